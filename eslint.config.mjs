@@ -1,0 +1,25 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+// Only the data layer may touch the database (STYLE.md): pages and actions go through lib/data or lib/kpi.
+const dbLayer = ["lib/data/**", "lib/kpi/**", "lib/import/**", "lib/db/**", "lib/auth/**", "lib/cli/**", "prisma/**", "tests/**"];
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([".next/**", ".data/**", "lib/db/generated/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  {
+    ignores: dbLayer,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/db/*", "**/lib/db/*", "@prisma/*", "pg"], message: "Read and write through lib/data or lib/kpi with the caller's Viewer." },
+          ],
+        },
+      ],
+    },
+  },
+]);
