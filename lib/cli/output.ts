@@ -1,0 +1,30 @@
+// Terminal output shared by the command-line tools.
+import type { DemoLogin } from "../../prisma/seed";
+
+/** A progress bar on stderr that redraws in place on a terminal and prints every 10% otherwise. */
+export function progressBar(width = 30): (done: number, total: number, label: string) => void {
+  let lastDecile = -1;
+  return (done, total, label) => {
+    const fraction = total > 0 ? Math.min(1, done / total) : 1;
+    const percent = Math.floor(fraction * 100);
+    if (process.stderr.isTTY) {
+      const filled = Math.round(fraction * width);
+      process.stderr.write(`\r  [${"█".repeat(filled)}${"░".repeat(width - filled)}] ${String(percent).padStart(3)}% ${label.padEnd(28).slice(0, 28)}`);
+      if (fraction >= 1) process.stderr.write("\n");
+      return;
+    }
+    const decile = Math.floor(percent / 10);
+    if (decile !== lastDecile) {
+      lastDecile = decile;
+      process.stderr.write(`  ${percent}% ${label}\n`);
+    }
+  };
+}
+
+export function printLogins(logins: DemoLogin[], password: string): void {
+  if (logins.length === 0) return;
+  console.log(`\n  Demo logins (password for all: ${password})`);
+  for (const login of logins) {
+    console.log(`    ${login.role.padEnd(8)} ${login.email.padEnd(36)} ${login.name}${login.team ? ` — ${login.team}` : ""}`);
+  }
+}

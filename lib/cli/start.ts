@@ -1,0 +1,158 @@
+// `npm start` / `npm run dev`: one command from a fresh clone to a running app.
+// Builds when needed, starts the embedded PostgreSQL server unless DATABASE_URL is set, migrates,
+// seeds the demo year into an empty embedded database, then serves Next.js in this same process,
+// so that stopping this process (Ctrl-C, SIGTERM) stops everything and kill -9 leaves nothing that
+// the next start cannot recover.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { z } from "zod";
+import { LaunchError, checkPortFree, connectOrExplain, ensureSecret } from "./launch-checks";
+import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded-postgres";
+import { MigrationError, migrate } from "../db/migrate";
+import { isDatabaseEmpty, seedDemo } from "../../prisma/seed";
+import { printLogins, progressBar } from "./output";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+const launchEnv = z.object({
+  PORT: z.coerce.number({ error: "PORT must be a number" }).int().min(1).max(65535, { error: "PORT must be 1–65535" }).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { error: "DATABASE_URL must start with postgres:// or postgresql://" }).optional(),
+  DATA_DIR: z.string().min(1).default(path.join(root, ".data")),
+  DEMO_DATA: z.enum(["auto", "on", "off"], { error: "DEMO_DATA must be auto, on or off" }).default("auto"),
+  NODE_ENV: z.string().optional(),
+});
+
+const args = z
+  .array(z.enum(["--dev"], { error: "unknown option (the only option is --dev)" }))
+  .parse(process.argv.slice(2));
+const dev = args.includes("--dev");
+
+const cleanups: Array<() => Promise<void>> = [];
+let shuttingDown = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!shuttingDown) {
+    shuttingDown = true;
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+  }
+  process.exit(code);
+}
+
+function fail(message: string): Promise<never> {
+  console.error(`\n✖ ${message}`);
+  return shutdown(1);
+}
+
+const SOURCES = ["app", "components", "lib", "messages", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+
+function newestMtime(target: string): number {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return false;
+  const built = fs.statSync(buildId).mtimeMs;
+  return SOURCES.every((source) => newestMtime(path.join(root, source)) <= built);
+}
+
+function runBuild(): Promise<void> {
+  console.log("▸ Building the app (first start or changed sources; takes a minute or two)…");
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
+      cwd: root,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    cleanups.push(async () => void child.kill("SIGTERM"));
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new LaunchError(`next build failed (exit code ${code}); see the output above.`))));
+  });
+}
+
+async function prepareDatabase(config: z.infer<typeof launchEnv>): Promise<string> {
+  let url = config.DATABASE_URL;
+  if (url) {
+    await connectOrExplain(url);
+    console.log(`▸ Using PostgreSQL from DATABASE_URL (${new URL(url).host})`);
+  } else {
+    const dataDir = path.join(config.DATA_DIR, "postgres");
+    const server: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir, log: (line) => console.log(`▸ ${line}`) });
+    cleanups.push(() => server.stop());
+    url = server.url;
+    console.log(`▸ Embedded PostgreSQL running on 127.0.0.1:${server.port} (data in ${path.relative(root, dataDir) || dataDir})`);
+  }
+
+  const { applied } = await migrate(url, { log: (line) => console.log(`▸ ${line}`) });
+  console.log(applied.length ? `▸ Applied ${applied.length} migration(s)` : "▸ Database schema is up to date");
+
+  const seedWanted = config.DEMO_DATA === "on" || (config.DEMO_DATA === "auto" && !config.DATABASE_URL);
+  if (seedWanted && (await isDatabaseEmpty(url))) {
+    console.log("▸ Empty database: generating the demo organisation…");
+    const started = Date.now();
+    const { counts, logins } = await seedDemo(url, { onProgress: progressBar() });
+    const rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
+    console.log(`▸ Demo data ready: ${rows.toLocaleString("en")} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    printLogins(logins);
+  }
+  return url;
+}
+
+async function main(): Promise<void> {
+  const parsed = launchEnv.safeParse(process.env);
+  if (!parsed.success) return void (await fail(parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`).join("; ")));
+  const config = parsed.data;
+
+  await checkPortFree(config.PORT, config.HOST);
+  fs.mkdirSync(config.DATA_DIR, { recursive: true });
+  const secret = ensureSecret(config.DATA_DIR, config.NODE_ENV === "production");
+
+  const [url] = await Promise.all([prepareDatabase(config), dev || buildIsCurrent() ? Promise.resolve() : runBuild()]);
+
+  process.env.DATABASE_URL = url;
+  process.env.NEXTAUTH_SECRET = secret;
+  process.env.NEXTAUTH_URL ??= `http://localhost:${config.PORT}`;
+  Object.assign(process.env, { NODE_ENV: dev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" });
+
+  const { default: next } = await import("next");
+  const app = next({ dev, dir: root, hostname: config.HOST, port: config.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((request, response) => void handle(request, response));
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.PORT, config.HOST, resolve);
+  });
+  const shownHost = config.HOST === "0.0.0.0" || config.HOST === "127.0.0.1" ? "localhost" : config.HOST;
+  console.log(`\n✔ Ready on http://${shownHost}:${config.PORT}${dev ? " (development mode)" : ""}. Stop with Ctrl-C.`);
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (shuttingDown) process.exit(1);
+    console.log(`\n▸ ${signal}: stopping…`);
+    void shutdown(0);
+  });
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof LaunchError || error instanceof EmbeddedPostgresError) return fail(error.message);
+  if (error instanceof MigrationError) return fail(`${error.message}. It was rolled back; the app did not start.`);
+  if (error instanceof z.ZodError) return fail(error.issues.map((issue) => issue.message).join("; "));
+  console.error(error);
+  return fail("Unexpected error while starting (details above).");
+});
