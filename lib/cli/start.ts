@@ -151,7 +151,7 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
 
 main().catch((error: unknown) => {
   if (error instanceof LaunchError || error instanceof EmbeddedPostgresError) return fail(error.message);
-  if (error instanceof MigrationError) return fail(`${error.message} The app did not start.`);
+  if (error instanceof MigrationError) return fail(`${error.message.replace(/\.?$/, ".")} The app did not start.`);
   if (error instanceof z.ZodError) return fail(error.issues.map((issue) => issue.message).join("; "));
   console.error(error);
   return fail("Unexpected error while starting (details above).");

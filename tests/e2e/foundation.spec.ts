@@ -1,0 +1,80 @@
+// The foundation as a user meets it: sign in as each role, land on the roster scoped to that role,
+// switch language, and no accessibility violations, at both screen sizes.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, demoLogins } from "../../prisma/seed";
+
+const logins = demoLogins();
+const admin = logins.find((login) => login.role === "ADMIN")!;
+const manager = logins.find((login) => login.role === "MANAGER" && login.team && !/SDR/i.test(login.team))!;
+const rep = logins.find((login) => login.role === "REP" && login.team === manager.team)!;
+const otherTeamRep = logins.find((login) => login.role === "REP" && login.team && login.team !== manager.team)!;
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel(/email/i).fill(email);
+  await page.getByLabel(/password|пароль/i).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: /sign in|войти/i }).click();
+  await page.waitForURL(/\/roster/);
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("an anonymous visitor is sent to the sign-in page", async ({ page }) => {
+  await page.goto("/roster");
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("button", { name: /sign in/i })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("a wrong password gets the same message as an unknown user", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel(/email/i).fill(admin.email);
+  await page.getByLabel(/password/i).fill("not-the-password");
+  await page.getByRole("button", { name: /sign in/i }).click();
+  const wrongPassword = await page.getByRole("alert").textContent();
+  await page.getByLabel(/email/i).fill("nobody@example.com");
+  await page.getByLabel(/password/i).fill("not-the-password");
+  await page.getByRole("button", { name: /sign in/i }).click();
+  await expect(page.getByRole("alert")).toHaveText(wrongPassword!);
+});
+
+test("the admin sees every team on the roster", async ({ page }) => {
+  await signIn(page, admin.email);
+  const teams = [...new Set(logins.filter((login) => login.role === "REP").map((login) => login.team!))];
+  for (const team of teams) await expect(page.getByRole("main").getByText(team).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("a manager sees their team and not another team's reps", async ({ page }) => {
+  await signIn(page, manager.email);
+  await expect(page.getByRole("main").getByText(rep.name)).toBeVisible();
+  await expect(page.getByRole("main").getByText(otherTeamRep.name)).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
+
+test("a rep sees their own row and no other rep's name", async ({ page }) => {
+  await signIn(page, rep.email);
+  await expect(page.getByRole("main").getByText(rep.name)).toBeVisible();
+  const teammates = logins.filter((login) => login.role === "REP" && login.email !== rep.email);
+  for (const other of teammates) await expect(page.getByRole("main").getByText(other.name)).toHaveCount(0);
+});
+
+test("the language switch turns the app into Russian and back", async ({ page }) => {
+  await signIn(page, manager.email);
+  await page.getByRole("button", { name: /русский|russian/i }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+  await expect(page.getByRole("main")).toContainText(/Команда|команда/);
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: /english|английский/i }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
+
+test("the health check reports the database and migrations", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ status: "ok", database: { reachable: true }, migrations: { pending: [], failed: [] } });
+});
