@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
+import type { ReactNode } from "react";
+import { NavLinks } from "@/components/shell/nav-links";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+import { LanguageSwitch } from "@/components/ui/language-switch";
+import { LogoMark } from "@/components/ui/logo-mark";
+import { SkipLink } from "@/components/ui/skip-link";
+import { requireViewer } from "@/lib/auth/require-viewer";
+import { getTranslations } from "@/lib/i18n/get-translations";
+import { messagesFor } from "@/lib/i18n/messages";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const viewer = await requireViewer();
+  const [t, tMeta, tNav, tRoles, tCommon] = await Promise.all([
+    getTranslations("shell"),
+    getTranslations("meta"),
+    getTranslations("nav"),
+    getTranslations("roles"),
+    getTranslations("common"),
+  ]);
+  const initials = viewer.name
+    .split(/\s+/)
+    .map((part) => part[0] ?? "")
+    .join("")
+    .slice(0, 2)
+    .toUpperCase();
+
+  return (
+    // Client components under the shell (the error boundary) get only the messages they use.
+    <NextIntlClientProvider locale={viewer.locale} messages={{ errors: messagesFor(viewer.locale).errors }} formats={{}} now={new Date()} timeZone="UTC">
+      <SkipLink label={tCommon("skipToContent")} />
+      <header className="sticky top-0 z-30 border-b border-border bg-surface/95 backdrop-blur supports-[backdrop-filter]:bg-surface/80">
+        <div className="mx-auto flex h-16 max-w-[1600px] items-center gap-6 px-6 lg:px-10">
+          <Link href="/roster" className="flex items-center gap-2.5 rounded-md text-base font-semibold tracking-tight text-brand">
+            <LogoMark className="size-7" />
+            {tMeta("productName")}
+          </Link>
+          <NavLinks label={t("mainNavigation")} links={[{ href: "/roster", label: tNav("roster") }]} />
+          <div className="ml-auto flex items-center gap-4">
+            <LanguageSwitch />
+            <div className="flex items-center gap-3 border-l border-border pl-4">
+              <span aria-hidden="true" className="flex size-9 items-center justify-center rounded-full bg-accent-soft text-sm font-semibold text-accent-soft-foreground">
+                {initials}
+              </span>
+              <p className="hidden flex-col leading-tight md:flex">
+                <span className="sr-only">{t("signedInAs", { name: viewer.name })}</span>
+                <span aria-hidden="true" className="text-sm font-medium text-foreground">{viewer.name}</span>
+                <span className="text-xs text-muted">{tRoles(viewer.role)}</span>
+              </p>
+            </div>
+            <SignOutButton label={t("signOut")} pendingLabel={t("signingOut")} />
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-[1600px] px-6 py-8 focus:outline-none lg:px-10">
+        {children}
+      </main>
+    </NextIntlClientProvider>
+  );
+}

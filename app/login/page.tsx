@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/forms/login-form";
+import { LanguageSwitch } from "@/components/ui/language-switch";
+import { LogoMark } from "@/components/ui/logo-mark";
+import { getViewer } from "@/lib/auth/get-viewer";
+import { getTranslations } from "@/lib/i18n/get-translations";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return { title: t("loginTitle") };
+}
+
+// Only same-site paths, so a link cannot bounce a fresh session to another site.
+function safeCallbackUrl(raw: string | string[] | undefined): string {
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/roster";
+}
+
+const POINTS = ["process", "kpis", "pipeline", "coaching"] as const;
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  if (await getViewer()) redirect(callbackUrl);
+
+  const [t, tMeta] = await Promise.all([getTranslations("login"), getTranslations("meta")]);
+  const initialError = params.error === undefined ? null : params.error === "CredentialsSignin" ? t("invalidCredentials") : t("unavailable");
+
+  return (
+    <div className="flex min-h-screen flex-col lg:flex-row">
+      <aside className="relative flex flex-col justify-between overflow-hidden bg-brand px-8 py-8 text-brand-foreground lg:w-[44%] lg:px-14 lg:py-12">
+        <div aria-hidden="true" className="pointer-events-none absolute -right-32 -top-32 size-96 rounded-full bg-white/5" />
+        <div aria-hidden="true" className="pointer-events-none absolute -bottom-40 -left-24 size-[28rem] rounded-full bg-white/[0.04]" />
+        <p className="relative flex items-center gap-3 text-lg font-semibold tracking-tight">
+          <LogoMark />
+          {tMeta("productName")}
+        </p>
+        <div className="relative mt-10 hidden max-w-md lg:block">
+          <h2 className="text-3xl font-semibold leading-tight tracking-tight">{t("asideTitle")}</h2>
+          <ul className="mt-8 space-y-5">
+            {POINTS.map((point, index) => (
+              <li key={point} className="flex gap-4">
+                <span className="flex size-7 shrink-0 items-center justify-center rounded-full bg-white/10 text-sm font-semibold tabular-nums">
+                  {index + 1}
+                </span>
+                <span className="pt-0.5 text-base leading-relaxed text-brand-muted">{t(`asidePoints.${point}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <p className="relative mt-10 hidden text-sm text-brand-muted lg:block">{tMeta("tagline")}</p>
+      </aside>
+
+      <div className="flex flex-1 flex-col bg-background">
+        <header className="flex justify-end px-6 py-5 lg:px-10">
+          <LanguageSwitch />
+        </header>
+        <main id="main" className="flex flex-1 items-center justify-center px-6 pb-16">
+          <div className="w-full max-w-sm">
+            <h1 className="text-2xl font-semibold tracking-tight text-foreground">{t("heading")}</h1>
+            <p className="mt-2 text-sm leading-relaxed text-muted">{t("intro")}</p>
+            <div className="mt-8 rounded-2xl border border-border bg-surface p-6 shadow-sm">
+              <LoginForm
+                callbackUrl={callbackUrl}
+                initialError={initialError}
+                labels={{
+                  email: t("email"),
+                  password: t("password"),
+                  submit: t("submit"),
+                  submitting: t("submitting"),
+                  invalidCredentials: t("invalidCredentials"),
+                  invalidInput: t("invalidInput"),
+                  unavailable: t("unavailable"),
+                }}
+              />
+            </div>
+          </div>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useId, useState, useTransition, type FormEvent } from "react";
+
+export interface LoginFormLabels {
+  email: string;
+  password: string;
+  submit: string;
+  submitting: string;
+  invalidCredentials: string;
+  invalidInput: string;
+  unavailable: string;
+}
+
+/** Email and password sign-in. Failures read the same whether the account exists or not. */
+export function LoginForm({
+  labels,
+  callbackUrl,
+  initialError,
+}: {
+  labels: LoginFormLabels;
+  callbackUrl: string;
+  initialError: string | null;
+}) {
+  const router = useRouter();
+  const errorId = useId();
+  const [error, setError] = useState<string | null>(initialError);
+  const [pending, startTransition] = useTransition();
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    if (!email || !password) {
+      setError(labels.invalidInput);
+      return;
+    }
+    startTransition(async () => {
+      try {
+        const result = await signIn("credentials", { email, password, redirect: false });
+        if (result?.ok && !result.error) {
+          router.replace(callbackUrl);
+          router.refresh();
+          return;
+        }
+        setError(result?.error === "CredentialsSignin" ? labels.invalidCredentials : labels.unavailable);
+      } catch {
+        setError(labels.unavailable);
+      }
+    });
+  }
+
+  const describedBy = error ? errorId : undefined;
+  const field =
+    "mt-1.5 block w-full rounded-lg border border-border-strong bg-surface px-3.5 py-2.5 text-base text-foreground shadow-sm placeholder:text-muted focus:border-accent focus-visible:outline-offset-0 aria-[invalid=true]:border-danger";
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      <div role="alert" aria-live="assertive" id={errorId}>
+        {error && (
+          <p className="flex items-start gap-2 rounded-lg border border-danger/40 bg-danger-soft px-3.5 py-3 text-sm text-danger">
+            <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-0.5 size-4 shrink-0 fill-current">
+              <path d="M10 1.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17Zm-.75 4.25h1.5v5.5h-1.5v-5.5Zm0 7h1.5v1.5h-1.5v-1.5Z" />
+            </svg>
+            <span>{error}</span>
+          </p>
+        )}
+      </div>
+      <div>
+        <label htmlFor="email" className="block text-sm font-medium text-foreground">
+          {labels.email}
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          required
+          autoFocus
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className={field}
+        />
+      </div>
+      <div>
+        <label htmlFor="password" className="block text-sm font-medium text-foreground">
+          {labels.password}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          className={field}
+        />
+      </div>
+      <button
+        type="submit"
+        disabled={pending}
+        aria-disabled={pending}
+        className="flex w-full items-center justify-center gap-2 rounded-lg bg-accent px-4 py-2.5 text-base font-semibold text-accent-foreground shadow-sm transition-colors hover:bg-accent-hover disabled:cursor-wait disabled:opacity-80"
+      >
+        {pending && (
+          <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4 animate-spin">
+            <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeOpacity="0.3" strokeWidth="3" />
+            <path d="M21 12a9 9 0 0 0-9-9" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+          </svg>
+        )}
+        {pending ? labels.submitting : labels.submit}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+import type { Formatter } from "@/lib/i18n/get-formatter";
+import { getTranslations } from "@/lib/i18n/get-translations";
+import type { RosterFigures, RosterTeam, TeamRoster } from "@/lib/data/get-team-roster";
+import { winRate } from "./win-rate";
+
+const NUMERIC = "px-4 py-3 text-right tabular-nums whitespace-nowrap";
+
+export async function RosterTable({ roster, format, showGrandTotal }: { roster: TeamRoster; format: Formatter; showGrandTotal: boolean }) {
+  const [t, tKinds, tCommon] = await Promise.all([
+    getTranslations("roster.table"),
+    getTranslations("repKinds"),
+    getTranslations("common"),
+  ]);
+
+  const notAvailable = (
+    <>
+      <span aria-hidden="true">{tCommon("notAvailable")}</span>
+      <span className="sr-only">{tCommon("notAvailableLabel")}</span>
+    </>
+  );
+
+  function figureCells(figures: RosterFigures) {
+    const rate = winRate(figures.won, figures.lost);
+    return (
+      <>
+        <td className={NUMERIC}>{format.number(figures.open)}</td>
+        <td className={NUMERIC}>{format.number(figures.won)}</td>
+        <td className={NUMERIC}>{format.number(figures.lost)}</td>
+        <td className={NUMERIC}>{rate === undefined ? notAvailable : format.percent(rate)}</td>
+        <td className={NUMERIC}>{format.money(figures.wonRevenue)}</td>
+        <td className={NUMERIC}>{format.number(figures.activities)}</td>
+      </>
+    );
+  }
+
+  function teamBody(team: RosterTeam) {
+    const teamName = team.name ?? t("noTeam");
+    return (
+      <tbody key={String(team.teamId)} className="border-t border-border first:border-t-0">
+        <tr className="bg-surface-muted">
+          <th scope="rowgroup" colSpan={8} className="px-4 py-2.5 text-left text-sm font-semibold text-foreground">
+            {teamName}
+            <span className="ml-2 font-normal text-muted">· {t("teamReps", { count: team.totals.reps })}</span>
+          </th>
+        </tr>
+        {team.reps.map((rep) => (
+          <tr key={rep.repId} className={`border-t border-border ${rep.isViewer ? "bg-accent-soft/60" : "hover:bg-surface-muted/60"}`}>
+            <th scope="row" className="px-4 py-3 text-left font-medium text-foreground">
+              <span className="flex items-center gap-2">
+                {rep.name}
+                {rep.isViewer && (
+                  <span className="rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-accent-foreground">{t("you")}</span>
+                )}
+                {!rep.active && (
+                  <span className="rounded-full border border-border-strong px-2 py-0.5 text-xs font-medium text-muted">{t("inactive")}</span>
+                )}
+              </span>
+            </th>
+            <td className="px-4 py-3">
+              <abbr title={tKinds(`${rep.kind}Long`)} className="rounded-md bg-surface-muted px-2 py-0.5 text-xs font-semibold text-muted no-underline">
+                {tKinds(rep.kind)}
+              </abbr>
+            </td>
+            {figureCells(rep)}
+          </tr>
+        ))}
+        <tr className="border-t border-border-strong/40 font-semibold">
+          <th scope="row" colSpan={2} className="px-4 py-3 text-left text-foreground">
+            {t("teamTotal", { team: teamName })}
+          </th>
+          {figureCells(team.totals)}
+        </tr>
+      </tbody>
+    );
+  }
+
+  return (
+    <div className="overflow-x-auto rounded-xl border border-border bg-surface shadow-sm">
+      <table className="w-full min-w-[56rem] border-collapse text-sm text-foreground">
+        <caption className="sr-only">{t("caption", { year: roster.year })}</caption>
+        <thead>
+          <tr className="border-b border-border text-xs font-semibold uppercase tracking-wide text-muted">
+            <th scope="col" className="px-4 py-3 text-left">{t("rep")}</th>
+            <th scope="col" className="px-4 py-3 text-left">{t("kind")}</th>
+            <th scope="col" className="px-4 py-3 text-right">{t("open")}</th>
+            <th scope="col" className="px-4 py-3 text-right">{t("won")}</th>
+            <th scope="col" className="px-4 py-3 text-right">{t("lost")}</th>
+            <th scope="col" className="px-4 py-3 text-right">{t("winRate")}</th>
+            <th scope="col" className="px-4 py-3 text-right">{t("wonRevenue")}</th>
+            <th scope="col" className="px-4 py-3 text-right">{t("activities")}</th>
+          </tr>
+        </thead>
+        {roster.teams.map(teamBody)}
+        {showGrandTotal && (
+          <tfoot>
+            <tr className="border-t-2 border-border-strong bg-surface-muted font-semibold">
+              <th scope="row" colSpan={2} className="px-4 py-3.5 text-left">
+                {t("grandTotal")}
+                <span className="ml-2 font-normal text-muted">· {t("teamReps", { count: roster.totals.reps })}</span>
+              </th>
+              {figureCells(roster.totals)}
+            </tr>
+          </tfoot>
+        )}
+      </table>
+    </div>
+  );
+}

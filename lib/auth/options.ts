@@ -1,0 +1,53 @@
+import bcrypt from "bcryptjs";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { findUserForSignIn } from "@/lib/data/find-user-for-sign-in";
+import { credentialsSchema } from "@/lib/validation/credentials";
+import { secureCookies } from "./secure-cookies";
+
+// Without NEXTAUTH_URL, next-auth derives its URLs from the (forwarded) Host header of each request,
+// so the same build works on localhost and behind a reverse proxy.
+if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
+
+// Compared against when the user is unknown, so both failures take the same time.
+const DUMMY_HASH = "$2b$10$hZnFRtVPqUsBMiAvUV6Oo./kRjyNePXW8GiQ63jI2uyDgO4l2cTfS";
+
+const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  useSecureCookies: secureCookies,
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "credentials",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const { email, password } = parsed.data;
+        const user = await findUserForSignIn(email);
+        const matches = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+        if (!user || !user.passwordHash || !user.active || !matches) return null;
+        return { id: String(user.id), name: user.name, email: user.email, tokenVersion: user.tokenVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.userId = Number(user.id);
+        token.tokenVersion = user.tokenVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, userId: token.userId ?? 0, tokenVersion: token.tokenVersion ?? -1 };
+    },
+    // Only same-origin paths: a crafted callbackUrl must not send the user elsewhere.
+    redirect({ url, baseUrl }) {
+      if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
+      return new URL(url).origin === baseUrl ? url : baseUrl;
+    },
+  },
+};
