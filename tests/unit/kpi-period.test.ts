@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import {
+  addDays,
+  calendarDaysBetween,
+  daysBetweenDates,
+  localDate,
+  monthBuckets,
+  periodOf,
+  previousPeriod,
+  startOfLocalDate,
+} from "@/lib/kpi/period";
+
+const iso = (date: Date) => date.toISOString();
+
+describe("startOfLocalDate", () => {
+  it.each([
+    ["2025-01-01", "UTC", "2025-01-01T00:00:00.000Z"],
+    ["2025-01-01", "Europe/Berlin", "2024-12-31T23:00:00.000Z"],
+    ["2025-07-01", "Europe/Berlin", "2025-06-30T22:00:00.000Z"],
+    // Berlin switches to summer time at 02:00 on Mar 30, 2025 and back at 03:00 on Oct 26.
+    ["2025-03-30", "Europe/Berlin", "2025-03-29T23:00:00.000Z"],
+    ["2025-03-31", "Europe/Berlin", "2025-03-30T22:00:00.000Z"],
+    ["2025-10-26", "Europe/Berlin", "2025-10-25T22:00:00.000Z"],
+    ["2025-10-27", "Europe/Berlin", "2025-10-26T23:00:00.000Z"],
+    ["2025-03-09", "America/New_York", "2025-03-09T05:00:00.000Z"],
+    ["2025-03-10", "America/New_York", "2025-03-10T04:00:00.000Z"],
+    ["2025-01-01", "Asia/Kolkata", "2024-12-31T18:30:00.000Z"],
+    ["2024-02-29", "UTC", "2024-02-29T00:00:00.000Z"],
+    // Midnight does not exist in Santiago on the day clocks go forward: the day starts at 01:00.
+    ["2024-09-08", "America/Santiago", "2024-09-08T04:00:00.000Z"],
+  ])("%s begins in %s at %s", (date, zone, expected) => {
+    expect(iso(startOfLocalDate(date, zone))).toBe(expected);
+  });
+
+  it("rejects dates that do not exist", () => {
+    expect(() => startOfLocalDate("2025-02-29", "UTC")).toThrow(/No such date/);
+  });
+});
+
+describe("calendar days in the organisation's time zone", () => {
+  it.each([
+    // KPI.md: closed on Mar 3 minus created on Mar 1 = 2 days, whatever the hours.
+    ["2025-03-01T23:59:00Z", "2025-03-03T00:01:00Z", "UTC", 2],
+    ["2025-03-01T00:00:00Z", "2025-03-01T23:59:59Z", "UTC", 0],
+    // 23:30 UTC on Dec 31 is already Jan 1 in Berlin.
+    ["2024-12-31T23:30:00Z", "2025-01-01T22:30:00Z", "Europe/Berlin", 0],
+    ["2024-12-31T22:30:00Z", "2024-12-31T23:30:00Z", "Europe/Berlin", 1],
+    ["2024-12-31T22:30:00Z", "2024-12-31T23:30:00Z", "UTC", 0],
+    // Across the spring change the day is 23 hours long; it still counts as one day.
+    ["2025-03-29T23:00:00Z", "2025-03-30T22:00:00Z", "Europe/Berlin", 1],
+    ["2025-03-29T23:30:00Z", "2025-03-30T21:59:00Z", "Europe/Berlin", 0],
+    ["2025-11-02T04:30:00Z", "2025-11-02T05:30:00Z", "America/New_York", 0],
+    ["2025-01-01T18:29:00Z", "2025-01-01T18:30:00Z", "Asia/Kolkata", 1],
+    ["2024-02-28T12:00:00Z", "2024-03-01T12:00:00Z", "UTC", 2],
+    ["2023-02-28T12:00:00Z", "2023-03-01T12:00:00Z", "UTC", 1],
+  ])("%s → %s in %s is %i days", (from, to, zone, days) => {
+    expect(calendarDaysBetween(new Date(from), new Date(to), zone)).toBe(days);
+  });
+
+  it("reads the local date of an instant", () => {
+    expect(localDate(new Date("2024-12-31T23:30:00Z"), "Europe/Berlin")).toBe("2025-01-01");
+    expect(localDate(new Date("2025-01-01T04:59:00Z"), "America/New_York")).toBe("2024-12-31");
+  });
+
+  it("adds and counts days across month, year and leap days", () => {
+    expect(addDays("2024-02-28", 1)).toBe("2024-02-29");
+    expect(addDays("2023-02-28", 1)).toBe("2023-03-01");
+    expect(addDays("2025-01-01", -1)).toBe("2024-12-31");
+    expect(daysBetweenDates("2024-01-01", "2025-01-01")).toBe(366);
+    expect(daysBetweenDates("2025-03-31", "2025-03-30")).toBe(-1);
+  });
+});
+
+describe("periods", () => {
+  it("makes a year [Jan 1, Jan 1 next year) in the organisation's time zone", () => {
+    const year = periodOf({ kind: "year", year: 2025 }, "Europe/Berlin");
+    expect([year.startDate, year.endDate]).toEqual(["2025-01-01", "2026-01-01"]);
+    expect([iso(year.start), iso(year.end)]).toEqual(["2024-12-31T23:00:00.000Z", "2025-12-31T23:00:00.000Z"]);
+  });
+
+  it.each([
+    [{ kind: "year", year: 2025 } as const, "2024-01-01", "2025-01-01"],
+    [{ kind: "quarter", year: 2025, quarter: 1 } as const, "2024-10-01", "2025-01-01"],
+    [{ kind: "quarter", year: 2025, quarter: 3 } as const, "2025-04-01", "2025-07-01"],
+    [{ kind: "month", year: 2025, month: 1 } as const, "2024-12-01", "2025-01-01"],
+    [{ kind: "month", year: 2024, month: 3 } as const, "2024-02-01", "2024-03-01"],
+    // A custom range is preceded by as many days: Mar 1–31 (31 days) by Jan 30 – Feb 29 of a leap year.
+    [{ kind: "custom", from: "2024-03-01", to: "2024-03-31" } as const, "2024-01-30", "2024-03-01"],
+    [{ kind: "custom", from: "2025-01-01", to: "2025-01-01" } as const, "2024-12-31", "2025-01-01"],
+  ])("precedes %o by [%s, %s)", (spec, start, end) => {
+    const previous = previousPeriod(periodOf(spec, "UTC"));
+    expect([previous.startDate, previous.endDate]).toEqual([start, end]);
+  });
+
+  it("makes the previous period end where the period starts", () => {
+    for (const zone of ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"]) {
+      const period = periodOf({ kind: "custom", from: "2025-03-15", to: "2025-04-14" }, zone);
+      expect(previousPeriod(period).end).toEqual(period.start);
+    }
+  });
+
+  it("rejects a custom range that ends before it starts", () => {
+    expect(() => periodOf({ kind: "custom", from: "2025-03-02", to: "2025-03-01" }, "UTC")).toThrow(/end after/);
+  });
+
+  it("splits a period into calendar months clipped to it", () => {
+    const buckets = monthBuckets(periodOf({ kind: "custom", from: "2024-01-15", to: "2024-03-10" }, "Europe/Berlin"));
+    expect(buckets.map((b) => [b.month, b.startDate, b.endDate])).toEqual([
+      ["2024-01", "2024-01-15", "2024-02-01"],
+      ["2024-02", "2024-02-01", "2024-03-01"],
+      ["2024-03", "2024-03-01", "2024-03-11"],
+    ]);
+    expect(iso(buckets[2]!.end)).toBe("2024-03-10T23:00:00.000Z");
+    expect(monthBuckets(periodOf({ kind: "year", year: 2025 }, "UTC"))).toHaveLength(12);
+  });
+});
