@@ -5,8 +5,12 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const prismaCli = require.resolve("prisma/build/index.js");
-const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" };
-env.PRISMA_SCHEMA_ENGINE_BINARY ??= process.execPath;
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  PRISMA_HIDE_UPDATE_MESSAGE: "1",
+  CHECKPOINT_DISABLE: "1",
+  PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
+};
 
 const result = spawnSync(process.execPath, [prismaCli, "generate"], { stdio: "inherit", env });
 process.exit(result.status ?? 1);
