@@ -57,7 +57,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LanguageSwitch />
         </header>
         <main id="main" className="flex flex-1 items-center justify-center px-6 pb-16">
-          <div className="w-full max-w-sm">
+          <div className="w-full max-w-md">
             <h1 className="text-2xl font-semibold tracking-tight text-foreground">{t("heading")}</h1>
             <p className="mt-2 text-sm leading-relaxed text-muted">{t("intro")}</p>
             <div className="mt-8 rounded-2xl border border-border bg-surface p-6 shadow-sm">

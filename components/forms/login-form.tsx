@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition, type FormEvent } from "react";
+import { useId, useState, useSyncExternalStore, useTransition, type FormEvent } from "react";
 
 export interface LoginFormLabels {
   email: string;
@@ -13,6 +13,8 @@ export interface LoginFormLabels {
   invalidInput: string;
   unavailable: string;
 }
+
+const subscribeNothing = () => () => {};
 
 /** Email and password sign-in. Failures read the same whether the account exists or not. */
 export function LoginForm({
@@ -28,6 +30,8 @@ export function LoginForm({
   const errorId = useId();
   const [error, setError] = useState<string | null>(initialError);
   const [pending, startTransition] = useTransition();
+  // Until hydration the form cannot sign in; a native post must not put the password in a URL.
+  const ready = useSyncExternalStore(subscribeNothing, () => true, () => false);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -58,10 +62,10 @@ export function LoginForm({
     "mt-1.5 block w-full rounded-lg border border-border-strong bg-surface px-3.5 py-2.5 text-base text-foreground shadow-sm placeholder:text-muted focus:border-accent focus-visible:outline-offset-0 aria-[invalid=true]:border-danger";
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
-      <div role="alert" aria-live="assertive" id={errorId}>
+    <form method="post" onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
+      <div role="alert" id={errorId} className="-mb-5">
         {error && (
-          <p className="flex items-start gap-2 rounded-lg border border-danger/40 bg-danger-soft px-3.5 py-3 text-sm text-danger">
+          <p className="mb-5 flex items-start gap-2 rounded-lg border border-danger/40 bg-danger-soft px-3.5 py-3 text-sm text-danger">
             <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-0.5 size-4 shrink-0 fill-current">
               <path d="M10 1.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17Zm-.75 4.25h1.5v5.5h-1.5v-5.5Zm0 7h1.5v1.5h-1.5v-1.5Z" />
             </svg>
@@ -103,8 +107,7 @@ export function LoginForm({
       </div>
       <button
         type="submit"
-        disabled={pending}
-        aria-disabled={pending}
+        disabled={pending || !ready}
         className="flex w-full items-center justify-center gap-2 rounded-lg bg-accent px-4 py-2.5 text-base font-semibold text-accent-foreground shadow-sm transition-colors hover:bg-accent-hover disabled:cursor-wait disabled:opacity-80"
       >
         {pending && (

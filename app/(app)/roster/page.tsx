@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/roster/empty-state";
-import { HeadlineCard } from "@/components/roster/headline-card";
+import { RosterHeadline } from "@/components/roster/roster-headline";
 import { RosterTable } from "@/components/roster/roster-table";
-import { winRate } from "@/components/roster/win-rate";
 import { YearPicker } from "@/components/roster/year-picker";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { getOrganization } from "@/lib/data/get-organization";
@@ -23,12 +22,7 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
   const viewer = await requireViewer();
   const org = await getOrganization(viewer);
   const year = parseRosterYear((await searchParams).year, org);
-  const [roster, format, t, tCommon] = await Promise.all([
-    getTeamRoster(viewer, { year }),
-    getFormatter(org),
-    getTranslations("roster"),
-    getTranslations("common"),
-  ]);
+  const [roster, format, t] = await Promise.all([getTeamRoster(viewer, { year }), getFormatter(org), getTranslations("roster")]);
 
   const firstPickerYear = Math.max(org.firstYear, org.currentYear - YEARS_IN_PICKER + 1);
   const years = Array.from({ length: org.currentYear - firstPickerYear + 1 }, (_, index) => firstPickerYear + index);
@@ -45,7 +39,8 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
         : t("scope.REP");
 
   const totals = roster.totals;
-  const rate = winRate(totals.won, totals.lost);
+  // A rep's headline is their own row, compared with the team's totals.
+  const ownRow = viewer.role === "REP" ? (roster.teams.flatMap((team) => team.reps).find((rep) => rep.isViewer) ?? null) : null;
   const hasReps = totals.reps > 0;
   const hasData = totals.open + totals.won + totals.lost + totals.activities > 0;
 
@@ -67,39 +62,13 @@ export default async function RosterPage({ searchParams }: { searchParams: Promi
         <EmptyState title={t("empty.noRepsTitle")} body={t("empty.noRepsBody")} />
       ) : (
         <>
-          <section aria-labelledby="headline-heading">
-            <h2 id="headline-heading" className="sr-only">
-              {t("headline.label", { year })}
-            </h2>
-            <dl className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-5">
-              <HeadlineCard emphasis label={t("headline.wonRevenue")} value={format.money(totals.wonRevenue)} detail={t("subtitle", { year })} />
-              <HeadlineCard label={t("headline.won")} value={format.number(totals.won)} />
-              <HeadlineCard
-                label={t("headline.winRate")}
-                value={
-                  rate === undefined ? (
-                    <>
-                      <span aria-hidden="true">{tCommon("notAvailable")}</span>
-                      <span className="sr-only">{tCommon("notAvailableLabel")}</span>
-                    </>
-                  ) : (
-                    format.percent(rate)
-                  )
-                }
-                detail={t("headline.winRateDetail", { won: format.number(totals.won), closed: format.number(totals.won + totals.lost) })}
-              />
-              <HeadlineCard
-                label={t("headline.open")}
-                value={format.number(totals.open)}
-                detail={yearInProgress ? t("headline.openDetailNow") : t("headline.openDetailYearEnd", { date: format.date(lastDay) })}
-              />
-              <HeadlineCard
-                label={t("headline.activities")}
-                value={format.number(totals.activities)}
-                detail={t("headline.activitiesDetail", { reps: totals.reps })}
-              />
-            </dl>
-          </section>
+          <RosterHeadline
+            year={year}
+            figures={ownRow ?? totals}
+            team={ownRow ? totals : null}
+            openCountedOn={yearInProgress ? null : lastDay}
+            format={format}
+          />
 
           {!hasData && <EmptyState title={t("empty.noDataTitle", { year })} body={t("empty.noDataBody")} />}
 
