@@ -17,7 +17,8 @@ export interface CopyWriter {
 }
 
 export function createCopyWriter(client: pg.ClientBase): CopyWriter {
-  const buffers = new Map<TableName, string[]>(TABLE_ORDER.map((t) => [t, []]));
+  // Lines are joined into flat chunks as they come: thousands of small concatenated strings cost far more memory.
+  const pending = new Map<TableName, { lines: string[]; chunks: string[] }>(TABLE_ORDER.map((t) => [t, { lines: [], chunks: [] }]));
   const counts = Object.fromEntries(TABLE_ORDER.map((t) => [t, 0])) as Record<TableName, number>;
   const serializers = new Map<TableName, (row: object) => string>(TABLE_ORDER.map((t) => [t, lineSerializer(t)]));
   let buffered = 0;
@@ -28,21 +29,25 @@ export function createCopyWriter(client: pg.ClientBase): CopyWriter {
     sink: {
       add(table, row) {
         const line = (serializers.get(table) as (row: object) => string)(row);
-        (buffers.get(table) as string[]).push(line);
+        const buffer = pending.get(table) as { lines: string[]; chunks: string[] };
+        buffer.lines.push(line);
+        if (buffer.lines.length >= LINES_PER_CHUNK) {
+          buffer.chunks.push(buffer.lines.join(""));
+          buffer.lines = [];
+        }
         buffered += line.length;
         counts[table]++;
       },
     },
     async flush() {
       for (const table of TABLE_ORDER) {
-        const lines = buffers.get(table) as string[];
-        if (lines.length === 0) continue;
-        buffers.set(table, []);
+        const buffer = pending.get(table) as { lines: string[]; chunks: string[] };
+        if (buffer.lines.length > 0) buffer.chunks.push(buffer.lines.join(""));
+        const chunks = buffer.chunks;
+        pending.set(table, { lines: [], chunks: [] });
+        if (chunks.length === 0) continue;
         const columns = TABLES[table].map(([, column]) => `"${column}"`).join(", ");
-        const chunks = function* () {
-          for (let i = 0; i < lines.length; i += LINES_PER_CHUNK) yield lines.slice(i, i + LINES_PER_CHUNK).join("");
-        };
-        await pipeline(Readable.from(chunks()), client.query(copyFrom(`COPY "${table}" (${columns}) FROM STDIN`)));
+        await pipeline(Readable.from(chunks), client.query(copyFrom(`COPY "${table}" (${columns}) FROM STDIN`)));
       }
       buffered = 0;
     },
