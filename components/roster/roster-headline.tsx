@@ -70,7 +70,7 @@ export async function RosterHeadline({
             team
               ? teamDetail(format.number(team.open))
               : openCountedOn
-                ? t("openDetailYearEnd", { date: format.date(openCountedOn) })
+                ? t("openDetailYearEnd", { date: format.dayMonth(openCountedOn) })
                 : t("openDetailNow")
           }
         />

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma, type RepKind } from "@/lib/db/generated/client";
 import type { Viewer } from "@/lib/auth/viewer";
+import { periodOf } from "@/lib/kpi/period";
 import { rosterInputSchema } from "@/lib/validation/roster-query";
 import { repScopeSql } from "./rep-scope-sql";
 
@@ -58,9 +59,6 @@ interface Row {
   lost: number;
   wonRevenue: string;
   activities: number;
-  yearStart: Date;
-  openAt: Date;
-  yearEnd: Date;
 }
 
 // GROUPING(team_id, id): 0 = one rep, 1 = a team's subtotal, 3 = the total of the viewer's scope.
@@ -68,7 +66,7 @@ const REP_ROW = 0;
 const TEAM_ROW = 1;
 
 /**
- * The roster for a calendar year in the organisation's time zone: per rep, open / won / lost deals,
+ * The roster for a calendar year in the organisation's time zone (lib/kpi/period): per rep, open / won / lost deals,
  * won revenue and activities, with team subtotals and a total, in one aggregate query. The viewer's
  * scope is in the WHERE clause (whose figures count) and the HAVING clause (whose rows are listed):
  * a rep gets their own row and their team's totals, never a colleague's row.
@@ -78,15 +76,13 @@ export async function getTeamRoster(viewer: Viewer, input: { year: number }): Pr
   const scope = repScopeSql(viewer, { id: Prisma.sql`rep.id`, orgId: Prisma.sql`rep.org_id`, teamId: Prisma.sql`rep.team_id` });
   const rowVisible = repScopeSql(viewer, { id: Prisma.sql`x.id`, orgId: Prisma.sql`x.org_id`, teamId: Prisma.sql`x.team_id` }).rowVisible;
 
+  const { timeZone } = await db.organization.findUniqueOrThrow({ where: { id: viewer.orgId }, select: { timeZone: true } });
+  const period = periodOf({ kind: "year", year }, timeZone);
+  const openAt = new Date(Math.min(period.end.getTime(), Date.now()));
+
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
-    WITH period AS (
-      SELECT make_timestamptz(${year}::int, 1, 1, 0, 0, 0, o.time_zone) AS start_at,
-             make_timestamptz(${year + 1}::int, 1, 1, 0, 0, 0, o.time_zone) AS end_at
-      FROM organization o
-      WHERE o.id = ${viewer.orgId}
-    ),
-    cutoff AS (
-      SELECT start_at, end_at, LEAST(end_at, now()) AS open_at FROM period
+    WITH cutoff AS (
+      SELECT ${period.start}::timestamptz AS start_at, ${period.end}::timestamptz AS end_at, ${openAt}::timestamptz AS open_at
     ),
     scoped AS (
       SELECT rep.id, rep.org_id, rep.team_id, rep.name, rep.kind, rep.active
@@ -140,26 +136,23 @@ export async function getTeamRoster(viewer: Viewer, input: { year: number }): Pr
            coalesce(sum(x.won), 0)::int AS won,
            coalesce(sum(x.lost), 0)::int AS lost,
            coalesce(sum(x.won_revenue), 0)::text AS "wonRevenue",
-           coalesce(sum(x.activities), 0)::int AS activities,
-           (SELECT start_at FROM cutoff) AS "yearStart",
-           (SELECT open_at FROM cutoff) AS "openAt",
-           (SELECT end_at FROM cutoff) AS "yearEnd"
+           coalesce(sum(x.activities), 0)::int AS activities
     FROM figures x
     LEFT JOIN team t ON t.id = x.team_id
     GROUP BY GROUPING SETS ((x.team_id, t.name, x.id, x.org_id, x.name, x.kind, x.active), (x.team_id, t.name), ())
     HAVING GROUPING(x.id) = 1 OR ${rowVisible}
     ORDER BY GROUPING(x.team_id), t.name NULLS LAST, x.team_id, GROUPING(x.id), x.name, x.id`);
 
-  return shapeRoster(viewer, year, rows);
+  return { year, yearStart: period.start, openAt, yearEnd: period.end, ...shapeRoster(viewer, rows) };
 }
 
 function figuresOf(row: Row): RosterFigures {
   return { open: row.open, won: row.won, lost: row.lost, wonRevenue: row.wonRevenue, activities: row.activities, reps: row.reps };
 }
 
-function shapeRoster(viewer: Viewer, year: number, rows: Row[]): TeamRoster {
+function shapeRoster(viewer: Viewer, rows: Row[]): Pick<TeamRoster, "teams" | "totals"> {
   const total = rows.find((row) => row.level !== REP_ROW && row.level !== TEAM_ROW);
-  if (!total) throw new Error(`Organisation ${viewer.orgId} not found while building the roster`);
+  if (!total) throw new Error("The roster query returned no total row");
   const teams = new Map<string, RosterTeam>();
   const teamOf = (row: Row): RosterTeam => {
     const key = String(row.teamId);
@@ -183,5 +176,5 @@ function shapeRoster(viewer: Viewer, year: number, rows: Row[]): TeamRoster {
       });
     }
   }
-  return { year, yearStart: total.yearStart, openAt: total.openAt, yearEnd: total.yearEnd, teams: [...teams.values()], totals: figuresOf(total) };
+  return { teams: [...teams.values()], totals: figuresOf(total) };
 }

@@ -21,5 +21,6 @@ export async function getFormatter(options: { timeZone: string; currency: string
     compactMoney: (value: number | string) =>
       format.number(Number(value), { style: "currency", currency: options.currency, notation: "compact", maximumFractionDigits: 1 }),
     date: (value: Date) => format.dateTime(value, { day: "numeric", month: "short", year: "numeric" }),
+    dayMonth: (value: Date) => format.dateTime(value, { day: "numeric", month: "long" }),
   };
 }
