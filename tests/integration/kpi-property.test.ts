@@ -1,0 +1,157 @@
+// SQL = reference for every implemented KPI, on many random organisations inserted into one database.
+// Reproduce a failure with KPI_SEED=<seed printed in the error> npx vitest run --project integration kpi-property.
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mintViewer, type Viewer } from "@/lib/auth/viewer";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
+import { periodOf, previousPeriod } from "@/lib/kpi/period";
+import { queryDealMetrics } from "@/lib/kpi/query-deal-metrics";
+import { queryLostReasons } from "@/lib/kpi/query-lost-reasons";
+import { queryOpenPipeline } from "@/lib/kpi/query-open-pipeline";
+import { queryStageMetrics } from "@/lib/kpi/query-stage-metrics";
+import { refDealMetrics, refOpenPipeline } from "../support/kpi-reference/deal-metrics";
+import { materialize, orgShapeArb, type OrgCase } from "../support/kpi-reference/generate-org";
+import { insertOrgs } from "../support/kpi-reference/insert-orgs";
+import { refScope, type RefViewer } from "../support/kpi-reference/scope";
+import { refLostReasons, refPipelineStages } from "../support/kpi-reference/stage-metrics";
+import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
+
+const ORGS = Number(process.env.KPI_ORGS ?? 500);
+const SEED = Number(process.env.KPI_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const IDS_PER_ORG = 10_000;
+const CONCURRENCY = 4;
+
+function viewerFor(orgId: number, viewer: RefViewer): Viewer {
+  return mintViewer({
+    userId: 1,
+    orgId,
+    role: viewer.role,
+    repId: viewer.role === "REP" ? viewer.repId : null,
+    teamIds: viewer.role === "ADMIN" ? [] : viewer.teamIds,
+    name: "Viewer",
+    email: "viewer@example.test",
+    locale: "en",
+  });
+}
+
+// Ratios computed from decimals may differ from the reference in the last binary digit.
+function comparable<T>(value: T): T {
+  return JSON.parse(
+    JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v)),
+  ) as T;
+}
+
+const byKey = <T extends object>(rows: T[]) =>
+  [...rows].sort((a, b) => JSON.stringify(Object.values(a)).localeCompare(JSON.stringify(Object.values(b))));
+
+/** How often each kind of non-trivial figure occurred, so the property cannot pass on empty data. */
+const seen = {
+  won: 0, cycleMedianHalf: 0, quotaAttainment: 0, repsAtQuota: 0, churnRate: 0, expansion: 0, repViewerRows: 0,
+  openPipeline: 0, skipped: 0, advanced: 0, lostFromStage: 0, still: 0, stays: 0, funnelWon: 0, lostReasons: 0,
+};
+
+async function check(client: PrismaClient, testCase: OrgCase): Promise<void> {
+  const { org } = testCase;
+  const viewer = viewerFor(org.id, testCase.viewer);
+  const filter = testCase.filter;
+  const scope = refScope(org, testCase.viewer, filter);
+  const period = periodOf(testCase.period, org.timeZone);
+  const previous = previousPeriod(period);
+  const pipelineId = testCase.pipelineId;
+
+  const deals = await queryDealMetrics(client, viewer, { period, filter, pipelineId });
+  const expectedDeals = refDealMetrics(org, scope, period, previous, pipelineId);
+  expect(comparable(deals.total), "deal metrics, scope total").toEqual(comparable(expectedDeals.total));
+  expect(
+    comparable(deals.reps.map(({ repId, current, previous }) => ({ repId, current, previous })).sort((a, b) => a.repId - b.repId)),
+    "deal metrics, per rep",
+  ).toEqual(comparable(expectedDeals.reps.sort((a, b) => a.repId - b.repId)));
+
+  const total = deals.total.current;
+  seen.won += Number(total.won > 0);
+  seen.cycleMedianHalf += Number(total.cycleMedianDays !== null && !Number.isInteger(total.cycleMedianDays));
+  seen.quotaAttainment += Number(total.quotaAttainment !== null);
+  seen.repsAtQuota += Number(total.repsAtQuota !== null && total.repsAtQuota > 0);
+  seen.churnRate += Number(total.churn.rate !== null);
+  seen.expansion += Number(total.expansion.count > 0);
+  seen.repViewerRows += Number(testCase.viewer.role === "REP" && deals.reps.length === 1);
+
+  // D exactly at a close or a creation pins the "before D" boundaries.
+  const closedAt = org.deals.find((d) => d.closedAt !== null)?.closedAt;
+  const createdAt = org.deals[org.deals.length - 1]?.createdAt;
+  for (const at of [testCase.openAt, period.start, ...(closedAt ? [closedAt] : []), ...(createdAt ? [createdAt] : [])]) {
+    const open = await queryOpenPipeline(client, viewer, { at, filter, pipelineId });
+    seen.openPipeline += Number(open.length > 0);
+    expect(byKey(open), `open pipeline at ${at.toISOString()}`).toEqual(byKey(refOpenPipeline(org, scope, at, pipelineId)));
+  }
+
+  const stages = await queryStageMetrics(client, viewer, { period, filter, pipelineId });
+  const pipelines = org.pipelines.filter((p) => pipelineId === undefined || p.id === pipelineId);
+  expect(stages.pipelines.map((p) => p.pipelineId), "stage metrics, pipelines").toEqual(pipelines.map((p) => p.id));
+  for (const result of stages.pipelines) {
+    for (const stage of result.current.stages) {
+      expect(stage.advanced + stage.lost + stage.still).toBe(stage.entered);
+      seen.skipped += Number(stage.skipped > 0);
+      seen.advanced += Number(stage.advanced > 0);
+      seen.lostFromStage += Number(stage.lost > 0);
+      seen.still += Number(stage.still > 0);
+      seen.stays += Number(stage.timeInStage.stays > 1);
+    }
+    seen.funnelWon += Number(result.current.won.reached > 0);
+    expect(comparable(result.current), `stages of pipeline ${result.pipelineId} in P`).toEqual(
+      comparable(refPipelineStages(org, scope, result.pipelineId, period)),
+    );
+    expect(comparable(result.previous), `stages of pipeline ${result.pipelineId} in P′`).toEqual(
+      comparable(refPipelineStages(org, scope, result.pipelineId, previous)),
+    );
+  }
+
+  const lost = await queryLostReasons(client, viewer, { period, filter, pipelineId });
+  expect(byKey(lost.current), "lost reasons in P").toEqual(byKey(refLostReasons(org, scope, period, pipelineId)));
+  seen.lostReasons += Number(lost.current.length > 1);
+  expect(byKey(lost.previous), "lost reasons in P′").toEqual(byKey(refLostReasons(org, scope, previous, pipelineId)));
+}
+
+describe(`KPI SQL = reference (${ORGS} random organisations, seed ${SEED})`, () => {
+  let database: ScratchDatabase;
+  let client: PrismaClient;
+  let cases: OrgCase[];
+
+  beforeAll(async () => {
+    database = await createMigratedDatabase();
+    const shapes = fc.sample(orgShapeArb, { seed: SEED, numRuns: ORGS });
+    cases = shapes.map((shape, i) => materialize(shape, i + 1, (i + 1) * IDS_PER_ORG));
+    await insertOrgs(database.url, cases.map((c) => c.org));
+    client = createPrismaClient(database.url, { max: CONCURRENCY });
+  });
+
+  afterAll(async () => {
+    await client?.$disconnect();
+    await database?.drop();
+  });
+
+  it("computes every implemented deal and stage metric as the reference does, for P and P′", async () => {
+    let nextCase = 0;
+    const failures: string[] = [];
+    const worker = async () => {
+      while (nextCase < cases.length && failures.length === 0) {
+        const index = nextCase++;
+        const testCase = cases[index]!;
+        try {
+          await check(client, testCase);
+        } catch (error) {
+          const { org, ...rest } = testCase;
+          failures.push(
+            `KPI_SEED=${SEED}, organisation #${index + 1} (time zone ${org.timeZone}, ${org.deals.length} deals, ` +
+              `case ${JSON.stringify(rest)}):\n${(error as Error).message}`,
+          );
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    if (failures.length > 0) throw new Error(failures[0]);
+    expect(nextCase).toBe(cases.length);
+    console.info(`KPI property: ${ORGS} organisations, seed ${SEED}; cases with non-trivial figures:`, seen);
+    for (const [figure, count] of Object.entries(seen)) expect(count, `${figure} occurred too rarely`).toBeGreaterThanOrEqual(ORGS / 50);
+  });
+});

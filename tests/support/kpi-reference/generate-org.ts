@@ -1,0 +1,196 @@
+// Random small organisations for the KPI property test: empty teams, teamless reps, histories that skip,
+// go back and close the same day, and timestamps around local midnight and DST changes.
+import fc from "fast-check";
+import { addDays, startOfLocalDate, type PeriodSpec } from "@/lib/kpi/period";
+import type { DealStatus, DealType, RefDeal, RefOrg, RefPipeline, RefQuota, RefRep, RefTeam } from "./org";
+import type { RefFilter, RefViewer } from "./scope";
+
+export const TIME_ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"] as const;
+
+const FIRST_DAY = "2024-09-01";
+const DAYS = 480;
+// Days whose midnights and DST changes the data should crowd around.
+const SPECIAL_DAYS = [
+  "2024-10-01", "2024-10-27", "2024-11-03",
+  "2025-01-01", "2025-02-28", "2025-03-01", "2025-03-09", "2025-03-30", "2025-04-01", "2025-07-01", "2025-10-01",
+  "2025-10-26", "2025-11-02", "2026-01-01",
+];
+const HOUR = 3_600_000;
+const LOST_REASONS = ["Price", "Timing", "Competitor", "No decision", "", null];
+
+/** A local day and an offset from its midnight (negative: just before it). */
+const instantArb = fc.record({
+  day: fc.oneof(
+    { weight: 3, arbitrary: fc.integer({ min: 0, max: DAYS }).map((n) => addDays(FIRST_DAY, n)) },
+    { weight: 2, arbitrary: fc.constantFrom(...SPECIAL_DAYS) },
+  ),
+  offsetMs: fc.oneof(
+    fc.constantFrom(0, 1, -1, 30 * 60_000, -30 * 60_000, 2 * HOUR, 3 * HOUR - 1, 23 * HOUR + 59 * 60_000),
+    fc.integer({ min: 0, max: 24 * HOUR - 1 }),
+  ),
+});
+
+const stepArb = fc.record({
+  move: fc.constantFrom("next", "next", "next", "skip", "skip2", "back", "won", "won", "lost", "lost", "same"),
+  // 0: the same instant (ordered by id); small gaps close the same day; larger ones span weeks.
+  gapMs: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 6 * HOUR }), fc.integer({ min: 1, max: 60 * 24 * HOUR })),
+});
+
+const dealArb = fc.record({
+  pipeline: fc.nat(),
+  owner: fc.nat(),
+  closer: fc.option(fc.nat(), { freq: 3 }),
+  type: fc.constantFrom<DealType>("NEW", "NEW", "EXPANSION", "RENEWAL"),
+  amountCents: fc.option(fc.integer({ min: 0, max: 50_000_000 }), { freq: 8 }),
+  created: instantArb,
+  startStage: fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat(4) }),
+  steps: fc.array(stepArb, { maxLength: 6 }),
+  noHistory: fc.integer({ min: 0, max: 19 }).map((n) => n === 0),
+  lostReason: fc.constantFrom(...LOST_REASONS),
+});
+
+const quotaArb = fc.record({
+  rep: fc.nat(),
+  // Quarters from 2024 Q1; monthly quotas start on the second month of a quarter so start dates never clash.
+  kind: fc.constantFrom("quarter", "quarter", "month"),
+  index: fc.integer({ min: 0, max: 8 }),
+  amountCents: fc.integer({ min: 1, max: 10_000_000 }),
+});
+
+const periodArb: fc.Arbitrary<PeriodSpec> = fc.oneof(
+  fc.constant({ kind: "year" as const, year: 2025 }),
+  fc.record({ year: fc.constant(2025), quarter: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const) }).map((q) => ({ kind: "quarter" as const, ...q })),
+  fc.record({ year: fc.constant(2025), month: fc.integer({ min: 1, max: 12 }) }).map((m) => ({ kind: "month" as const, ...m })),
+  fc.record({ from: fc.integer({ min: 60, max: 460 }), length: fc.integer({ min: 1, max: 200 }) }).map(({ from, length }) => ({
+    kind: "custom" as const,
+    from: addDays(FIRST_DAY, from),
+    to: addDays(FIRST_DAY, from + length - 1),
+  })),
+);
+
+export const orgShapeArb = fc.record({
+  timeZone: fc.constantFrom(...TIME_ZONES),
+  teams: fc.integer({ min: 0, max: 3 }),
+  reps: fc.array(fc.record({ team: fc.option(fc.nat(), { freq: 5 }), active: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+  pipelines: fc.array(fc.integer({ min: 3, max: 5 }), { minLength: 1, maxLength: 2 }),
+  deals: fc.array(dealArb, { minLength: 5, maxLength: 40, size: "max" }),
+  quotas: fc.array(quotaArb, { maxLength: 16, size: "max" }),
+  period: periodArb,
+  viewer: fc.record({ role: fc.constantFrom("ADMIN", "ADMIN", "MANAGER", "REP"), pick: fc.nat(), filter: fc.constantFrom("none", "none", "team", "rep") }),
+  pipelineFilter: fc.boolean(),
+  openAt: instantArb,
+});
+
+export type OrgShape = typeof orgShapeArb extends fc.Arbitrary<infer T> ? T : never;
+
+export interface OrgCase {
+  org: RefOrg;
+  period: PeriodSpec;
+  viewer: RefViewer;
+  filter: RefFilter;
+  pipelineId?: number;
+  openAt: Date;
+}
+
+/** Ids are `base + n`, so many organisations fit in one database without clashing. */
+export function materialize(shape: OrgShape, orgId: number, base: number): OrgCase {
+  const tz = shape.timeZone;
+  let next = base;
+  const id = () => ++next;
+  const at = (instant: { day: string; offsetMs: number }) => new Date(startOfLocalDate(instant.day, tz).getTime() + instant.offsetMs);
+
+  const teams: RefTeam[] = Array.from({ length: shape.teams }, (_, i) => ({ id: id(), name: `Team ${i + 1}` }));
+  const reps: RefRep[] = shape.reps.map((r, i) => ({
+    id: id(),
+    teamId: r.team === null || teams.length === 0 ? null : teams[r.team % teams.length]!.id,
+    name: `Rep ${i + 1}`,
+    active: r.active,
+  }));
+  const pipelines: RefPipeline[] = shape.pipelines.map((openStages, p) => ({
+    id: id(),
+    name: `Pipeline ${p + 1}`,
+    position: p,
+    stages: [
+      ...Array.from({ length: openStages }, (_, s) => ({ id: id(), name: `S${s + 1}`, position: s + 1, kind: "OPEN" as const })),
+      { id: id(), name: "Won", position: openStages + 1, kind: "WON" as const },
+      { id: id(), name: "Lost", position: openStages + 2, kind: "LOST" as const },
+    ],
+  }));
+
+  const deals: RefDeal[] = shape.deals.map((d) => {
+    const pipeline = pipelines[d.pipeline % pipelines.length]!;
+    const open = pipeline.stages.filter((s) => s.kind === "OPEN");
+    const won = pipeline.stages.find((s) => s.kind === "WON")!;
+    const lost = pipeline.stages.find((s) => s.kind === "LOST")!;
+    const createdAt = at(d.created);
+    let index = Math.min(d.startStage, open.length - 1);
+    let time = createdAt.getTime();
+    const history = [{ id: id(), stageId: open[index]!.id, at: new Date(time) }];
+    let status: DealStatus = "OPEN";
+    for (const step of d.steps) {
+      time += step.gapMs;
+      if (step.move === "won" || step.move === "lost") {
+        status = step.move === "won" ? "WON" : "LOST";
+        history.push({ id: id(), stageId: (status === "WON" ? won : lost).id, at: new Date(time) });
+        break;
+      }
+      const target =
+        step.move === "next" ? index + 1 : step.move === "skip" ? index + 2 : step.move === "skip2" ? index + 3 : step.move === "back" ? index - 1 : index;
+      if (target >= open.length) {
+        status = "WON";
+        history.push({ id: id(), stageId: won.id, at: new Date(time) });
+        break;
+      }
+      index = Math.max(0, target);
+      history.push({ id: id(), stageId: open[index]!.id, at: new Date(time) });
+    }
+    const last = history[history.length - 1]!;
+    const closed = status !== "OPEN";
+    return {
+      id: id(),
+      pipelineId: pipeline.id,
+      stageId: last.stageId,
+      ownerId: reps[d.owner % reps.length]!.id,
+      closedOwnerId: closed && d.closer !== null ? reps[d.closer % reps.length]!.id : null,
+      type: d.type,
+      amountCents: d.amountCents === null ? null : BigInt(d.amountCents),
+      createdAt,
+      closedAt: closed ? last.at : null,
+      status,
+      lostReason: status === "LOST" ? d.lostReason : null,
+      history: d.noHistory ? [] : history,
+    };
+  });
+
+  const quotas: RefQuota[] = [];
+  const taken = new Set<string>();
+  for (const q of shape.quotas) {
+    const repId = reps[q.rep % reps.length]!.id;
+    const year = 2024 + Math.floor((q.index + 3) / 4);
+    const firstMonth = ((q.index + 3) % 4) * 3 + (q.kind === "month" ? 2 : 1);
+    const start = `${year}-${String(firstMonth).padStart(2, "0")}-01`;
+    const months = q.kind === "month" ? 1 : 3;
+    const endExclusive = new Date(Date.UTC(year, firstMonth - 1 + months, 1)).toISOString().slice(0, 10);
+    if (taken.has(`${repId}/${start}`)) continue;
+    taken.add(`${repId}/${start}`);
+    quotas.push({ id: id(), repId, periodStart: start, periodEnd: addDays(endExclusive, -1), amountCents: BigInt(q.amountCents) });
+  }
+
+  const org: RefOrg = { id: orgId, name: `Org ${orgId}`, timeZone: tz, teams, reps, pipelines, deals, quotas };
+  return { org, period: shape.period, ...viewerOf(shape, org), pipelineId: shape.pipelineFilter ? pipelines[0]!.id : undefined, openAt: at(shape.openAt) };
+}
+
+function viewerOf(shape: OrgShape, org: RefOrg): { viewer: RefViewer; filter: RefFilter } {
+  const { role, pick, filter } = shape.viewer;
+  const rep = org.reps[pick % org.reps.length]!;
+  const team = org.teams.length === 0 ? undefined : org.teams[pick % org.teams.length];
+  const viewer: RefViewer =
+    role === "ADMIN"
+      ? { role: "ADMIN" }
+      : role === "MANAGER"
+        ? { role: "MANAGER", teamIds: team ? [team.id] : [] }
+        : { role: "REP", repId: rep.id, teamIds: rep.teamId === null ? [] : [rep.teamId] };
+  if (filter === "team") return { viewer, filter: { teamIds: team ? [team.id] : [] } };
+  if (filter === "rep") return { viewer, filter: { repId: org.reps[(pick + 1) % org.reps.length]!.id } };
+  return { viewer, filter: {} };
+}

@@ -1,0 +1,75 @@
+// Bulk-inserts reference organisations (with their own ids) into a migrated database: one statement per table.
+import pg from "pg";
+import { formatCents, type RefOrg } from "./org";
+
+type Row = Record<string, unknown>;
+
+async function insert(client: pg.Client, table: string, rows: Row[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!).map((c) => `"${c}"`).join(", ");
+  await client.query(`INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`, [
+    JSON.stringify(rows),
+  ]);
+}
+
+export async function insertOrgs(url: string, orgs: RefOrg[]): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    await insert(client, "organization", orgs.map((o) => ({ id: o.id, name: o.name, time_zone: o.timeZone })));
+    await insert(client, "team", orgs.flatMap((o) => o.teams.map((t) => ({ id: t.id, org_id: o.id, name: t.name }))));
+    await insert(
+      client,
+      "rep",
+      orgs.flatMap((o) => o.reps.map((r) => ({ id: r.id, org_id: o.id, team_id: r.teamId, name: r.name, kind: "AE", active: r.active }))),
+    );
+    await insert(client, "pipeline", orgs.flatMap((o) => o.pipelines.map((p) => ({ id: p.id, org_id: o.id, name: p.name, position: p.position }))));
+    await insert(
+      client,
+      "stage",
+      orgs.flatMap((o) => o.pipelines.flatMap((p) => p.stages.map((s) => ({ id: s.id, pipeline_id: p.id, name: s.name, position: s.position, kind: s.kind })))),
+    );
+    await insert(
+      client,
+      "deal",
+      orgs.flatMap((o) =>
+        o.deals.map((d) => ({
+          id: d.id,
+          org_id: o.id,
+          pipeline_id: d.pipelineId,
+          stage_id: d.stageId,
+          owner_id: d.ownerId,
+          closed_owner_id: d.closedOwnerId,
+          name: `Deal ${d.id}`,
+          type: d.type,
+          amount: d.amountCents === null ? null : formatCents(d.amountCents),
+          created_at: d.createdAt.toISOString(),
+          closed_at: d.closedAt?.toISOString() ?? null,
+          status: d.status,
+          lost_reason: d.lostReason,
+        })),
+      ),
+    );
+    await insert(
+      client,
+      "deal_stage_change",
+      orgs.flatMap((o) =>
+        o.deals.flatMap((d) =>
+          d.history.map((c, i) => ({ id: c.id, deal_id: d.id, from_stage_id: d.history[i - 1]?.stageId ?? null, to_stage_id: c.stageId, at: c.at.toISOString() })),
+        ),
+      ),
+    );
+    await insert(
+      client,
+      "quota",
+      orgs.flatMap((o) => o.quotas.map((q) => ({ id: q.id, rep_id: q.repId, period_start: q.periodStart, period_end: q.periodEnd, amount: formatCents(q.amountCents) }))),
+    );
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
