@@ -4,6 +4,7 @@ import { mintViewer } from "@/lib/auth/viewer";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
 import { periodOf } from "@/lib/kpi/period";
 import { queryDealMetrics } from "@/lib/kpi/query-deal-metrics";
+import { queryLeadMetrics } from "@/lib/kpi/query-lead-metrics";
 import { queryLostReasons } from "@/lib/kpi/query-lost-reasons";
 import { queryOpenPipeline } from "@/lib/kpi/query-open-pipeline";
 import { queryStageMetrics, type StageFigures } from "@/lib/kpi/query-stage-metrics";
@@ -78,6 +79,7 @@ const org: RefOrg = {
       status: "WON",
       closedOwnerId: BORIS,
       amountCents: 250_050n,
+      leadId: 301,
     }),
     // Lost from S2 without a reason: "unknown".
     deal(104, {
@@ -105,6 +107,12 @@ const org: RefOrg = {
       status: "WON",
       closedOwnerId: CARL,
     }),
+  ],
+  leads: [
+    { id: 301, source: "OUTBOUND", createdAt: new Date("2025-01-20T09:00:00Z"), handedOverAt: new Date("2025-02-01T09:00:00Z"), sdrId: BORIS, aeId: ANNA },
+    // Nobody's lead: only the whole organisation counts it.
+    { id: 302, source: "INBOUND", createdAt: new Date("2025-01-10T09:00:00Z"), handedOverAt: new Date("2025-01-15T09:00:00Z"), sdrId: null, aeId: null },
+    { id: 303, source: "INBOUND", createdAt: new Date("2025-02-01T09:00:00Z"), handedOverAt: null, sdrId: ANNA, aeId: null },
   ],
   quotas: [
     { id: 201, repId: ANNA, periodStart: "2025-01-01", periodEnd: "2025-03-31", amountCents: 100_000n },
@@ -221,5 +229,24 @@ describe("KPI edge cases", () => {
     const lost = await queryLostReasons(client, admin, { period: q1 });
     expect(lost.current).toEqual([{ pipelineId: PIPELINE, fromStageId: S2, reason: "unknown", count: 1, amount: "1000.00" }]);
     expect(lost.previous).toEqual([]);
+  });
+
+  it("follows handed-over leads to opportunities, first meetings and wins", async () => {
+    const all = await queryLeadMetrics(client, admin, { period: q1 });
+    expect(all.total.current).toEqual({
+      created: 3,
+      createdBySource: { INBOUND: 2, OUTBOUND: 1, REFERRAL: 0, EVENT: 0, PARTNER: 0, OTHER: 0 },
+      handedOver: 2,
+      converted: 1,
+      leadToOpportunity: 0.5,
+      // No stage is marked as the first meeting, so it is S1; the deal jumped S1 → WON.
+      firstMeetings: 1,
+      wonDeals: 1,
+      closeRate: 0.5,
+    });
+    const team = await queryLeadMetrics(client, admin, { period: q1, filter: { teamIds: [TEAM_A] } });
+    expect(team.total.current).toMatchObject({ created: 2, handedOver: 1, converted: 1, leadToOpportunity: 1, closeRate: 1 });
+    expect(team.reps.find((rep) => rep.repId === BORIS)!.current).toMatchObject({ created: 1, handedOver: 1, wonDeals: 1 });
+    expect(all.total.previous).toMatchObject({ created: 0, handedOver: 0, leadToOpportunity: null, closeRate: null });
   });
 });

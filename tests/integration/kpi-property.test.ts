@@ -6,12 +6,14 @@ import { mintViewer, type Viewer } from "@/lib/auth/viewer";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
 import { periodOf, previousPeriod } from "@/lib/kpi/period";
 import { queryDealMetrics } from "@/lib/kpi/query-deal-metrics";
+import { queryLeadMetrics } from "@/lib/kpi/query-lead-metrics";
 import { queryLostReasons } from "@/lib/kpi/query-lost-reasons";
 import { queryOpenPipeline } from "@/lib/kpi/query-open-pipeline";
 import { queryStageMetrics } from "@/lib/kpi/query-stage-metrics";
 import { refDealMetrics, refOpenPipeline } from "../support/kpi-reference/deal-metrics";
 import { materialize, orgShapeArb, type OrgCase } from "../support/kpi-reference/generate-org";
 import { insertOrgs } from "../support/kpi-reference/insert-orgs";
+import { refLeadMetrics } from "../support/kpi-reference/lead-metrics";
 import { refScope, type RefViewer } from "../support/kpi-reference/scope";
 import { refLostReasons, refPipelineStages } from "../support/kpi-reference/stage-metrics";
 import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
@@ -47,6 +49,7 @@ const byKey = <T extends object>(rows: T[]) =>
 /** How often each kind of non-trivial figure occurred, so the property cannot pass on empty data. */
 const seen = {
   won: 0, cycleMedianHalf: 0, quotaAttainment: 0, repsAtQuota: 0, churnRate: 0, expansion: 0, repViewerRows: 0,
+  handedOver: 0, converted: 0, firstMeetings: 0, leadWon: 0,
   openPipeline: 0, skipped: 0, advanced: 0, lostFromStage: 0, still: 0, stays: 0, funnelWon: 0, lostReasons: 0,
 };
 
@@ -105,6 +108,18 @@ async function check(client: PrismaClient, testCase: OrgCase): Promise<void> {
       comparable(refPipelineStages(org, scope, result.pipelineId, previous)),
     );
   }
+
+  const leads = await queryLeadMetrics(client, viewer, { period, filter });
+  const expectedLeads = refLeadMetrics(org, scope, testCase.viewer, filter, period, previous);
+  expect(comparable(leads.total), "lead metrics, scope total").toEqual(comparable(expectedLeads.total));
+  expect(
+    comparable(leads.reps.map(({ repId, current, previous }) => ({ repId, current, previous })).sort((a, b) => a.repId - b.repId)),
+    "lead metrics, per rep",
+  ).toEqual(comparable(expectedLeads.reps.sort((a, b) => a.repId - b.repId)));
+  seen.handedOver += Number(leads.total.current.handedOver > 0);
+  seen.converted += Number(leads.total.current.converted > 0);
+  seen.firstMeetings += Number(leads.total.current.firstMeetings > 0);
+  seen.leadWon += Number(leads.total.current.wonDeals > 0);
 
   const lost = await queryLostReasons(client, viewer, { period, filter, pipelineId });
   expect(byKey(lost.current), "lost reasons in P").toEqual(byKey(refLostReasons(org, scope, period, pipelineId)));

@@ -2,7 +2,7 @@
 // go back and close the same day, and timestamps around local midnight and DST changes.
 import fc from "fast-check";
 import { addDays, startOfLocalDate, type PeriodSpec } from "@/lib/kpi/period";
-import type { DealStatus, DealType, RefDeal, RefOrg, RefPipeline, RefQuota, RefRep, RefTeam } from "./org";
+import type { DealStatus, DealType, LeadSource, RefDeal, RefLead, RefOrg, RefPipeline, RefQuota, RefRep, RefTeam } from "./org";
 import type { RefFilter, RefViewer } from "./scope";
 
 export const TIME_ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"] as const;
@@ -47,6 +47,15 @@ const dealArb = fc.record({
   steps: fc.array(stepArb, { maxLength: 6 }),
   noHistory: fc.integer({ min: 0, max: 19 }).map((n) => n === 0),
   lostReason: fc.constantFrom(...LOST_REASONS),
+  lead: fc.option(fc.nat(), { freq: 2 }),
+});
+
+const leadArb = fc.record({
+  source: fc.constantFrom<LeadSource>("INBOUND", "OUTBOUND", "REFERRAL", "EVENT", "PARTNER", "OTHER"),
+  created: instantArb,
+  handedAfterMs: fc.option(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 90 * 24 * HOUR })), { freq: 4 }),
+  sdr: fc.option(fc.nat(), { freq: 6 }),
+  ae: fc.option(fc.nat(), { freq: 2 }),
 });
 
 const quotaArb = fc.record({
@@ -73,6 +82,9 @@ export const orgShapeArb = fc.record({
   teams: fc.integer({ min: 0, max: 3 }),
   reps: fc.array(fc.record({ team: fc.option(fc.nat(), { freq: 5 }), active: fc.boolean() }), { minLength: 1, maxLength: 6 }),
   pipelines: fc.array(fc.integer({ min: 3, max: 5 }), { minLength: 1, maxLength: 2 }),
+  // Per pipeline, which open stage is marked as the first meeting (none: the first open stage).
+  firstMeetings: fc.array(fc.option(fc.nat(4), { freq: 2 }), { minLength: 2, maxLength: 2 }),
+  leads: fc.array(leadArb, { maxLength: 30, size: "max" }),
   deals: fc.array(dealArb, { minLength: 5, maxLength: 40, size: "max" }),
   quotas: fc.array(quotaArb, { maxLength: 16, size: "max" }),
   period: periodArb,
@@ -111,11 +123,30 @@ export function materialize(shape: OrgShape, orgId: number, base: number): OrgCa
     name: `Pipeline ${p + 1}`,
     position: p,
     stages: [
-      ...Array.from({ length: openStages }, (_, s) => ({ id: id(), name: `S${s + 1}`, position: s + 1, kind: "OPEN" as const })),
+      ...Array.from({ length: openStages }, (_, s) => ({
+        id: id(),
+        name: `S${s + 1}`,
+        position: s + 1,
+        kind: "OPEN" as const,
+        isFirstMeeting: shape.firstMeetings[p] === s,
+      })),
       { id: id(), name: "Won", position: openStages + 1, kind: "WON" as const },
       { id: id(), name: "Lost", position: openStages + 2, kind: "LOST" as const },
     ],
   }));
+
+  const repOf = (n: number | null) => (n === null ? null : reps[n % reps.length]!.id);
+  const leads: RefLead[] = shape.leads.map((l) => {
+    const createdAt = at(l.created);
+    return {
+      id: id(),
+      source: l.source,
+      createdAt,
+      handedOverAt: l.handedAfterMs === null ? null : new Date(createdAt.getTime() + l.handedAfterMs),
+      sdrId: repOf(l.sdr),
+      aeId: repOf(l.ae),
+    };
+  });
 
   const deals: RefDeal[] = shape.deals.map((d) => {
     const pipeline = pipelines[d.pipeline % pipelines.length]!;
@@ -158,6 +189,7 @@ export function materialize(shape: OrgShape, orgId: number, base: number): OrgCa
       closedAt: closed ? last.at : null,
       status,
       lostReason: status === "LOST" ? d.lostReason : null,
+      leadId: d.lead === null || leads.length === 0 ? null : leads[d.lead % leads.length]!.id,
       history: d.noHistory ? [] : history,
     };
   });
@@ -176,7 +208,7 @@ export function materialize(shape: OrgShape, orgId: number, base: number): OrgCa
     quotas.push({ id: id(), repId, periodStart: start, periodEnd: addDays(endExclusive, -1), amountCents: BigInt(q.amountCents) });
   }
 
-  const org: RefOrg = { id: orgId, name: `Org ${orgId}`, timeZone: tz, teams, reps, pipelines, deals, quotas };
+  const org: RefOrg = { id: orgId, name: `Org ${orgId}`, timeZone: tz, teams, reps, pipelines, deals, quotas, leads };
   return { org, period: shape.period, ...viewerOf(shape, org), pipelineId: shape.pipelineFilter ? pipelines[0]!.id : undefined, openAt: at(shape.openAt) };
 }
 

@@ -28,7 +28,23 @@ export async function insertOrgs(url: string, orgs: RefOrg[]): Promise<void> {
     await insert(
       client,
       "stage",
-      orgs.flatMap((o) => o.pipelines.flatMap((p) => p.stages.map((s) => ({ id: s.id, pipeline_id: p.id, name: s.name, position: s.position, kind: s.kind })))),
+      orgs.flatMap((o) => o.pipelines.flatMap((p) => p.stages.map((s) => ({ id: s.id, pipeline_id: p.id, name: s.name, position: s.position, kind: s.kind, is_first_meeting: s.isFirstMeeting ?? false })))),
+    );
+    await insert(
+      client,
+      "lead",
+      orgs.flatMap((o) =>
+        o.leads.map((l) => ({
+          id: l.id,
+          org_id: o.id,
+          name: `Lead ${l.id}`,
+          source: l.source,
+          created_at: l.createdAt.toISOString(),
+          handed_over_at: l.handedOverAt?.toISOString() ?? null,
+          sdr_id: l.sdrId,
+          ae_id: l.aeId,
+        })),
+      ),
     );
     await insert(
       client,
@@ -48,6 +64,7 @@ export async function insertOrgs(url: string, orgs: RefOrg[]): Promise<void> {
           closed_at: d.closedAt?.toISOString() ?? null,
           status: d.status,
           lost_reason: d.lostReason,
+          lead_id: d.leadId ?? null,
         })),
       ),
     );

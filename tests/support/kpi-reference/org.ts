@@ -21,6 +21,8 @@ export interface RefStage {
   name: string;
   position: number;
   kind: StageKind;
+  /** KPI.md: the first-meeting stage; the first open stage when none is marked. */
+  isFirstMeeting?: boolean;
 }
 
 export interface RefPipeline {
@@ -49,6 +51,8 @@ export interface RefDeal {
   closedAt: Date | null;
   status: DealStatus;
   lostReason: string | null;
+  /** The lead the deal was created from. */
+  leadId?: number | null;
   /** In the order the changes were recorded (ids increase). */
   history: RefStageChange[];
 }
@@ -62,6 +66,17 @@ export interface RefQuota {
   amountCents: bigint;
 }
 
+export type LeadSource = "INBOUND" | "OUTBOUND" | "REFERRAL" | "EVENT" | "PARTNER" | "OTHER";
+
+export interface RefLead {
+  id: number;
+  source: LeadSource;
+  createdAt: Date;
+  handedOverAt: Date | null;
+  sdrId: number | null;
+  aeId: number | null;
+}
+
 export interface RefOrg {
   id: number;
   name: string;
@@ -71,6 +86,7 @@ export interface RefOrg {
   pipelines: RefPipeline[];
   deals: RefDeal[];
   quotas: RefQuota[];
+  leads: RefLead[];
 }
 
 export function formatCents(cents: bigint): string {
