@@ -173,6 +173,26 @@ export function previousPeriod(period: Period): Period {
   }
 }
 
+/** The period of the same length immediately after P (for pipeline coverage): the inverse of previousPeriod. */
+export function nextPeriod(period: Period): Period {
+  const { spec } = period;
+  switch (spec.kind) {
+    case "year":
+      return periodOf({ kind: "year", year: spec.year + 1 }, period.timeZone);
+    case "quarter":
+      return periodOf(
+        spec.quarter === 4 ? { kind: "quarter", year: spec.year + 1, quarter: 1 } : { kind: "quarter", year: spec.year, quarter: (spec.quarter + 1) as 2 | 3 | 4 },
+        period.timeZone,
+      );
+    case "month":
+      return periodOf(spec.month === 12 ? { kind: "month", year: spec.year + 1, month: 1 } : { kind: "month", year: spec.year, month: spec.month + 1 }, period.timeZone);
+    case "custom": {
+      const days = daysBetweenDates(period.startDate, period.endDate);
+      return periodOf({ kind: "custom", from: period.endDate, to: addDays(period.endDate, days - 1) }, period.timeZone);
+    }
+  }
+}
+
 export interface MonthBucket {
   /** "YYYY-MM" */
   month: string;

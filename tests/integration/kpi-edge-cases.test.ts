@@ -6,6 +6,8 @@ import { periodOf } from "@/lib/kpi/period";
 import { queryDealMetrics } from "@/lib/kpi/query-deal-metrics";
 import { queryLeadMetrics } from "@/lib/kpi/query-lead-metrics";
 import { queryLostReasons } from "@/lib/kpi/query-lost-reasons";
+import { queryMonthlyTrends } from "@/lib/kpi/query-monthly-trends";
+import { queryPipelineCoverage } from "@/lib/kpi/query-pipeline-coverage";
 import { queryOpenPipeline } from "@/lib/kpi/query-open-pipeline";
 import { queryStageMetrics, type StageFigures } from "@/lib/kpi/query-stage-metrics";
 import { insertOrgs } from "../support/kpi-reference/insert-orgs";
@@ -248,5 +250,21 @@ describe("KPI edge cases", () => {
     expect(team.total.current).toMatchObject({ created: 2, handedOver: 1, converted: 1, leadToOpportunity: 1, closeRate: 1 });
     expect(team.reps.find((rep) => rep.repId === BORIS)!.current).toMatchObject({ created: 1, handedOver: 1, wonDeals: 1 });
     expect(all.total.previous).toMatchObject({ created: 0, handedOver: 0, leadToOpportunity: null, closeRate: null });
+  });
+
+  it("shows each month of P, with an undefined win rate in a month without closed deals", async () => {
+    expect(await queryMonthlyTrends(client, admin, { period: q1 })).toEqual([
+      { month: "2025-01", won: 0, lost: 0, winRate: null, revenue: "0.00" },
+      { month: "2025-02", won: 1, lost: 1, winRate: 0.5, revenue: "2500.50" },
+      // Won at 23:59 on Mar 3 in Berlin (22:59 UTC).
+      { month: "2025-03", won: 1, lost: 0, winRate: 1, revenue: "0.00" },
+    ]);
+  });
+
+  it("leaves coverage undefined when the next period has no quota inside it", async () => {
+    const coverage = await queryPipelineCoverage(client, admin, { period: q1 });
+    // Anna's Mar–Apr quota reaches into Q2 but does not lie inside it.
+    expect(coverage.current).toMatchObject({ next: { startDate: "2025-04-01", endDate: "2025-07-01" }, quota: "0.00", coverage: null });
+    expect(coverage.previous).toMatchObject({ next: { startDate: "2025-01-01", endDate: "2025-04-01" }, quota: "6000.00", openDeals: 0, coverage: 0 });
   });
 });

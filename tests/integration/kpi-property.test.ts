@@ -4,13 +4,15 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mintViewer, type Viewer } from "@/lib/auth/viewer";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
-import { periodOf, previousPeriod } from "@/lib/kpi/period";
+import { monthBuckets, nextPeriod, periodOf, previousPeriod } from "@/lib/kpi/period";
 import { queryDealMetrics } from "@/lib/kpi/query-deal-metrics";
 import { queryLeadMetrics } from "@/lib/kpi/query-lead-metrics";
 import { queryLostReasons } from "@/lib/kpi/query-lost-reasons";
+import { queryMonthlyTrends } from "@/lib/kpi/query-monthly-trends";
+import { queryPipelineCoverage } from "@/lib/kpi/query-pipeline-coverage";
 import { queryOpenPipeline } from "@/lib/kpi/query-open-pipeline";
 import { queryStageMetrics } from "@/lib/kpi/query-stage-metrics";
-import { refDealMetrics, refOpenPipeline } from "../support/kpi-reference/deal-metrics";
+import { refCoverage, refDealMetrics, refMonthlyTrends, refOpenPipeline } from "../support/kpi-reference/deal-metrics";
 import { materialize, orgShapeArb, type OrgCase } from "../support/kpi-reference/generate-org";
 import { insertOrgs } from "../support/kpi-reference/insert-orgs";
 import { refLeadMetrics } from "../support/kpi-reference/lead-metrics";
@@ -49,7 +51,7 @@ const byKey = <T extends object>(rows: T[]) =>
 /** How often each kind of non-trivial figure occurred, so the property cannot pass on empty data. */
 const seen = {
   won: 0, cycleMedianHalf: 0, quotaAttainment: 0, repsAtQuota: 0, churnRate: 0, expansion: 0, repViewerRows: 0,
-  handedOver: 0, converted: 0, firstMeetings: 0, leadWon: 0,
+  coverage: 0, monthsWithWins: 0, handedOver: 0, converted: 0, firstMeetings: 0, leadWon: 0,
   openPipeline: 0, skipped: 0, advanced: 0, lostFromStage: 0, still: 0, stays: 0, funnelWon: 0, lostReasons: 0,
 };
 
@@ -78,6 +80,15 @@ async function check(client: PrismaClient, testCase: OrgCase): Promise<void> {
   seen.churnRate += Number(total.churn.rate !== null);
   seen.expansion += Number(total.expansion.count > 0);
   seen.repViewerRows += Number(testCase.viewer.role === "REP" && deals.reps.length === 1);
+
+  const coverage = await queryPipelineCoverage(client, viewer, { period, filter, pipelineId });
+  expect(comparable(coverage.current), "pipeline coverage for P").toEqual(comparable(refCoverage(org, scope, nextPeriod(period), pipelineId)));
+  expect(comparable(coverage.previous), "pipeline coverage for P′").toEqual(comparable(refCoverage(org, scope, period, pipelineId)));
+  seen.coverage += Number(coverage.current.coverage !== null && coverage.current.openDeals > 0);
+
+  const trends = await queryMonthlyTrends(client, viewer, { period, filter, pipelineId });
+  expect(comparable(trends), "monthly trends").toEqual(comparable(refMonthlyTrends(org, scope, monthBuckets(period), pipelineId)));
+  seen.monthsWithWins += Number(trends.filter((month) => month.won > 0).length > 1);
 
   // D exactly at a close or a creation pins the "before D" boundaries.
   const closedAt = org.deals.find((d) => d.closedAt !== null)?.closedAt;

@@ -6,6 +6,7 @@ import {
   localDate,
   monthBuckets,
   periodOf,
+  nextPeriod,
   previousPeriod,
   startOfLocalDate,
 } from "@/lib/kpi/period";
@@ -96,6 +97,22 @@ describe("periods", () => {
     for (const zone of ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"]) {
       const period = periodOf({ kind: "custom", from: "2025-03-15", to: "2025-04-14" }, zone);
       expect(previousPeriod(period).end).toEqual(period.start);
+    }
+  });
+
+  it("makes the next period the one whose previous period is P", () => {
+    const specs = [
+      { kind: "year", year: 2024 },
+      { kind: "quarter", year: 2024, quarter: 4 },
+      { kind: "month", year: 2024, month: 12 },
+      { kind: "month", year: 2024, month: 2 },
+      { kind: "custom", from: "2024-02-10", to: "2024-03-05" },
+    ] as const;
+    for (const spec of specs) {
+      const period = periodOf(spec, "Europe/Berlin");
+      const next = nextPeriod(period);
+      expect(next.start).toEqual(period.end);
+      expect(previousPeriod(next)).toEqual(period);
     }
   });
 

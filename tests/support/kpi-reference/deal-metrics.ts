@@ -82,3 +82,38 @@ function lastByTime<T extends { id: number; at: Date }>(history: T[]): T {
   const ordered = historyInOrder(history);
   return ordered[ordered.length - 1]!;
 }
+
+/** KPI.md pipeline coverage: open at the start of N with expected close in N, Σ amount ÷ Σ quota inside N. */
+export function refCoverage(org: RefOrg, scope: RefScope, next: Period, pipelineId?: number) {
+  const open = org.deals.filter(
+    (d) =>
+      scope.reps.has(attributedRep(d)) &&
+      (pipelineId === undefined || d.pipelineId === pipelineId) &&
+      d.createdAt < next.start &&
+      (d.closedAt === null || d.closedAt >= next.start) &&
+      d.expectedCloseAt != null &&
+      d.expectedCloseAt >= next.startDate &&
+      d.expectedCloseAt < next.endDate,
+  );
+  const amount = sumCents(open);
+  const quota = quotaCents(org, scope.reps, next);
+  return {
+    next: { startDate: next.startDate, endDate: next.endDate },
+    openDeals: open.length,
+    openAmount: formatCents(amount),
+    quota: formatCents(quota),
+    coverage: quota === 0n ? null : Number(formatCents(amount)) / Number(formatCents(quota)),
+  };
+}
+
+/** Won, lost, win rate and won revenue per calendar month of P. */
+export function refMonthlyTrends(org: RefOrg, scope: RefScope, months: { month: string; start: Date; end: Date }[], pipelineId?: number) {
+  return months.map((bucket) => {
+    const closed = org.deals.filter(
+      (d) => scope.reps.has(attributedRep(d)) && (pipelineId === undefined || d.pipelineId === pipelineId) && inPeriod(d.closedAt, bucket),
+    );
+    const won = closed.filter((d) => d.status === "WON");
+    const lost = closed.filter((d) => d.status === "LOST");
+    return { month: bucket.month, won: won.length, lost: lost.length, winRate: ratio(won.length, won.length + lost.length), revenue: formatCents(sumCents(won)) };
+  });
+}

@@ -48,6 +48,7 @@ const dealArb = fc.record({
   noHistory: fc.integer({ min: 0, max: 19 }).map((n) => n === 0),
   lostReason: fc.constantFrom(...LOST_REASONS),
   lead: fc.option(fc.nat(), { freq: 2 }),
+  expectedClose: fc.option(fc.oneof(fc.integer({ min: 0, max: DAYS + 200 }).map((n) => addDays(FIRST_DAY, n)), fc.constantFrom(...SPECIAL_DAYS)), { freq: 6 }),
 });
 
 const leadArb = fc.record({
@@ -189,6 +190,7 @@ export function materialize(shape: OrgShape, orgId: number, base: number): OrgCa
       closedAt: closed ? last.at : null,
       status,
       lostReason: status === "LOST" ? d.lostReason : null,
+      expectedCloseAt: d.expectedClose,
       leadId: d.lead === null || leads.length === 0 ? null : leads[d.lead % leads.length]!.id,
       history: d.noHistory ? [] : history,
     };

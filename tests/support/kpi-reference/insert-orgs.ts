@@ -65,6 +65,7 @@ export async function insertOrgs(url: string, orgs: RefOrg[]): Promise<void> {
           status: d.status,
           lost_reason: d.lostReason,
           lead_id: d.leadId ?? null,
+          expected_close_at: d.expectedCloseAt ?? null,
         })),
       ),
     );

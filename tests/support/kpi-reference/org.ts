@@ -51,6 +51,8 @@ export interface RefDeal {
   closedAt: Date | null;
   status: DealStatus;
   lostReason: string | null;
+  /** Local date; null when unknown. */
+  expectedCloseAt?: string | null;
   /** The lead the deal was created from. */
   leadId?: number | null;
   /** In the order the changes were recorded (ids increase). */
