@@ -7,11 +7,12 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import pg from "pg";
 import { z } from "zod";
 import { LaunchError, checkPortFree, connectOrExplain, ensureSecret } from "./launch-checks";
 import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded-postgres";
 import { MigrationError, migrate } from "../db/migrate";
-import { isDatabaseEmpty, seedDemo } from "../../prisma/seed";
+import { DEMO_PASSWORD, demoLogins, isDatabaseEmpty, seedDemo } from "../../prisma/seed";
 import { printLogins, progressBar } from "./output";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -77,6 +78,17 @@ function runBuild(): Promise<void> {
   });
 }
 
+async function hasUser(url: string, email: string | undefined): Promise<boolean> {
+  if (!email) return false;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query("SELECT 1 FROM app_user WHERE email = $1 AND active", [email])).rowCount === 1;
+  } finally {
+    await client.end();
+  }
+}
+
 async function prepareDatabase(config: z.infer<typeof launchEnv>): Promise<string> {
   let url = config.DATABASE_URL;
   if (url) {
@@ -91,17 +103,18 @@ async function prepareDatabase(config: z.infer<typeof launchEnv>): Promise<strin
   }
 
   const { applied } = await migrate(url, { log: (line) => console.log(`▸ ${line}`) });
-  console.log(applied.length ? `▸ Applied ${applied.length} migration(s)` : "▸ Database schema is up to date");
+  if (applied.length === 0) console.log("▸ Database schema is up to date");
 
   const seedWanted = config.DEMO_DATA === "on" || (config.DEMO_DATA === "auto" && !config.DATABASE_URL);
   if (seedWanted && (await isDatabaseEmpty(url))) {
     console.log("▸ Empty database: generating the demo organisation…");
     const started = Date.now();
-    const { counts, logins } = await seedDemo(url, { onProgress: progressBar() });
+    const { counts } = await seedDemo(url, { onProgress: progressBar() });
     const rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
     console.log(`▸ Demo data ready: ${rows.toLocaleString("en")} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    printLogins(logins);
   }
+  const logins = demoLogins();
+  if (await hasUser(url, logins[0]?.email)) printLogins(logins, DEMO_PASSWORD);
   return url;
 }
 

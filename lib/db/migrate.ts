@@ -33,6 +33,11 @@ const ADVISORY_LOCK_KEY = 72707369;
 
 const DEFAULT_MIGRATIONS_DIR = "prisma/migrations";
 
+// The migrations are read at run time from the project folder; the bundler must not trace it.
+function migrationsDir(option: string | undefined): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), option ?? DEFAULT_MIGRATIONS_DIR);
+}
+
 // Prisma's DDL for its bookkeeping table, column for column.
 const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id"                    VARCHAR(36) PRIMARY KEY NOT NULL,
@@ -161,7 +166,7 @@ async function withClient<T>(connectionString: string, work: (client: pg.Client)
 /** Applies every pending migration in name order, each in its own transaction, one migrator at a time. */
 export async function migrate(connectionString: string, options: MigrateOptions = {}): Promise<{ applied: string[] }> {
   const log = options.log ?? (() => {});
-  const files = await readMigrations(path.resolve(options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR));
+  const files = await readMigrations(migrationsDir(options.migrationsDir));
   return withClient(connectionString, async (client) => {
     const locked = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [ADVISORY_LOCK_KEY]);
     if (!locked.rows[0]?.locked) {
@@ -193,6 +198,6 @@ export async function getMigrationState(
   connectionString: string,
   options: Pick<MigrateOptions, "migrationsDir"> = {},
 ): Promise<MigrationState> {
-  const files = await readMigrations(path.resolve(options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR));
+  const files = await readMigrations(migrationsDir(options.migrationsDir));
   return withClient(connectionString, async (client) => summarise(files, await readHistory(client)));
 }
