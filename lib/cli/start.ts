@@ -102,8 +102,7 @@ async function prepareDatabase(config: z.infer<typeof launchEnv>): Promise<strin
     console.log(`▸ Embedded PostgreSQL running on 127.0.0.1:${server.port} (data in ${path.relative(root, dataDir) || dataDir})`);
   }
 
-  const { applied } = await migrate(url, { log: (line) => console.log(`▸ ${line}`) });
-  if (applied.length === 0) console.log("▸ Database schema is up to date");
+  await migrate(url, { log: (line) => console.log(`▸ ${line}`) });
 
   const seedWanted = config.DEMO_DATA === "on" || (config.DEMO_DATA === "auto" && !config.DATABASE_URL);
   if (seedWanted && (await isDatabaseEmpty(url))) {
