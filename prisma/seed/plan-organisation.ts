@@ -152,7 +152,8 @@ const UNCOACHED_ATTAINMENT_GROWTH = -0.02;
 export function planOrganisation(options: DemoOptions): OrganisationPlan {
   const calendar = createCalendar(ORGANISATION_TIME_ZONE, options.years, options.today);
   const rng = createRandom(deriveSeed(options.seed, "organisation"));
-  const createdAt = calendar.toUtc(calendar.windowStart - 365 + 9 / 24);
+  // Founded well before the data window: customer accounts from before it exist.
+  const createdAt = calendar.toUtc(calendar.windowStart - 5 * 365 + 9 / 24);
   const structure = teamStructure(options.reps);
 
   const organization: OrganizationRow = {
