@@ -193,6 +193,17 @@ export function nextPeriod(period: Period): Period {
   }
 }
 
+/** Monday to Friday local dates in P (KPI.md: holidays ignored). */
+export function workingDays(period: Period): number {
+  let count = 0;
+  for (let date = period.startDate; daysBetweenDates(date, period.endDate) > 0; date = addDays(date, 1)) {
+    const { year, month, day } = parseDate(date);
+    const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) count += 1;
+  }
+  return count;
+}
+
 export interface MonthBucket {
   /** "YYYY-MM" */
   month: string;

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mintViewer, type Viewer } from "@/lib/auth/viewer";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
 import { monthBuckets, nextPeriod, periodOf, previousPeriod } from "@/lib/kpi/period";
+import { queryActivityMetrics } from "@/lib/kpi/query-activity-metrics";
+import { queryCoachingMetrics } from "@/lib/kpi/query-coaching-metrics";
 import { queryDealMetrics } from "@/lib/kpi/query-deal-metrics";
 import { queryLeadMetrics } from "@/lib/kpi/query-lead-metrics";
 import { queryLostReasons } from "@/lib/kpi/query-lost-reasons";
@@ -12,6 +14,7 @@ import { queryMonthlyTrends } from "@/lib/kpi/query-monthly-trends";
 import { queryPipelineCoverage } from "@/lib/kpi/query-pipeline-coverage";
 import { queryOpenPipeline } from "@/lib/kpi/query-open-pipeline";
 import { queryStageMetrics } from "@/lib/kpi/query-stage-metrics";
+import { refActivityMetrics, refCoachingFigures } from "../support/kpi-reference/activity-metrics";
 import { refCoverage, refDealMetrics, refMonthlyTrends, refOpenPipeline } from "../support/kpi-reference/deal-metrics";
 import { materialize, orgShapeArb, type OrgCase } from "../support/kpi-reference/generate-org";
 import { insertOrgs } from "../support/kpi-reference/insert-orgs";
@@ -51,7 +54,7 @@ const byKey = <T extends object>(rows: T[]) =>
 /** How often each kind of non-trivial figure occurred, so the property cannot pass on empty data. */
 const seen = {
   won: 0, cycleMedianHalf: 0, quotaAttainment: 0, repsAtQuota: 0, churnRate: 0, expansion: 0, repViewerRows: 0,
-  coverage: 0, monthsWithWins: 0, handedOver: 0, converted: 0, firstMeetings: 0, leadWon: 0,
+  coverage: 0, monthsWithWins: 0, activityResponses: 0, coachingAtTarget: 0, commitmentsKept: 0, handedOver: 0, converted: 0, firstMeetings: 0, leadWon: 0,
   openPipeline: 0, skipped: 0, advanced: 0, lostFromStage: 0, still: 0, stays: 0, funnelWon: 0, lostReasons: 0,
 };
 
@@ -131,6 +134,30 @@ async function check(client: PrismaClient, testCase: OrgCase): Promise<void> {
   seen.converted += Number(leads.total.current.converted > 0);
   seen.firstMeetings += Number(leads.total.current.firstMeetings > 0);
   seen.leadWon += Number(leads.total.current.wonDeals > 0);
+
+  const activities = await queryActivityMetrics(client, viewer, { period, filter });
+  const expectedActivities = refActivityMetrics(org, scope, period, previous);
+  expect(comparable(activities.total), "activity metrics, scope total").toEqual(comparable(expectedActivities.total));
+  expect(
+    comparable(activities.reps.map(({ repId, current, previous }) => ({ repId, current, previous })).sort((a, b) => a.repId - b.repId)),
+    "activity metrics, per rep",
+  ).toEqual(comparable(expectedActivities.reps.sort((a, b) => a.repId - b.repId)));
+  seen.activityResponses += Number(activities.total.current.responseRate !== null && activities.total.current.responseRate < 1);
+
+  const coaching = await queryCoachingMetrics(client, viewer, { period, filter });
+  const target = 180;
+  expect(coaching.targetMinutes).toBe(target);
+  expect(comparable(coaching.total), "coaching, scope total").toEqual(comparable(refCoachingFigures(org, [...scope.reps], period, target)));
+  expect(
+    comparable(
+      coaching.reps
+        .map(({ repId, months, monthsAtTarget, meanHoursPerMonth, kept, missed, commitmentsKept }) => ({ repId, months, monthsAtTarget, meanHoursPerMonth, kept, missed, commitmentsKept }))
+        .sort((a, b) => a.repId - b.repId),
+    ),
+    "coaching, per rep",
+  ).toEqual(comparable([...scope.visible].sort((a, b) => a - b).map((repId) => ({ repId, ...refCoachingFigures(org, [repId], period, target) }))));
+  seen.coachingAtTarget += Number(coaching.total.monthsAtTarget > 0);
+  seen.commitmentsKept += Number(coaching.total.commitmentsKept !== null);
 
   const lost = await queryLostReasons(client, viewer, { period, filter, pipelineId });
   expect(byKey(lost.current), "lost reasons in P").toEqual(byKey(refLostReasons(org, scope, period, pipelineId)));

@@ -9,6 +9,7 @@ import {
   nextPeriod,
   previousPeriod,
   startOfLocalDate,
+  workingDays,
 } from "@/lib/kpi/period";
 
 const iso = (date: Date) => date.toISOString();
@@ -118,6 +119,16 @@ describe("periods", () => {
 
   it("rejects a custom range that ends before it starts", () => {
     expect(() => periodOf({ kind: "custom", from: "2025-03-02", to: "2025-03-01" }, "UTC")).toThrow(/end after/);
+  });
+
+  it.each([
+    [{ kind: "year", year: 2025 } as const, 261],
+    [{ kind: "year", year: 2024 } as const, 262],
+    [{ kind: "month", year: 2025, month: 2 } as const, 20],
+    [{ kind: "custom", from: "2025-03-01", to: "2025-03-02" } as const, 0],
+    [{ kind: "custom", from: "2025-03-07", to: "2025-03-10" } as const, 2],
+  ])("counts the working days (Mon–Fri) of %o: %i", (spec, days) => {
+    expect(workingDays(periodOf(spec, "Europe/Berlin"))).toBe(days);
   });
 
   it("splits a period into calendar months clipped to it", () => {

@@ -2,7 +2,22 @@
 // go back and close the same day, and timestamps around local midnight and DST changes.
 import fc from "fast-check";
 import { addDays, startOfLocalDate, type PeriodSpec } from "@/lib/kpi/period";
-import type { DealStatus, DealType, LeadSource, RefDeal, RefLead, RefOrg, RefPipeline, RefQuota, RefRep, RefTeam } from "./org";
+import type {
+  ActivityType,
+  DealStatus,
+  DealType,
+  LeadSource,
+  RefActivity,
+  RefCoachingSession,
+  RefCommitment,
+  RefDeal,
+  RefLead,
+  RefOrg,
+  RefPipeline,
+  RefQuota,
+  RefRep,
+  RefTeam,
+} from "./org";
 import type { RefFilter, RefViewer } from "./scope";
 
 export const TIME_ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"] as const;
@@ -86,6 +101,15 @@ export const orgShapeArb = fc.record({
   // Per pipeline, which open stage is marked as the first meeting (none: the first open stage).
   firstMeetings: fc.array(fc.option(fc.nat(4), { freq: 2 }), { minLength: 2, maxLength: 2 }),
   leads: fc.array(leadArb, { maxLength: 30, size: "max" }),
+  activities: fc.array(
+    fc.record({ rep: fc.nat(), type: fc.constantFrom<ActivityType>("CALL", "EMAIL", "SOCIAL", "MEETING"), at: instantArb, responded: fc.boolean() }),
+    { maxLength: 40, size: "max" },
+  ),
+  coaching: fc.array(fc.record({ rep: fc.nat(), at: instantArb, minutes: fc.constantFrom(30, 45, 60, 90, 120, 180) }), { maxLength: 15, size: "max" }),
+  commitments: fc.array(
+    fc.record({ rep: fc.nat(), due: fc.integer({ min: 0, max: DAYS }), status: fc.constantFrom<RefCommitment["status"]>("OPEN", "KEPT", "KEPT", "MISSED") }),
+    { maxLength: 10, size: "max" },
+  ),
   deals: fc.array(dealArb, { minLength: 5, maxLength: 40, size: "max" }),
   quotas: fc.array(quotaArb, { maxLength: 16, size: "max" }),
   period: periodArb,
@@ -210,7 +234,10 @@ export function materialize(shape: OrgShape, orgId: number, base: number): OrgCa
     quotas.push({ id: id(), repId, periodStart: start, periodEnd: addDays(endExclusive, -1), amountCents: BigInt(q.amountCents) });
   }
 
-  const org: RefOrg = { id: orgId, name: `Org ${orgId}`, timeZone: tz, teams, reps, pipelines, deals, quotas, leads };
+  const activities: RefActivity[] = shape.activities.map((a) => ({ id: id(), repId: repOf(a.rep)!, type: a.type, at: at(a.at), responded: a.responded }));
+  const coaching: RefCoachingSession[] = shape.coaching.map((c) => ({ id: id(), repId: repOf(c.rep)!, at: at(c.at), minutes: c.minutes }));
+  const commitments: RefCommitment[] = shape.commitments.map((c) => ({ id: id(), repId: repOf(c.rep)!, dueAt: addDays(FIRST_DAY, c.due), status: c.status }));
+  const org: RefOrg = { id: orgId, name: `Org ${orgId}`, timeZone: tz, teams, reps, pipelines, deals, quotas, leads, activities, coaching, commitments };
   return { org, period: shape.period, ...viewerOf(shape, org), pipelineId: shape.pipelineFilter ? pipelines[0]!.id : undefined, openAt: at(shape.openAt) };
 }
 

@@ -83,6 +83,23 @@ export async function insertOrgs(url: string, orgs: RefOrg[]): Promise<void> {
       "quota",
       orgs.flatMap((o) => o.quotas.map((q) => ({ id: q.id, rep_id: q.repId, period_start: q.periodStart, period_end: q.periodEnd, amount: formatCents(q.amountCents) }))),
     );
+    await insert(
+      client,
+      "activity",
+      orgs.flatMap((o) =>
+        (o.activities ?? []).map((a) => ({ id: a.id, org_id: o.id, rep_id: a.repId, type: a.type, at: a.at.toISOString(), responded: a.responded })),
+      ),
+    );
+    await insert(
+      client,
+      "coaching_session",
+      orgs.flatMap((o) => (o.coaching ?? []).map((c) => ({ id: c.id, rep_id: c.repId, at: c.at.toISOString(), minutes: c.minutes, topic: "Coaching" }))),
+    );
+    await insert(
+      client,
+      "commitment",
+      orgs.flatMap((o) => (o.commitments ?? []).map((c) => ({ id: c.id, rep_id: c.repId, text: "Commitment", due_at: c.dueAt, status: c.status }))),
+    );
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");

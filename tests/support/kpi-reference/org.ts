@@ -79,6 +79,31 @@ export interface RefLead {
   aeId: number | null;
 }
 
+export type ActivityType = "CALL" | "EMAIL" | "SOCIAL" | "MEETING";
+
+export interface RefActivity {
+  id: number;
+  repId: number;
+  type: ActivityType;
+  at: Date;
+  responded: boolean;
+}
+
+export interface RefCoachingSession {
+  id: number;
+  repId: number;
+  at: Date;
+  minutes: number;
+}
+
+export interface RefCommitment {
+  id: number;
+  repId: number;
+  /** Local date. */
+  dueAt: string;
+  status: "OPEN" | "KEPT" | "MISSED";
+}
+
 export interface RefOrg {
   id: number;
   name: string;
@@ -89,6 +114,9 @@ export interface RefOrg {
   deals: RefDeal[];
   quotas: RefQuota[];
   leads: RefLead[];
+  activities?: RefActivity[];
+  coaching?: RefCoachingSession[];
+  commitments?: RefCommitment[];
 }
 
 export function formatCents(cents: bigint): string {
@@ -123,8 +151,14 @@ export function inPeriod(at: Date | null, period: { start: Date; end: Date }): b
   return at !== null && at.getTime() >= period.start.getTime() && at.getTime() < period.end.getTime();
 }
 
+const stageMaps = new WeakMap<RefOrg, Map<number, RefStage & { pipelineId: number }>>();
+
 export function stageById(org: RefOrg): Map<number, RefStage & { pipelineId: number }> {
-  const map = new Map<number, RefStage & { pipelineId: number }>();
-  for (const pipeline of org.pipelines) for (const stage of pipeline.stages) map.set(stage.id, { ...stage, pipelineId: pipeline.id });
+  let map = stageMaps.get(org);
+  if (!map) {
+    map = new Map();
+    for (const pipeline of org.pipelines) for (const stage of pipeline.stages) map.set(stage.id, { ...stage, pipelineId: pipeline.id });
+    stageMaps.set(org, map);
+  }
   return map;
 }
