@@ -4,6 +4,8 @@ import { getTranslations } from "@/lib/i18n/get-translations";
 import { HeadlineCard } from "./headline-card";
 import { winRate } from "./win-rate";
 
+const COMPACT_FROM = 1_000_000;
+
 /**
  * The five headline numbers. Managers and admins see their scope's totals; a rep sees their own
  * figures, each with the team's beside it.
@@ -36,6 +38,8 @@ export async function RosterHeadline({
     );
   const teamDetail = (value: string) => (team ? t("team", { value }) : undefined);
   const averageDeal = figures.won === 0 ? undefined : Number(figures.wonRevenue) / figures.won;
+  // Seven-figure sums do not fit a card at 1280 px; the table below has the exact amounts.
+  const headlineMoney = (value: string) => (Math.abs(Number(value)) >= COMPACT_FROM ? format.compactMoney(value) : format.money(value));
 
   return (
     <section aria-labelledby="headline-heading">
@@ -46,8 +50,8 @@ export async function RosterHeadline({
         <HeadlineCard
           emphasis
           label={t("wonRevenue")}
-          value={format.money(figures.wonRevenue)}
-          detail={team ? teamDetail(format.money(team.wonRevenue)) : averageDeal !== undefined ? t("avgDeal", { amount: format.money(averageDeal) }) : undefined}
+          value={headlineMoney(figures.wonRevenue)}
+          detail={team ? teamDetail(headlineMoney(team.wonRevenue)) : averageDeal !== undefined ? t("avgDeal", { amount: format.money(averageDeal) }) : undefined}
         />
         <HeadlineCard
           label={t("won")}

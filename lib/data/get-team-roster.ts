@@ -139,9 +139,10 @@ export async function getTeamRoster(viewer: Viewer, input: { year: number }): Pr
            coalesce(sum(x.activities), 0)::int AS activities
     FROM figures x
     LEFT JOIN team t ON t.id = x.team_id
-    GROUP BY GROUPING SETS ((x.team_id, t.name, x.id, x.org_id, x.name, x.kind, x.active), (x.team_id, t.name), ())
+    GROUP BY GROUPING SETS ((x.team_id, t.name, t.kind, x.id, x.org_id, x.name, x.kind, x.active), (x.team_id, t.name, t.kind), ())
     HAVING GROUPING(x.id) = 1 OR ${rowVisible}
-    ORDER BY GROUPING(x.team_id), t.name NULLS LAST, x.team_id, GROUPING(x.id), x.name, x.id`);
+    -- Selling (AE) teams first: the SDR team has activities but few deals of its own.
+    ORDER BY GROUPING(x.team_id), t.kind = 'SDR', t.name NULLS LAST, x.team_id, GROUPING(x.id), x.name, x.id`);
 
   return { year, yearStart: period.start, openAt, yearEnd: period.end, ...shapeRoster(viewer, rows) };
 }
