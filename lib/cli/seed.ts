@@ -1,7 +1,5 @@
 // `npm run seed -- [--reset] [--reps N] [--years K] [--seed S] [--today YYYY-MM-DD]`: writes the demo organisation
 // into DATABASE_URL, or into the embedded server in .data/postgres when it is not set.
-import { createHash } from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded-postgres";
@@ -65,23 +63,6 @@ function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
   return parsed.data;
 }
 
-// A running app owns the embedded server; starting another would stop it, so refuse instead.
-function assertEmbeddedServerIdle(dataDir: string): void {
-  const candidates = [dataDir, path.join("/var/lib/embedded-postgres", createHash("sha256").update(dataDir).digest("hex").slice(0, 16), "postgres")];
-  for (const dir of candidates) {
-    const pidFile = path.join(dir, "postmaster.pid");
-    if (!fs.existsSync(pidFile)) continue;
-    const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
-    if (!Number.isInteger(pid) || pid <= 0) continue;
-    try {
-      process.kill(pid, 0);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EPERM") continue;
-    }
-    throw new SeedError(`the embedded database in ${path.relative(root, dataDir)} is in use (postgres pid ${pid}); stop the app first, or set DATABASE_URL`);
-  }
-}
-
 function loginsToPrint(logins: DemoLogin[]): { shown: DemoLogin[]; hidden: number } {
   if (logins.length <= MAX_LOGINS_PRINTED) return { shown: logins, hidden: 0 };
   const shown = logins.filter((l) => l.role !== "REP" || (l.note !== null && l.note !== "coached ≥ 3 h/month")).slice(0, MAX_LOGINS_PRINTED);
@@ -104,8 +85,8 @@ async function main(): Promise<void> {
     if (url) {
       console.log(`▸ Seeding PostgreSQL from DATABASE_URL (${new URL(url).host})`);
     } else {
-      const dataDir = path.join(root, ".data", "postgres");
-      assertEmbeddedServerIdle(dataDir);
+      // The same folder the launcher uses, so `npm run seed` fills the database `npm start` serves.
+      const dataDir = path.join(z.string().min(1, { error: "DATA_DIR must not be empty" }).default(path.join(root, ".data")).parse(process.env.DATA_DIR), "postgres");
       server = await startEmbeddedPostgres({ dataDir, log: (line) => console.log(`▸ ${line}`) });
       url = server.url;
       console.log(`▸ Embedded PostgreSQL on 127.0.0.1:${server.port}`);

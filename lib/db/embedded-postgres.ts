@@ -126,14 +126,21 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   return !isProcessAlive(pid);
 }
 
-// A server left running by an app that was killed (kill -9) still holds the data folder: shut it down cleanly.
-async function stopOrphanedServer(dataDir: string, log: (line: string) => void): Promise<void> {
+// A server whose owner was killed (kill -9) still holds the data folder: shut it down cleanly.
+// A server whose owner is alive belongs to another running instance: refuse rather than stop it.
+async function stopOrphanedServer(dataDir: string, ownerFile: string, log: (line: string) => void): Promise<void> {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!fs.existsSync(pidFile)) return;
   const [pidLine, dirLine] = fs.readFileSync(pidFile, "utf8").split("\n");
   const pid = Number(pidLine);
   if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return; // stale file: postgres removes it itself
   if (dirLine && path.resolve(dirLine) !== path.resolve(dataDir)) return;
+  const owner = fs.existsSync(ownerFile) ? Number(fs.readFileSync(ownerFile, "utf8").trim()) : NaN;
+  if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isProcessAlive(owner)) {
+    throw new EmbeddedPostgresError(
+      `The database in ${dataDir} is in use by another running instance (pid ${owner}). Stop it first, or use another DATA_DIR.`,
+    );
+  }
   log(`Stopping a PostgreSQL server left running by an earlier start (pid ${pid})…`);
   process.kill(pid, "SIGINT");
   if (!(await waitForExit(pid, STOP_TIMEOUT_MS))) {
@@ -268,6 +275,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = clusterDir(requestedDir, runAs, log);
   const password = readOrCreatePassword(path.join(stateDir, `${path.basename(requestedDir)}.password`));
   const logFile = path.join(stateDir, `${path.basename(requestedDir)}.log`);
+  const ownerFile = path.join(stateDir, `${path.basename(requestedDir)}.owner`);
 
   const initialised = fs.existsSync(path.join(dataDir, "PG_VERSION"));
   if (fs.existsSync(dataDir) && !initialised && fs.readdirSync(dataDir).length > 0) {
@@ -277,7 +285,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   if (initialised) {
     checkOwnership(dataDir, runAs);
-    await stopOrphanedServer(dataDir, log);
+    await stopOrphanedServer(dataDir, ownerFile, log);
   } else {
     log(`Creating a PostgreSQL database in ${dataDir}…`);
     await initialise(bin, dataDir, password, runAs);
@@ -285,6 +293,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const port = options.port ?? (await freePort());
   const child = await startServer(bin, dataDir, port, runAs, logFile);
+  fs.writeFileSync(ownerFile, `${process.pid}\n`);
   const adminUrl = connectionUrl(password, port, "postgres");
   let stopped: Promise<void> | undefined;
   const stop = () =>
@@ -293,6 +302,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       const killer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
       child.once("exit", () => {
         clearTimeout(killer);
+        fs.rmSync(ownerFile, { force: true });
         resolve();
       });
       child.kill("SIGINT"); // fast shutdown: roll back open transactions, checkpoint, exit

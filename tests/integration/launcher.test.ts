@@ -78,7 +78,7 @@ afterAll(() => {
 });
 
 describe("npm start", () => {
-  it("seeds an empty database once, keeps its secret, recovers after kill -9, and leaves no postgres behind on SIGTERM", async () => {
+  it("seeds an empty database once, keeps its secret, recovers after kill -9, refuses a second instance on the same data, and leaves no postgres behind on SIGTERM", async () => {
     const dataRoot = path.join(runDir, "crash");
     const port = await freePort();
     const env = { PORT: String(port), DATA_DIR: dataRoot };
@@ -105,6 +105,11 @@ describe("npm start", () => {
     const healthAgain = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(healthAgain.status).toBe(200);
     expect(fs.readFileSync(path.join(dataRoot, "secret"), "utf8")).toBe(secret);
+
+    const intruder = launch({ PORT: String(await freePort()), DATA_DIR: dataRoot });
+    expect(await intruder.exited).toBe(1);
+    expect(intruder.output()).toContain("is in use by another running instance");
+    expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
     const restarted = postmasterPid(dataDir);
 
     second.child.kill("SIGTERM");
@@ -152,6 +157,18 @@ describe("npm start", () => {
     const run = launch({ PORT: String(await freePort()), DATA_DIR: dataRoot });
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain("holds no PostgreSQL database");
+  });
+
+  // Only root can hand a folder to another user; CI runs as root.
+  it.skipIf(process.getuid?.() !== 0)("refuses a data folder that belongs to another user, and says how to fix it", async () => {
+    const dataRoot = path.join(runDir, "foreign");
+    const cluster = path.join(dataRoot, "postgres");
+    fs.mkdirSync(cluster, { recursive: true });
+    fs.writeFileSync(path.join(cluster, "PG_VERSION"), "18\n");
+    fs.chownSync(cluster, 65534, 65534);
+    const run = launch({ PORT: String(await freePort()), DATA_DIR: dataRoot });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toMatch(/belongs to another user \(uid 65534.*chown -R/);
   });
 
   it("refuses to start in production without a session secret", async () => {
