@@ -294,6 +294,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const port = options.port ?? (await freePort());
   const child = await startServer(bin, dataDir, port, runAs, logFile);
   fs.writeFileSync(ownerFile, `${process.pid}\n`);
+  // Last resort when something calls process.exit before stop(): ask postgres for a fast shutdown.
+  const stopOnExit = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGINT");
+  };
+  process.once("exit", stopOnExit);
   const adminUrl = connectionUrl(password, port, "postgres");
   let stopped: Promise<void> | undefined;
   const stop = () =>
@@ -302,6 +307,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       const killer = setTimeout(() => child.kill("SIGKILL"), STOP_TIMEOUT_MS);
       child.once("exit", () => {
         clearTimeout(killer);
+        process.off("exit", stopOnExit);
         fs.rmSync(ownerFile, { force: true });
         resolve();
       });
