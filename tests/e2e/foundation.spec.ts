@@ -35,11 +35,27 @@ test("a wrong password gets the same message as an unknown user", async ({ page 
   await page.getByLabel(/email/i).fill(admin.email);
   await page.getByLabel(/password/i).fill("not-the-password");
   await page.getByRole("button", { name: /sign in/i }).click();
-  const wrongPassword = await page.getByRole("alert").textContent();
+  const message = page.getByRole("alert").filter({ hasText: /\S/ });
+  await expect(message).toBeVisible();
+  const wrongPassword = await message.textContent();
   await page.getByLabel(/email/i).fill("nobody@example.com");
   await page.getByLabel(/password/i).fill("not-the-password");
   await page.getByRole("button", { name: /sign in/i }).click();
-  await expect(page.getByRole("alert")).toHaveText(wrongPassword!);
+  await expect(message).toHaveText(wrongPassword!);
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("the main pages have no accessibility violations at 1920×1080 in Russian", async ({ page, context }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "ru", url: test.info().project.use.baseURL! }]);
+  await page.goto("/login");
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+  await expectNoAxeViolations(page);
+  await page.getByLabel(/почта|email/i).fill(rep.email);
+  await page.getByLabel(/пароль/i).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: /войти/i }).click();
+  await page.waitForURL(/\/roster/);
+  await expectNoAxeViolations(page);
 });
 
 test("the admin sees every team on the roster", async ({ page }) => {
