@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
 import { NavLinks } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { UserMenu } from "@/components/shell/user-menu";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { LogoMark } from "@/components/ui/logo-mark";
 import { SkipLink } from "@/components/ui/skip-link";
@@ -36,18 +37,26 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <LogoMark className="size-7" />
             {tMeta("productName")}
           </Link>
-          <NavLinks label={t("mainNavigation")} links={[{ href: "/roster", label: tNav("roster") }]} />
+          <NavLinks
+            label={t("mainNavigation")}
+            links={[{ href: "/roster", label: tNav("roster") }, ...(viewer.role === "ADMIN" ? [{ href: "/admin", label: tNav("admin") }] : [])]}
+          />
           <div className="ml-auto flex items-center gap-4">
             <LanguageSwitch />
-            <div className="flex items-center gap-3 border-l border-border pl-4">
-              <span aria-hidden="true" className="flex size-9 items-center justify-center rounded-full bg-accent-soft text-sm font-semibold text-accent-soft-foreground">
-                {initials}
-              </span>
-              <p className="hidden flex-col leading-tight md:flex">
-                <span className="sr-only">{t("signedInAs", { name: viewer.name })}</span>
-                <span aria-hidden="true" className="text-sm font-medium text-foreground">{viewer.name}</span>
-                <span className="text-xs text-muted">{tRoles(viewer.role)}</span>
-              </p>
+            <div className="border-l border-border pl-4">
+              <UserMenu
+                label={t("userMenu")}
+                labels={{ signOutEverywhere: t("signOutEverywhere"), signingOut: t("signingOut"), signOutEverywhereHint: t("signOutEverywhereHint") }}
+              >
+                <span aria-hidden="true" className="flex size-9 items-center justify-center rounded-full bg-accent-soft text-sm font-semibold text-accent-soft-foreground">
+                  {initials}
+                </span>
+                <span className="hidden flex-col leading-tight md:flex">
+                  <span className="sr-only">{t("signedInAs", { name: viewer.name })}</span>
+                  <span aria-hidden="true" className="text-sm font-medium text-foreground">{viewer.name}</span>
+                  <span className="text-xs text-muted">{tRoles(viewer.role)}</span>
+                </span>
+              </UserMenu>
             </div>
             <SignOutButton label={t("signOut")} pendingLabel={t("signingOut")} />
           </div>
