@@ -1,16 +1,11 @@
-import bcrypt from "bcryptjs";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { findUserForSignIn } from "@/lib/data/find-user-for-sign-in";
-import { credentialsSchema } from "@/lib/validation/credentials";
+import { authorizeCredentials } from "./authorize-credentials";
 import { secureCookies } from "./secure-cookies";
 
 // Without NEXTAUTH_URL, next-auth derives its URLs from the (forwarded) Host header of each request,
 // so the same build works on localhost and behind a reverse proxy.
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
-
-// Compared against when the user is unknown, so both failures take the same time.
-const DUMMY_HASH = "$2b$10$hZnFRtVPqUsBMiAvUV6Oo./kRjyNePXW8GiQ63jI2uyDgO4l2cTfS";
 
 const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 
@@ -22,15 +17,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(raw) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const user = await findUserForSignIn(email);
-        const matches = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
-        if (!user || !user.passwordHash || !user.active || !matches) return null;
-        return { id: String(user.id), name: user.name, email: user.email, tokenVersion: user.tokenVersion };
-      },
+      authorize: (raw, request) => authorizeCredentials(raw, request.headers),
     }),
   ],
   callbacks: {

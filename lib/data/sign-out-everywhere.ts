@@ -1,0 +1,15 @@
+import "server-only";
+import { assertViewer, type Viewer } from "@/lib/auth/viewer";
+import { recordAudit } from "./audit";
+import type { Tx } from "./in-transaction";
+
+/** Ends every session of the viewer: requireViewer refuses a token whose version is not the current one. */
+export async function signOutEverywhere(viewer: Viewer, tx: Tx): Promise<void> {
+  assertViewer(viewer);
+  const user = await tx.user.update({
+    where: { id: viewer.userId },
+    data: { tokenVersion: { increment: 1 } },
+    select: { id: true },
+  });
+  await recordAudit(tx, viewer, { action: "user.signed_out_everywhere", entity: "user", entityId: user.id });
+}
