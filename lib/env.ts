@@ -24,3 +24,34 @@ export function env(): Env {
   cached = parsed.data;
   return cached;
 }
+
+// Single sign-on is optional: all three of issuer, client id and secret, or none. Read apart from env() so
+// that the sign-in options can be built (at import time, also during `next build`) without a database.
+const oidcSchema = z
+  .object({
+    OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "OIDC_ISSUER must be the provider's issuer URL, e.g. https://accounts.google.com" }).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_NAME: z.string().min(1).max(40).default("SSO"),
+  })
+  .refine((v) => [v.OIDC_ISSUER, v.OIDC_CLIENT_ID, v.OIDC_CLIENT_SECRET].every((x) => x === undefined) || [v.OIDC_ISSUER, v.OIDC_CLIENT_ID, v.OIDC_CLIENT_SECRET].every((x) => x !== undefined), {
+    error: "Single sign-on needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (or none of them)",
+  });
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The provider's name on the sign-in button: "Google", "Microsoft", "Okta". */
+  name: string;
+}
+
+/** The OIDC provider's settings, or null when single sign-on is not configured. */
+export function oidcConfig(source: Record<string, string | undefined> = process.env): OidcConfig | null {
+  const blankAsUnset = Object.fromEntries(Object.entries(source).map(([key, value]) => [key, value === "" ? undefined : value]));
+  const parsed = oidcSchema.safeParse(blankAsUnset);
+  if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
+  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME } = parsed.data;
+  if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET) return null;
+  return { issuer: OIDC_ISSUER.replace(/\/$/, ""), clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET, name: OIDC_NAME };
+}
