@@ -4,8 +4,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { freePort } from "../../lib/db/embedded-postgres";
+import { createScratchDatabase } from "./support/db";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const runDir = path.join(root, ".data/test-runs", `launcher-${process.pid}`);
@@ -148,6 +150,27 @@ describe("npm start", () => {
     const run = launch({ PORT: String(await freePort()), DATA_DIR: path.join(runDir, "password"), DATABASE_URL: admin.toString() });
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain('rejected the password for user "postgres"');
+  });
+
+  it("does not start half-migrated when a migration fails", async () => {
+    const database = await createScratchDatabase();
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      // A table the first migration wants to create makes it fail midway.
+      await client.query(`CREATE TABLE "deal" (id int)`);
+      const run = launch({ PORT: String(await freePort()), DATA_DIR: path.join(runDir, "migration"), DATABASE_URL: database.url });
+      expect(await run.exited).toBe(1);
+      expect(run.output()).toMatch(/Migration \d+_init failed and was rolled back.*The app did not start\./s);
+      expect(run.output()).not.toContain("Ready on");
+      const tables = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
+      expect(tables.rows.map((row) => row.table_name).filter((name) => name !== "_prisma_migrations")).toEqual(["deal"]);
+      const history = await client.query(`SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL`);
+      expect(history.rows[0].n).toBe(0);
+    } finally {
+      await client.end();
+      await database.drop();
+    }
   });
 
   it("refuses a data folder that holds something other than a database", async () => {
