@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
 import { LoginForm } from "@/components/forms/login-form";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { LogoMark } from "@/components/ui/logo-mark";
 import { getViewer } from "@/lib/auth/get-viewer";
+import { parseSignInError } from "@/lib/auth/sign-in-error";
+import { oidcConfig } from "@/lib/env";
+import { getLocale } from "@/lib/i18n/get-locale";
 import { getTranslations } from "@/lib/i18n/get-translations";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,6 +21,14 @@ function safeCallbackUrl(raw: string | string[] | undefined): string {
   return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/roster";
 }
 
+function signInErrorMessage(code: string, t: Awaited<ReturnType<typeof getTranslations<"login">>>): string {
+  const failure = parseSignInError(code);
+  if (failure.kind === "credentials") return t("invalidCredentials");
+  if (failure.kind === "rateLimited") return t("rateLimited", { minutes: failure.minutes });
+  if (failure.kind === "ssoNoAccount") return t("ssoNoAccount");
+  return t("unavailable");
+}
+
 const POINTS = ["process", "kpis", "pipeline", "coaching"] as const;
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -24,8 +36,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getViewer()) redirect(callbackUrl);
 
-  const [t, tMeta] = await Promise.all([getTranslations("login"), getTranslations("meta")]);
-  const initialError = params.error === undefined ? null : params.error === "CredentialsSignin" ? t("invalidCredentials") : t("unavailable");
+  const [t, tMeta, locale] = await Promise.all([getTranslations("login"), getTranslations("meta"), getLocale()]);
+  const sso = oidcConfig();
+  const initialError = typeof params.error === "string" ? signInErrorMessage(params.error, t) : null;
 
   return (
     <div className="flex min-h-screen flex-col lg:flex-row">
@@ -61,9 +74,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <h1 className="text-2xl font-semibold tracking-tight text-foreground">{t("heading")}</h1>
             <p className="mt-2 text-sm leading-relaxed text-muted">{t("intro")}</p>
             <div className="mt-8 rounded-2xl border border-border bg-surface p-6 shadow-sm">
+              {/* The form formats the rate-limit message itself (a plural), so it gets that one message. */}
+              <NextIntlClientProvider locale={locale} messages={{ login: { rateLimited: t.raw("rateLimited") as string } }} formats={{}} timeZone="UTC">
               <LoginForm
                 callbackUrl={callbackUrl}
                 initialError={initialError}
+                sso={sso ? { label: t("sso", { provider: sso.name }), or: t("or") } : undefined}
                 labels={{
                   email: t("email"),
                   password: t("password"),
@@ -72,8 +88,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
                   invalidCredentials: t("invalidCredentials"),
                   invalidInput: t("invalidInput"),
                   unavailable: t("unavailable"),
+                  ssoNoAccount: t("ssoNoAccount"),
                 }}
               />
+              </NextIntlClientProvider>
             </div>
           </div>
         </main>

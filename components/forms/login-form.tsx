@@ -1,8 +1,10 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, useSyncExternalStore, useTransition, type FormEvent } from "react";
+import { parseSignInError } from "@/lib/auth/sign-in-error";
 
 export interface LoginFormLabels {
   email: string;
@@ -12,6 +14,7 @@ export interface LoginFormLabels {
   invalidCredentials: string;
   invalidInput: string;
   unavailable: string;
+  ssoNoAccount: string;
 }
 
 const subscribeNothing = () => () => {};
@@ -21,12 +24,16 @@ export function LoginForm({
   labels,
   callbackUrl,
   initialError,
+  sso,
 }: {
   labels: LoginFormLabels;
   callbackUrl: string;
   initialError: string | null;
+  /** Set when single sign-on is configured: the button's label and the divider's word. */
+  sso?: { label: string; or: string };
 }) {
   const router = useRouter();
+  const t = useTranslations("login");
   const errorId = useId();
   const [error, setError] = useState<string | null>(initialError);
   const [pending, startTransition] = useTransition();
@@ -50,11 +57,19 @@ export function LoginForm({
           router.refresh();
           return;
         }
-        setError(result?.error === "CredentialsSignin" ? labels.invalidCredentials : labels.unavailable);
+        setError(messageFor(result?.error ?? ""));
       } catch {
         setError(labels.unavailable);
       }
     });
+  }
+
+  function messageFor(code: string): string {
+    const failure = parseSignInError(code);
+    if (failure.kind === "credentials") return labels.invalidCredentials;
+    if (failure.kind === "rateLimited") return t("rateLimited", { minutes: failure.minutes });
+    if (failure.kind === "ssoNoAccount") return labels.ssoNoAccount;
+    return labels.unavailable;
   }
 
   const describedBy = error ? errorId : undefined;
@@ -118,6 +133,19 @@ export function LoginForm({
         )}
         {pending ? labels.submitting : labels.submit}
       </button>
+      {sso && (
+        <>
+          <p className="flex items-center gap-3 text-xs uppercase tracking-wide text-muted before:h-px before:flex-1 before:bg-border after:h-px after:flex-1 after:bg-border">{sso.or}</p>
+          <button
+            type="button"
+            disabled={pending || !ready}
+            onClick={() => void signIn("oidc", { callbackUrl })}
+            className="flex w-full items-center justify-center gap-2 rounded-lg border border-border-strong bg-surface px-4 py-2.5 text-base font-semibold text-foreground shadow-sm transition-colors hover:bg-surface-muted disabled:cursor-wait"
+          >
+            {sso.label}
+          </button>
+        </>
+      )}
     </form>
   );
 }

@@ -1,6 +1,9 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { findUserForSignIn } from "@/lib/data/find-user-for-sign-in";
+import { oidcConfig } from "@/lib/env";
 import { authorizeCredentials } from "./authorize-credentials";
+import { NO_ACCOUNT_ID, oidcProvider } from "./oidc-provider";
 import { secureCookies } from "./secure-cookies";
 
 // Without NEXTAUTH_URL, next-auth derives its URLs from the (forwarded) Host header of each request,
@@ -8,6 +11,8 @@ import { secureCookies } from "./secure-cookies";
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
 
 const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+
+const oidc = oidcConfig();
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -19,8 +24,13 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { type: "email" }, password: { type: "password" } },
       authorize: (raw, request) => authorizeCredentials(raw, request.headers),
     }),
+    ...(oidc ? [oidcProvider(oidc, findUserForSignIn)] : []),
   ],
   callbacks: {
+    // An OIDC identity without an active account here is refused; the login page says so.
+    signIn({ user }) {
+      return user.id !== NO_ACCOUNT_ID;
+    },
     jwt({ token, user }) {
       if (user) {
         token.userId = Number(user.id);

@@ -1,0 +1,205 @@
+import bcrypt from "bcryptjs";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
+import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
+
+// The app's modules use the app's client and next-auth's session; point both at this test.
+const holder = vi.hoisted(() => ({ client: undefined as unknown as PrismaClient, session: null as unknown }));
+vi.mock("server-only", () => ({}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("@/lib/i18n/get-locale", () => ({ getLocale: async () => "en" }));
+vi.mock("next-auth", async (original) => ({ ...(await original<object>()), getServerSession: async () => holder.session }));
+vi.mock("@/lib/db/client", () => ({
+  db: new Proxy({}, { get: (_target, property) => Reflect.get(holder.client, property, holder.client) }),
+}));
+
+const { beginLoginAttempt, recordLoginSuccess, LOGIN_ATTEMPT_LIMIT, LOGIN_ATTEMPT_WINDOW_MS } = await import("@/lib/data/login-attempts");
+const { authorizeCredentials } = await import("@/lib/auth/authorize-credentials");
+const { getViewer } = await import("@/lib/auth/get-viewer");
+const { authedAction } = await import("@/lib/actions/authed-action");
+const { signOutEverywhere } = await import("@/lib/actions/sign-out-everywhere");
+const { recordAudit } = await import("@/lib/data/audit");
+
+const PASSWORD = "correct horse battery";
+let database: ScratchDatabase;
+let instanceA: PrismaClient;
+let instanceB: PrismaClient;
+let orgId: number;
+let userId: number;
+
+beforeAll(async () => {
+  database = await createMigratedDatabase();
+  instanceA = createPrismaClient(database.url, { max: 4 });
+  instanceB = createPrismaClient(database.url, { max: 4 });
+  holder.client = instanceA;
+  const org = await instanceA.organization.create({ data: { name: "Acme" } });
+  orgId = org.id;
+  const user = await instanceA.user.create({
+    data: { orgId, email: "mia@acme.test", name: "Mia Manager", role: "MANAGER", passwordHash: await bcrypt.hash(PASSWORD, 4) },
+  });
+  userId = user.id;
+});
+
+afterAll(async () => {
+  await instanceA?.$disconnect();
+  await instanceB?.$disconnect();
+  await database?.drop();
+});
+
+beforeEach(async () => {
+  await instanceA.loginAttempt.deleteMany();
+  await instanceA.auditLog.deleteMany();
+  await instanceA.user.update({ where: { id: userId }, data: { active: true, tokenVersion: 0, name: "Mia Manager" } });
+});
+
+const headers = (ip: string) => ({ "x-forwarded-for": ip });
+
+describe("sign-in attempt limit", () => {
+  it("refuses the 11th failed attempt on an account, counted across two app instances", async () => {
+    const now = new Date("2025-03-01T10:00:00Z");
+    for (let i = 0; i < LOGIN_ATTEMPT_LIMIT; i++) {
+      const client = i % 2 === 0 ? instanceA : instanceB;
+      const gate = await beginLoginAttempt({ email: "mia@acme.test", ip: `10.0.0.${i}` }, { client, now: new Date(now.getTime() + i * 1000) });
+      expect(gate.allowed).toBe(true);
+    }
+    const eleventh = await beginLoginAttempt({ email: "mia@acme.test", ip: "10.0.1.1" }, { client: instanceB, now: new Date(now.getTime() + 60_000) });
+    expect(eleventh).toEqual({ allowed: false, retryAfterMinutes: 14 });
+    expect(await instanceA.loginAttempt.count()).toBe(LOGIN_ATTEMPT_LIMIT);
+  });
+
+  it("refuses the 11th failure from one IP whatever the emails", async () => {
+    const now = new Date("2025-03-01T10:00:00Z");
+    for (let i = 0; i < LOGIN_ATTEMPT_LIMIT; i++) {
+      expect((await beginLoginAttempt({ email: `guess${i}@acme.test`, ip: "203.0.113.9" }, { client: i % 2 ? instanceA : instanceB, now })).allowed).toBe(true);
+    }
+    expect((await beginLoginAttempt({ email: "other@acme.test", ip: "203.0.113.9" }, { client: instanceA, now })).allowed).toBe(false);
+    expect((await beginLoginAttempt({ email: "other@acme.test", ip: "203.0.113.10" }, { client: instanceA, now })).allowed).toBe(true);
+  });
+
+  it("lets attempts through again once the failures leave the 15-minute window", async () => {
+    const start = new Date("2025-03-01T10:00:00Z");
+    for (let i = 0; i < LOGIN_ATTEMPT_LIMIT; i++) await beginLoginAttempt({ email: "mia@acme.test", ip: "10.0.0.1" }, { client: instanceA, now: start });
+    const justBefore = new Date(start.getTime() + LOGIN_ATTEMPT_WINDOW_MS - 1000);
+    expect(await beginLoginAttempt({ email: "mia@acme.test", ip: "10.0.0.2" }, { client: instanceA, now: justBefore })).toEqual({ allowed: false, retryAfterMinutes: 1 });
+    const after = new Date(start.getTime() + LOGIN_ATTEMPT_WINDOW_MS + 1000);
+    expect((await beginLoginAttempt({ email: "mia@acme.test", ip: "10.0.0.2" }, { client: instanceA, now: after })).allowed).toBe(true);
+  });
+
+  it("forgets an account's failures once the right password is given", async () => {
+    const now = new Date("2025-03-01T10:00:00Z");
+    for (let i = 0; i < LOGIN_ATTEMPT_LIMIT - 1; i++) await beginLoginAttempt({ email: "mia@acme.test", ip: `10.0.0.${i}` }, { client: instanceA, now });
+    const ok = await beginLoginAttempt({ email: "mia@acme.test", ip: "10.0.0.99" }, { client: instanceB, now: new Date(now.getTime() + 1000) });
+    if (!ok.allowed) throw new Error("expected the 10th attempt to be let through");
+    await recordLoginSuccess(ok.attemptId, { client: instanceB });
+    for (let i = 0; i < LOGIN_ATTEMPT_LIMIT; i++) {
+      expect((await beginLoginAttempt({ email: "mia@acme.test", ip: `10.1.0.${i}` }, { client: instanceA, now: new Date(now.getTime() + 2000 + i) })).allowed).toBe(true);
+    }
+  });
+
+  it("lets exactly 10 of 25 simultaneous guesses through, from two instances", async () => {
+    const now = new Date("2025-03-01T10:00:00Z");
+    const gates = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => beginLoginAttempt({ email: "mia@acme.test", ip: `10.2.0.${i}` }, { client: i % 2 ? instanceA : instanceB, now })),
+    );
+    expect(gates.filter((gate) => gate.allowed)).toHaveLength(LOGIN_ATTEMPT_LIMIT);
+  });
+});
+
+describe("authorizeCredentials", () => {
+  it("answers an unknown user, a wrong password and a deactivated user alike (null)", async () => {
+    expect(await authorizeCredentials({ email: "nobody@acme.test", password: PASSWORD }, headers("10.3.0.1"))).toBeNull();
+    expect(await authorizeCredentials({ email: "mia@acme.test", password: "wrong" }, headers("10.3.0.2"))).toBeNull();
+    await instanceA.user.update({ where: { id: userId }, data: { active: false } });
+    expect(await authorizeCredentials({ email: "mia@acme.test", password: PASSWORD }, headers("10.3.0.3"))).toBeNull();
+  });
+
+  it("signs in with the right password and records the attempt as a success", async () => {
+    expect(await authorizeCredentials({ email: "MIA@acme.test ", password: PASSWORD }, headers("10.3.0.4"))).toMatchObject({ id: String(userId), tokenVersion: 0 });
+    expect(await instanceA.loginAttempt.findMany({ select: { email: true, ip: true, success: true } })).toEqual([{ email: "mia@acme.test", ip: "10.3.0.4", success: true }]);
+  });
+
+  it("refuses even the right password after 10 failures, with the minutes to wait, and never stores the password", async () => {
+    const logged = (["log", "info", "warn", "error", "debug"] as const).map((level) => vi.spyOn(console, level));
+    for (let i = 0; i < LOGIN_ATTEMPT_LIMIT; i++) await authorizeCredentials({ email: "mia@acme.test", password: `guess-${i}` }, headers(`10.4.0.${i}`));
+    await expect(authorizeCredentials({ email: "mia@acme.test", password: PASSWORD }, headers("10.4.1.1"))).rejects.toThrow(/^RateLimited:(14|15)$/);
+    const printed = JSON.stringify(logged.flatMap((spy) => spy.mock.calls));
+    for (const spy of logged) spy.mockRestore();
+    expect(printed).not.toContain("guess-");
+    const stored = JSON.stringify(await instanceA.loginAttempt.findMany({ select: { email: true, ip: true, success: true } }));
+    expect(stored).not.toContain("guess-");
+    expect(stored).not.toContain(PASSWORD);
+  });
+});
+
+describe("sessions", () => {
+  const claims = (tokenVersion: number) => ({ userId, tokenVersion, user: {}, expires: "2999-01-01" });
+
+  it("accepts a session of an active user with the current token version", async () => {
+    holder.session = claims(0);
+    expect(await getViewer()).toMatchObject({ userId, orgId, role: "MANAGER" });
+  });
+
+  it("stops a deactivated user's session at the next request", async () => {
+    holder.session = claims(0);
+    await instanceA.user.update({ where: { id: userId }, data: { active: false } });
+    expect(await getViewer()).toBeNull();
+  });
+
+  it("'Sign out everywhere' ends every session issued before it, and is audited", async () => {
+    holder.session = claims(0);
+    const state = await signOutEverywhere({ status: "idle" }, new FormData());
+    expect(state.status).toBe("success");
+    expect((await instanceA.user.findUniqueOrThrow({ where: { id: userId } })).tokenVersion).toBe(1);
+    expect(await getViewer()).toBeNull();
+    holder.session = claims(1);
+    expect(await getViewer()).toMatchObject({ userId });
+    expect(await instanceA.auditLog.findMany({ select: { orgId: true, actorId: true, action: true, entity: true, entityId: true } })).toEqual([
+      { orgId, actorId: userId, action: "user.signed_out_everywhere", entity: "user", entityId: String(userId) },
+    ]);
+  });
+});
+
+describe("authedAction against the database", () => {
+  const rename = (fail: boolean) =>
+    authedAction(z.object({ name: z.string().min(2) }), async (viewer, input, tx) => {
+      const before = await tx.user.findUniqueOrThrow({ where: { id: viewer.userId }, select: { name: true, passwordHash: true } });
+      const after = await tx.user.update({ where: { id: viewer.userId }, data: { name: input.name }, select: { name: true, passwordHash: true } });
+      await recordAudit(tx, viewer, { action: "user.renamed", entity: "user", entityId: viewer.userId, before, after });
+      if (fail) throw new Error("the next write failed");
+    });
+  const form = (name: string) => {
+    const data = new FormData();
+    data.set("name", name);
+    return data;
+  };
+
+  it("rolls back every write of a handler that fails: no change, no audit row", async () => {
+    holder.session = claims(0);
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const state = await rename(true)({ status: "idle" }, form("Mia Renamed"));
+    log.mockRestore();
+    expect(state.status).toBe("error");
+    expect((await instanceA.user.findUniqueOrThrow({ where: { id: userId } })).name).toBe("Mia Manager");
+    expect(await instanceA.auditLog.count()).toBe(0);
+  });
+
+  it("commits the change with its audit row (who, what, before and after; no secrets)", async () => {
+    holder.session = claims(0);
+    expect((await rename(false)({ status: "idle" }, form("Mia Renamed"))).status).toBe("success");
+    const rows = await instanceA.auditLog.findMany();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ orgId, actorId: userId, action: "user.renamed", entityId: String(userId), before: { name: "Mia Manager" }, after: { name: "Mia Renamed" } });
+    expect(JSON.stringify(rows[0]?.before)).not.toContain("$2");
+  });
+
+  it("runs nothing for a stale session", async () => {
+    holder.session = claims(7);
+    expect(await rename(false)({ status: "idle" }, form("Mia Renamed"))).toMatchObject({ status: "error" });
+    expect((await instanceA.user.findUniqueOrThrow({ where: { id: userId } })).name).toBe("Mia Manager");
+  });
+
+  function claims(tokenVersion: number) {
+    return { userId, tokenVersion, user: {}, expires: "2999-01-01" };
+  }
+});
