@@ -143,10 +143,14 @@ export async function queryStageMetrics(sql: KpiSql, viewer: Viewer, input: Stag
       WHERE h.kind = 'OPEN'
       GROUP BY p.p, h.stage_id
     ),
+    furthest AS (
+      SELECT deal_id, max(rank) AS max_rank FROM history GROUP BY deal_id
+    ),
     created AS (
-      SELECT p.p, d.id, d.pipeline_id, (SELECT max(h.rank) FROM history h WHERE h.deal_id = d.id) AS max_rank
+      SELECT p.p, d.id, d.pipeline_id, r.max_rank
       FROM deals d
       JOIN periods p ON d.created_at >= p.start_at AND d.created_at < p.end_at
+      LEFT JOIN furthest r ON r.deal_id = d.id
     ),
     funnel AS (
       SELECT c.p, st.id AS stage_id, count(*) FILTER (WHERE c.max_rank >= ${RANK}) AS reached
