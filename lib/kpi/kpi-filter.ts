@@ -24,3 +24,8 @@ export function scopedRepsSql(viewer: Viewer, filter: KpiFilter = {}): Prisma.Sq
   return Prisma.sql`SELECT rep.id, rep.team_id, rep.name, (${scope.rowVisible}) AS visible
     FROM rep WHERE ${scope.aggregate} AND ${teams} AND ${one}`;
 }
+
+/** Whether the viewer's narrowed scope is the whole organisation (an admin without a filter). */
+export function coversWholeOrg(viewer: Viewer, filter: KpiFilter = {}): boolean {
+  return viewer.role === "ADMIN" && filter.teamIds === undefined && filter.repId === undefined;
+}

@@ -1,6 +1,6 @@
 import { Prisma, type ActivityType } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { coversWholeOrg, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql } from "./kpi-sql";
 import { previousPeriod, workingDays, type Period } from "./period";
 import { CURRENT, PREVIOUS, periodsSql } from "./periods-sql";
@@ -55,6 +55,8 @@ interface Row {
 export async function queryActivityMetrics(sql: KpiSql, viewer: Viewer, input: ActivityMetricsInput): Promise<ActivityMetrics> {
   assertViewer(viewer);
   const previous = previousPeriod(input.period);
+  // For a team, an array of rep ids makes the planner read only its reps from the (rep_id, at) index.
+  const inScope = coversWholeOrg(viewer, input.filter) ? Prisma.sql`TRUE` : Prisma.sql`a.rep_id = ANY (ARRAY(SELECT id FROM scoped))`;
   const rows = await sql.$queryRaw<Row[]>(Prisma.sql`
     WITH periods AS (${periodsSql(input.period, previous)}),
     scoped AS (${scopedRepsSql(viewer, input.filter)}),
@@ -62,8 +64,7 @@ export async function queryActivityMetrics(sql: KpiSql, viewer: Viewer, input: A
       SELECT p.p, a.rep_id, a.type, GROUPING(a.rep_id) AS is_total,
              count(*) AS count, count(*) FILTER (WHERE a.responded) AS responded
       FROM periods p
-      -- An array of rep ids makes the planner read only the scope's reps from the (rep_id, at) index.
-      JOIN activity a ON a.rep_id = ANY (ARRAY(SELECT id FROM scoped)) AND a.at >= p.start_at AND a.at < p.end_at
+      JOIN activity a ON ${inScope} AND a.at >= p.start_at AND a.at < p.end_at
       WHERE a.org_id = ${viewer.orgId}
       GROUP BY GROUPING SETS ((p.p, a.type), (p.p, a.rep_id, a.type))
     )

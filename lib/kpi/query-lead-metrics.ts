@@ -1,6 +1,6 @@
 import { Prisma, type LeadSource } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { coversWholeOrg, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql } from "./kpi-sql";
 import { previousPeriod, type Period } from "./period";
 import { CURRENT, periodsSql } from "./periods-sql";
@@ -87,7 +87,7 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
   assertViewer(viewer);
   const previous = previousPeriod(input.period);
   const filter = input.filter ?? {};
-  const wholeOrg = viewer.role === "ADMIN" && filter.teamIds === undefined && filter.repId === undefined;
+  const wholeOrg = coversWholeOrg(viewer, filter);
 
   const figures = (x: string) =>
     Prisma.join(
