@@ -1,14 +1,11 @@
 // `npm run seed -- [--reset] [--reps N] [--years K] [--seed S] [--today YYYY-MM-DD]`: writes the demo organisation
 // into DATABASE_URL, or into the embedded server in .data/postgres when it is not set.
-import path from "node:path";
 import { z } from "zod";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded-postgres";
-import { migrate } from "../db/migrate";
 import { DEMO_PASSWORD, DEFAULT_REPS, DEFAULT_SEED, DEFAULT_YEARS, isDatabaseEmpty, MAX_REPS, MAX_YEARS, MIN_REPS, seedDemo } from "../../prisma/seed";
 import type { DemoLogin } from "../../prisma/seed";
+import { openCliDatabase } from "./database";
 import { printLogins, progressBar } from "./output";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const USAGE = "usage: npm run seed -- [--reset] [--reps N] [--years K] [--seed S] [--today YYYY-MM-DD]";
 // Past this many logins only the admin, the managers and the reps with a planted pattern are printed.
 const MAX_LOGINS_PRINTED = 40;
@@ -71,28 +68,8 @@ function loginsToPrint(logins: DemoLogin[]): { shown: DemoLogin[]; hidden: numbe
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  let server: EmbeddedPostgres | undefined;
-  const stop = async () => {
-    const running = server;
-    server = undefined;
-    if (running) await running.stop();
-  };
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => void stop().finally(() => process.exit(130)));
-  }
+  const { url, close } = await openCliDatabase("Seeding");
   try {
-    let url = process.env.DATABASE_URL;
-    if (url) {
-      console.log(`▸ Seeding PostgreSQL from DATABASE_URL (${new URL(url).host})`);
-    } else {
-      // The same folder the launcher uses, so `npm run seed` fills the database `npm start` serves.
-      const dataDir = path.join(z.string().min(1, { error: "DATA_DIR must not be empty" }).default(path.join(root, ".data")).parse(process.env.DATA_DIR), "postgres");
-      server = await startEmbeddedPostgres({ dataDir, log: (line) => console.log(`▸ ${line}`) });
-      url = server.url;
-      console.log(`▸ Embedded PostgreSQL on 127.0.0.1:${server.port}`);
-    }
-    const { applied } = await migrate(url);
-    if (applied.length > 0) console.log(`▸ Applied ${applied.length} migration(s)`);
     if (!args.reset && !(await isDatabaseEmpty(url))) {
       throw new SeedError("the database already holds data; run `npm run seed -- --reset` to delete everything in it and seed again");
     }
@@ -108,7 +85,7 @@ async function main(): Promise<void> {
     printLogins(shown, DEMO_PASSWORD);
     if (hidden > 0) console.log(`    … and ${hidden.toLocaleString("en")} more reps (first.last@demo.test)`);
   } finally {
-    await stop();
+    await close();
   }
 }
 
