@@ -1,0 +1,136 @@
+// What every kind's loader needs to turn a parsed row into database values: the organisation, its pipelines
+// and stages, and indexes of its reps, accounts and users (with the rows created for missing names).
+import type pg from "pg";
+import { ImportFileError } from "../parse/import-file-error";
+import { normalizeName } from "./normalize-name";
+import { RefIndex } from "./ref-index";
+
+export interface StageInfo {
+  id: number;
+  name: string;
+  kind: "OPEN" | "WON" | "LOST";
+  position: number;
+}
+
+export interface PipelineInfo {
+  id: number;
+  name: string;
+  stages: StageInfo[];
+}
+
+export interface Rejection {
+  row: number;
+  column: string;
+  reason: string;
+}
+
+export type MissingKind = "reps" | "accounts";
+
+export interface LoadContext {
+  client: pg.ClientBase;
+  orgId: number;
+  timeZone: string;
+  /** The pipeline deals are imported into. */
+  pipeline: PipelineInfo;
+  pipelines: Map<number, PipelineInfo>;
+  reps: RefIndex;
+  accounts: RefIndex;
+  users: RefIndex;
+  createMissing: ReadonlySet<MissingKind>;
+  /** Fields the mapping fills (a column or a default): only these are overwritten on update. */
+  provided: ReadonlySet<string>;
+  /** The CSV header a field is read from, for messages. */
+  column(field: string): string;
+  importedAt: Date;
+  unknownStages: Set<string>;
+  created: { reps: number; accounts: number };
+}
+
+export async function loadContext(
+  client: pg.ClientBase,
+  input: Pick<LoadContext, "orgId" | "createMissing" | "provided" | "column" | "importedAt"> & { pipelineName?: string },
+): Promise<LoadContext> {
+  const org = await client.query<{ time_zone: string }>(`SELECT time_zone FROM organization WHERE id = $1`, [input.orgId]);
+  const timeZone = org.rows[0]?.time_zone ?? "UTC";
+  const stageRows = await client.query<{ pipeline_id: number; pipeline_name: string; id: number; name: string; kind: StageInfo["kind"]; position: number }>(
+    `SELECT p.id AS pipeline_id, p.name AS pipeline_name, s.id, s.name, s.kind, s.position
+       FROM pipeline p JOIN stage s ON s.pipeline_id = p.id WHERE p.org_id = $1 ORDER BY p.position, p.id, s.position`,
+    [input.orgId],
+  );
+  const pipelines = new Map<number, PipelineInfo>();
+  for (const row of stageRows.rows) {
+    const pipeline = pipelines.get(row.pipeline_id) ?? { id: row.pipeline_id, name: row.pipeline_name, stages: [] };
+    pipeline.stages.push({ id: row.id, name: row.name, kind: row.kind, position: row.position });
+    pipelines.set(row.pipeline_id, pipeline);
+  }
+  const all = [...pipelines.values()];
+  const pipeline = input.pipelineName ? all.find((p) => normalizeName(p.name) === normalizeName(input.pipelineName ?? "")) : all[0];
+  if (!pipeline) {
+    throw new ImportFileError(
+      input.pipelineName
+        ? `there is no pipeline "${input.pipelineName}"; pipelines: ${all.map((p) => p.name).join(", ") || "none"}`
+        : "the organisation has no pipeline with stages yet",
+    );
+  }
+  const reps = await client.query<{ id: number; externalId: string | null; name: string; email: string | null }>(
+    `SELECT id, external_id AS "externalId", name, email FROM rep WHERE org_id = $1`,
+    [input.orgId],
+  );
+  const accounts = await client.query<{ id: number; externalId: string | null; name: string }>(
+    `SELECT id, external_id AS "externalId", name FROM account WHERE org_id = $1`,
+    [input.orgId],
+  );
+  const users = await client.query<{ id: number; name: string; email: string }>(`SELECT id, name, email FROM app_user WHERE org_id = $1`, [input.orgId]);
+  return {
+    ...input,
+    client,
+    timeZone,
+    pipeline,
+    pipelines,
+    reps: new RefIndex(reps.rows),
+    accounts: new RefIndex(accounts.rows),
+    users: new RefIndex(users.rows.map((u) => ({ ...u, externalId: `user-${u.id}` }))),
+    unknownStages: new Set(),
+    created: { reps: 0, accounts: 0 },
+  };
+}
+
+/** The stage a file value names in a pipeline (by name ignoring case and spaces, or WON / LOST); unknown ones are collected. */
+export function findStage(ctx: LoadContext, pipeline: PipelineInfo, value: string): StageInfo | undefined {
+  const norm = normalizeName(value);
+  const stage = pipeline.stages.find((s) => normalizeName(s.name) === norm) ?? pipeline.stages.find((s) => s.kind !== "OPEN" && s.kind === value.trim().toUpperCase());
+  if (!stage) ctx.unknownStages.add(value);
+  return stage;
+}
+
+type RefKind = "rep" | "account";
+
+/**
+ * Resolves the names in a batch to ids, creating the missing ones first when --create-missing allows it.
+ * Returns a lookup that gives an id or the reason the row is rejected.
+ */
+export async function resolveNames(ctx: LoadContext, kind: RefKind, names: Iterable<string>): Promise<(name: string) => number | string> {
+  const index = kind === "rep" ? ctx.reps : ctx.accounts;
+  const allowed = ctx.createMissing.has(kind === "rep" ? "reps" : "accounts");
+  const missing = new Map<string, string>();
+  for (const name of names) if (index.find(name) === undefined) missing.set(normalizeName(name), name.trim());
+  if (allowed && missing.size > 0) {
+    const list = [...missing.values()];
+    const sql =
+      kind === "rep"
+        ? `INSERT INTO rep (org_id, name, kind) SELECT $1, unnest($2::text[]), 'AE' RETURNING id, name`
+        : `INSERT INTO account (org_id, name) SELECT $1, unnest($2::text[]) RETURNING id, name`;
+    const result = await ctx.client.query<{ id: number; name: string }>(sql, [ctx.orgId, list]);
+    for (const row of result.rows) index.add({ ...row, externalId: null });
+    if (kind === "rep") ctx.created.reps += result.rows.length;
+    else ctx.created.accounts += result.rows.length;
+  }
+  return (name) => {
+    const id = index.find(name);
+    if (typeof id === "number") return id;
+    if (id === "ambiguous") return `${kind === "rep" ? "rep" : "account"} "${name}" matches more than one ${kind}; use their id${kind === "rep" ? " or email" : ""}`;
+    return kind === "rep"
+      ? `rep "${name}" does not exist; import reps first or use --create-missing reps`
+      : `account "${name}" does not exist; import accounts first or use --create-missing accounts`;
+  };
+}

@@ -1,0 +1,53 @@
+import type { RowOf } from "../kinds/import-kinds";
+import { toInstant } from "../parse/parse-date";
+import { contentKey } from "./content-key";
+import { existingKeys } from "./existing-keys";
+import { keyedLoader, type KindLoader, reject, updateMode } from "./keyed-loader";
+import { type LoadContext, resolveNames } from "./load-context";
+import { APP_ID_PREFIX } from "./ref-index";
+
+type LeadRow = RowOf<"leads">;
+
+export async function loadLeads(ctx: LoadContext): Promise<KindLoader<LeadRow>> {
+  const keys = await existingKeys(ctx.client, "lead", ctx.orgId);
+  let reps: (name: string) => number | string = () => "";
+  let accounts: (name: string) => number | string = () => "";
+  const mode = (field: string) => updateMode(ctx, field);
+  return keyedLoader<LeadRow>(ctx, {
+    table: "lead",
+    keyField: "id",
+    existingKeys: keys,
+    columns: [
+      { name: "org_id", type: "int", onUpdate: "skip" },
+      { name: "external_id", type: "text", onUpdate: "skip" },
+      { name: "account_id", type: "int", onUpdate: mode("account") },
+      { name: "name", type: "text", onUpdate: "set" },
+      { name: "source", type: '"LeadSource"', onUpdate: "set" },
+      { name: "status", type: '"LeadStatus"', onUpdate: mode("status") },
+      { name: "created_at", type: "timestamptz(3)", onUpdate: "set" },
+      { name: "sdr_id", type: "int", onUpdate: mode("sdr") },
+      { name: "handed_over_at", type: "timestamptz(3)", onUpdate: mode("handedOver") },
+      { name: "ae_id", type: "int", onUpdate: mode("ae") },
+    ],
+    async prepare(batch) {
+      reps = await resolveNames(ctx, "rep", batch.flatMap((r) => [r.value.sdr, r.value.ae].filter((n): n is string => !!n)));
+      accounts = await resolveNames(ctx, "account", batch.flatMap((r) => (r.value.account ? [r.value.account] : [])));
+    },
+    resolve(l, row) {
+      const account = l.account ? accounts(l.account) : null;
+      if (typeof account === "string") return reject(ctx, row, "account", account);
+      const sdr = l.sdr ? reps(l.sdr) : null;
+      if (typeof sdr === "string") return reject(ctx, row, "sdr", sdr);
+      const ae = l.ae ? reps(l.ae) : null;
+      if (typeof ae === "string") return reject(ctx, row, "ae", ae);
+      const createdAt = toInstant(l.created, ctx.timeZone);
+      const handedOverAt = l.handedOver ? toInstant(l.handedOver, ctx.timeZone) : null;
+      if (handedOverAt && handedOverAt < createdAt) return reject(ctx, row, "handedOver", `the hand-over date ${l.handedOver?.date} is before the create date ${l.created.date}`);
+      const key = l.id ?? contentKey([l.name, l.account, l.created.date]);
+      return {
+        key,
+        values: [ctx.orgId, key.startsWith(APP_ID_PREFIX) ? null : key, account, l.name, l.source, l.status ?? "NEW", createdAt.toISOString(), sdr, handedOverAt?.toISOString() ?? null, ae],
+      };
+    },
+  });
+}

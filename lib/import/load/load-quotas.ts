@@ -1,0 +1,34 @@
+import type { RowOf } from "../kinds/import-kinds";
+import { keyedLoader, type KindLoader, reject } from "./keyed-loader";
+import { type LoadContext, resolveNames } from "./load-context";
+
+type QuotaRow = RowOf<"quotas">;
+
+/** A quota is one rep's for a period start: importing it again updates its end and amount. */
+export async function loadQuotas(ctx: LoadContext): Promise<KindLoader<QuotaRow>> {
+  const stored = await ctx.client.query<{ id: number; key: string }>(
+    `SELECT q.id, q.rep_id || '|' || to_char(q.period_start, 'YYYY-MM-DD') AS key FROM quota q JOIN rep r ON r.id = q.rep_id WHERE r.org_id = $1`,
+    [ctx.orgId],
+  );
+  let reps: (name: string) => number | string = () => "";
+  return keyedLoader<QuotaRow>(ctx, {
+    table: "quota",
+    keyField: "periodStart",
+    existingKeys: new Map(stored.rows.map((r) => [r.key, r.id])),
+    columns: [
+      { name: "rep_id", type: "int", onUpdate: "skip" },
+      { name: "period_start", type: "date", onUpdate: "skip" },
+      { name: "period_end", type: "date", onUpdate: "set" },
+      { name: "amount", type: "numeric(14,2)", onUpdate: "set" },
+    ],
+    async prepare(batch) {
+      reps = await resolveNames(ctx, "rep", batch.map((r) => r.value.rep));
+    },
+    resolve(q, row) {
+      const rep = reps(q.rep);
+      if (typeof rep === "string") return reject(ctx, row, "rep", rep);
+      if (q.periodEnd <= q.periodStart) return reject(ctx, row, "periodEnd", `the period end ${q.periodEnd} is not after its start ${q.periodStart}`);
+      return { key: `${rep}|${q.periodStart}`, values: [rep, q.periodStart, q.periodEnd, q.amount] };
+    },
+  });
+}

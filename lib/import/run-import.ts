@@ -1,0 +1,206 @@
+// One file, one transaction: parse the stream, validate each row, write in batches, then commit — or roll back
+// everything when any row is rejected (unless skipInvalid), a stage is unknown, or the process dies.
+import type pg from "pg";
+import type { ImportMapping } from "@/lib/validation/import-mapping";
+import { type ImportKind, ROW_SCHEMAS } from "./kinds/import-kinds";
+import type { KindLoader, ParsedRow } from "./load/keyed-loader";
+import { type LoadContext, loadContext, type MissingKind, type Rejection } from "./load/load-context";
+import { loadAccounts } from "./load/load-accounts";
+import { loadActivities } from "./load/load-activities";
+import { loadCoachingSessions } from "./load/load-coaching-sessions";
+import { loadDeals } from "./load/load-deals";
+import { loadLeads } from "./load/load-leads";
+import { loadQuotas } from "./load/load-quotas";
+import { loadReps } from "./load/load-reps";
+import { loadStageHistory } from "./load/load-stage-history";
+import { resolveColumns } from "./resolve-columns";
+import { ImportFileError } from "./parse/import-file-error";
+import { openCsv } from "./parse/open-csv";
+import type { TextEncodingName } from "./parse/detect-encoding";
+
+export interface ImportOptions {
+  kind: ImportKind;
+  fileName: string;
+  source: AsyncIterable<Uint8Array>;
+  /** File size, for progress. */
+  totalBytes?: number;
+  mapping: ImportMapping;
+  orgId: number;
+  pipeline?: string;
+  dryRun?: boolean;
+  skipInvalid?: boolean;
+  createMissing?: readonly MissingKind[];
+  encoding?: TextEncodingName;
+  createdById?: number | null;
+  onProgress?: (bytes: number, totalBytes: number, rows: number) => void;
+}
+
+export interface ImportSummary {
+  kind: ImportKind;
+  fileName: string;
+  encoding: TextEncodingName;
+  delimiter: string;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** The first MAX_REPORTED_REJECTIONS rejected rows. */
+  rejections: Rejection[];
+  synthesizedHistories: number;
+  createdReps: number;
+  createdAccounts: number;
+  /** True when the rows are in the database (never for a dry run). */
+  imported: boolean;
+  dryRun: boolean;
+  /** Optional columns the mapping names that the file lacks (ignored). */
+  absentColumns: string[];
+  /** Why nothing was imported, when it was not. */
+  error?: string;
+}
+
+const BATCH_ROWS = 2000;
+export const MAX_REPORTED_REJECTIONS = 1000;
+export const HEADER_ONLY_MESSAGE = "the file has a header row but no data rows";
+
+const LOADERS: { [K in ImportKind]: (ctx: LoadContext) => Promise<KindLoader<never>> } = {
+  reps: loadReps as never,
+  accounts: loadAccounts as never,
+  leads: loadLeads as never,
+  deals: loadDeals as never,
+  "stage-history": loadStageHistory as never,
+  activities: loadActivities as never,
+  quotas: loadQuotas as never,
+  "coaching-sessions": loadCoachingSessions as never,
+};
+
+/**
+ * Imports one CSV file through `client` (which must not be in a transaction). File-level problems throw
+ * ImportFileError after rolling back; row problems come back in the summary.
+ */
+export async function runImport(client: pg.ClientBase, options: ImportOptions): Promise<ImportSummary> {
+  const importedAt = new Date();
+  let rows = 0;
+  let bytes = 0;
+  const csv = await openCsv(options.source, {
+    encoding: options.encoding,
+    onBytes: (n) => {
+      bytes = n;
+      options.onProgress?.(bytes, options.totalBytes ?? 0, rows);
+    },
+  });
+  const columns = resolveColumns(options.kind, csv.header, options.mapping);
+  const schema = ROW_SCHEMAS[options.kind]({ dateFormat: options.mapping.dateFormat, decimal: options.mapping.decimal });
+  const summary: ImportSummary = {
+    kind: options.kind,
+    fileName: options.fileName,
+    encoding: csv.encoding,
+    delimiter: csv.delimiter,
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    rejections: [],
+    synthesizedHistories: 0,
+    createdReps: 0,
+    createdAccounts: 0,
+    imported: false,
+    dryRun: options.dryRun ?? false,
+    absentColumns: columns.absent,
+  };
+  const addRejection = (r: Rejection) => {
+    summary.rejected++;
+    if (summary.rejections.length < MAX_REPORTED_REJECTIONS) summary.rejections.push(r);
+  };
+
+  await client.query("BEGIN");
+  try {
+    // Two imports into one organisation would race on its keys; the second waits for the first.
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('import'), $1)`, [options.orgId]);
+    const ctx = await loadContext(client, {
+      orgId: options.orgId,
+      pipelineName: options.pipeline,
+      createMissing: new Set(options.createMissing ?? []),
+      provided: columns.provided,
+      column: columns.header,
+      importedAt,
+    });
+    const loader = await LOADERS[options.kind](ctx);
+    let batch: ParsedRow<never>[] = [];
+    const flush = async () => {
+      const write = options.skipInvalid || summary.rejected === 0;
+      const result = await loader.load(batch, write);
+      for (const r of result.rejections) addRejection(r);
+      summary.created += result.created;
+      summary.updated += result.updated;
+      summary.unchanged += result.unchanged;
+      batch = [];
+    };
+    for await (const record of csv.records) {
+      rows++;
+      const raw = columns.read(record.cells);
+      const parsed = schema.safeParse(raw);
+      if (parsed.success) batch.push({ row: record.row, value: parsed.data as never });
+      else {
+        // One reason per row: the first field that failed, named by its column in the file.
+        const issue = parsed.error.issues[0];
+        const field = String(issue?.path[0] ?? "");
+        addRejection({ row: record.row, column: columns.header(field), reason: issue?.message ?? "invalid" });
+      }
+      if (batch.length >= BATCH_ROWS) await flush();
+    }
+    await flush();
+    summary.rows = rows;
+    if (rows === 0) throw new ImportFileError(HEADER_ONLY_MESSAGE);
+    if (ctx.unknownStages.size > 0) {
+      const names = (p: { stages: { name: string; kind: string }[] }) => p.stages.map((s) => (s.kind === "OPEN" ? s.name : `${s.name} (${s.kind})`)).join(", ");
+      throw new ImportFileError(
+        `unknown stage values ${[...ctx.unknownStages].map((s) => `"${s}"`).join(", ")}; map them in values.stage onto the stages of "${ctx.pipeline.name}": ${names(ctx.pipeline)}`,
+      );
+    }
+    summary.createdReps = ctx.created.reps;
+    summary.createdAccounts = ctx.created.accounts;
+    if (summary.rejected > 0 && !options.skipInvalid) {
+      summary.created = summary.updated = summary.unchanged = summary.createdReps = summary.createdAccounts = 0;
+      summary.error = `${summary.rejected.toLocaleString("en")} row(s) rejected, nothing imported (use --skip-invalid to import the valid rows)`;
+      await client.query("ROLLBACK");
+      await recordFailure(client, options, summary);
+      return summary;
+    }
+    summary.synthesizedHistories = await loader.finish();
+    if (options.dryRun) {
+      await client.query("ROLLBACK");
+      return summary;
+    }
+    await client.query(
+      `INSERT INTO import_run (org_id, kind, file_name, status, created_by_id, started_at, finished_at, created, updated, unchanged, rejected, synthesized_histories)
+       VALUES ($1, $2, $3, 'SUCCEEDED', $4, $5, now(), $6, $7, $8, $9, $10)`,
+      [options.orgId, options.kind, options.fileName, options.createdById ?? null, importedAt, summary.created, summary.updated, summary.unchanged, summary.rejected, summary.synthesizedHistories],
+    );
+    await client.query("COMMIT");
+    summary.imported = true;
+    return summary;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    if (error instanceof ImportFileError) {
+      summary.rows = rows;
+      summary.error = error.message;
+      await recordFailure(client, options, summary);
+    }
+    throw error;
+  } finally {
+    // Drain the reader so an early error does not leave the file open.
+    await csv.records.return(undefined).catch(() => undefined);
+  }
+}
+
+async function recordFailure(client: pg.ClientBase, options: ImportOptions, summary: ImportSummary): Promise<void> {
+  if (options.dryRun) return;
+  await client
+    .query(
+      `INSERT INTO import_run (org_id, kind, file_name, status, created_by_id, finished_at, rejected) VALUES ($1, $2, $3, 'FAILED', $4, now(), $5)`,
+      [options.orgId, options.kind, options.fileName, options.createdById ?? null, summary.rejected],
+    )
+    .catch(() => undefined);
+}
