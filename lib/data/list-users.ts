@@ -28,8 +28,9 @@ function whereOf(viewer: Viewer, query: UserListQuery): Prisma.UserWhereInput {
   if (query.role) and.push({ role: query.role });
   if (query.team === "none") and.push({ OR: [{ rep: null }, { rep: { teamId: null } }] }, { managedTeams: { none: {} } });
   else if (query.team !== undefined) and.push({ OR: [{ rep: { teamId: query.team } }, { managedTeams: { some: { id: query.team } } }] });
-  if (query.status === "active") and.push({ active: true });
-  if (query.status === "inactive") and.push({ active: false });
+  if (query.status === "active") and.push({ active: true, passwordHash: { not: null } });
+  if (query.status === "invited") and.push({ passwordHash: null });
+  if (query.status === "deactivated") and.push({ active: false, passwordHash: { not: null } });
   return { AND: and };
 }
 

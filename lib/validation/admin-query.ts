@@ -20,7 +20,7 @@ export const userListQuerySchema = z.object({
   q: lenient(z.string().max(100)),
   role: lenient(z.enum(ROLES)),
   team: lenient(z.union([z.literal("none"), id])),
-  status: lenient(z.enum(["active", "inactive"])),
+  status: lenient(z.enum(["active", "invited", "deactivated"])),
   page,
 });
 export type UserListQuery = z.infer<typeof userListQuerySchema>;

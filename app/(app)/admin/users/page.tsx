@@ -96,8 +96,11 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           </label>
           <select id="filter-status" name="status" defaultValue={query.status ?? ""} className={control}>
             <option value="">{t("any")}</option>
-            <option value="active">{t("status.active")}</option>
-            <option value="inactive">{t("status.deactivated")}</option>
+            {(["active", "invited", "deactivated"] as const).map((status) => (
+              <option key={status} value={status}>
+                {t(`status.${status}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="flex items-end gap-2">

@@ -1,0 +1,163 @@
+// Every server action × every kind of viewer: the expected allow / deny, nothing written on a deny, an audit
+// row on every allowed write, and no data from outside the viewer's scope in what the action answers.
+// The actions are enumerated from lib/actions at test time: a new action without an entry here fails.
+import fs from "node:fs";
+import path from "node:path";
+import { createHash, randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Viewer } from "@/lib/auth/viewer";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
+import { databaseFingerprint, FORBIDDEN_MARKERS, seedAuthorizationFixture, WHO, type Fixture, type Who } from "./authorization-fixture";
+import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
+
+const holder = vi.hoisted(() => ({ client: undefined as unknown as PrismaClient, viewer: null as Viewer | null }));
+vi.mock("server-only", () => ({}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, set: () => {} }), headers: async () => new Headers() }));
+vi.mock("@/lib/i18n/get-locale", () => ({ getLocale: async () => "en" }));
+vi.mock("@/lib/auth/get-viewer", () => ({ getViewer: async () => holder.viewer }));
+vi.mock("@/lib/db/client", () => ({
+  db: new Proxy({}, { get: (_target, property) => Reflect.get(holder.client, property, holder.client) }),
+}));
+
+const { actionPolicyOf } = await import("@/lib/actions/authed-action");
+
+type Outcome = "allow" | "deny";
+type Expectation = Record<Who, Outcome>;
+interface ActionCase {
+  /** The form fields a legitimate caller would post; `n` makes names unique per call. */
+  input: (fx: Fixture, n: number, db: PrismaClient) => Promise<Record<string, string>> | Record<string, string>;
+  expect: Expectation;
+  /** Whether an allowed call must leave an audit row (every change that matters). */
+  audited: boolean;
+}
+
+const ADMIN_ONLY: Expectation = { anonymous: "deny", repA: "deny", repB: "deny", managerX: "deny", managerY: "deny", admin: "allow" };
+const SIGNED_IN: Expectation = { anonymous: "deny", repA: "allow", repB: "allow", managerX: "allow", managerY: "allow", admin: "allow" };
+const EVERYONE: Expectation = { anonymous: "allow", repA: "allow", repB: "allow", managerX: "allow", managerY: "allow", admin: "allow" };
+
+async function freshInvite(db: PrismaClient, fx: Fixture, n: number): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  const user = await db.user.create({ data: { orgId: fx.orgId, name: `Invitee ${n}`, email: `invitee${n}@northwind.test`, role: "REP", active: false } });
+  await db.userInvite.create({ data: { userId: user.id, tokenHash: createHash("sha256").update(token).digest("hex"), expiresAt: new Date(Date.now() + 3_600_000) } });
+  return token;
+}
+
+/** file#export → what it takes and who may run it. */
+const ACTIONS: Record<string, ActionCase> = {
+  "set-locale.ts#setLocale": { input: () => ({ locale: "ru" }), expect: EVERYONE, audited: false },
+  "accept-invite.ts#acceptInvite": {
+    input: async (fx, n, db) => {
+      const password = "a long enough password";
+      return { token: await freshInvite(db, fx, n), password, confirm: password };
+    },
+    expect: EVERYONE,
+    audited: true,
+  },
+  "sign-out-everywhere.ts#signOutEverywhere": { input: () => ({}), expect: SIGNED_IN, audited: true },
+  "admin-create-user.ts#createUser": {
+    input: (fx, n) => ({ name: `New Person ${n}`, email: `new${n}@northwind.test`, role: "REP", teamId: String(fx.teams.x), method: "invite" }),
+    expect: ADMIN_ONLY,
+    audited: true,
+  },
+  "admin-update-user.ts#updateUser": {
+    input: (fx) => ({ userId: String(fx.users.target), role: "REP", teamId: String(fx.teams.y) }),
+    expect: ADMIN_ONLY,
+    audited: true,
+  },
+  "admin-set-user-active.ts#setUserActive": { input: (fx) => ({ userId: String(fx.users.target), active: "false" }), expect: ADMIN_ONLY, audited: true },
+  "admin-set-password.ts#setUserPassword": { input: (fx) => ({ userId: String(fx.users.target), password: "a brand new password" }), expect: ADMIN_ONLY, audited: true },
+  "admin-reissue-invite.ts#reissueInvite": { input: (fx) => ({ userId: String(fx.users.invited) }), expect: ADMIN_ONLY, audited: true },
+  "admin-create-team.ts#createTeam": { input: (_fx, n) => ({ name: `Team ${n}`, kind: "AE", managerId: "" }), expect: ADMIN_ONLY, audited: true },
+  "admin-update-team.ts#updateTeam": {
+    input: (fx, n) => ({ teamId: String(fx.teams.spare), name: `Spare ${n}`, managerId: String(fx.users.managerY) }),
+    expect: ADMIN_ONLY,
+    audited: true,
+  },
+  "admin-move-rep.ts#moveRep": { input: (fx) => ({ repId: String(fx.reps.loose), teamId: String(fx.teams.spare) }), expect: ADMIN_ONLY, audited: true },
+};
+
+const ACTIONS_DIR = path.resolve(import.meta.dirname, "../../lib/actions");
+const actionFiles = fs.readdirSync(ACTIONS_DIR).filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts") && file !== "authed-action.ts");
+
+let database: ScratchDatabase;
+let db: PrismaClient;
+let fx: Fixture;
+let counter = 0;
+
+beforeAll(async () => {
+  database = await createMigratedDatabase();
+  db = createPrismaClient(database.url);
+  holder.client = db;
+  fx = await seedAuthorizationFixture(db);
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await database?.drop();
+});
+
+function formData(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.set(key, value);
+  return data;
+}
+
+type AnyAction = (prev: unknown, formData: FormData) => Promise<unknown>;
+
+async function run(action: AnyAction, arity: number, who: Who, fields: Record<string, string>) {
+  holder.viewer = who === "anonymous" ? null : fx.viewers[who];
+  // (prevState, formData) for useActionState actions; a plain form action takes the FormData alone.
+  const result = arity >= 2 ? await action({ status: "idle" }, formData(fields)) : await (action as unknown as (f: FormData) => Promise<unknown>)(formData(fields));
+  return result as { status?: string; message?: string } | undefined;
+}
+
+describe("the server action matrix", async () => {
+  const cases: Array<{ key: string; file: string; name: string }> = [];
+  for (const file of actionFiles) {
+    const exports = (await import(path.join(ACTIONS_DIR, file))) as Record<string, unknown>;
+    for (const name of Object.keys(exports)) cases.push({ key: `${file}#${name}`, file, name });
+  }
+
+  it("has an entry for every exported action, and no entry for an action that is gone", () => {
+    const found = cases.map((c) => c.key).sort();
+    expect(found).toEqual(Object.keys(ACTIONS).sort());
+  });
+
+  it("agrees with each action's declared role policy", async () => {
+    for (const { key, file, name } of cases) {
+      const entry = ACTIONS[key];
+      if (!entry) continue;
+      const policy = actionPolicyOf(((await import(path.join(ACTIONS_DIR, file))) as Record<string, unknown>)[name]);
+      if (!policy?.roles) continue;
+      const allowedRoles = new Set(policy.roles);
+      expect(entry.expect.admin === "allow", `${key}: admin`).toBe(allowedRoles.has("ADMIN"));
+      expect(entry.expect.managerX === "allow", `${key}: manager`).toBe(allowedRoles.has("MANAGER"));
+      expect(entry.expect.repA === "allow", `${key}: rep`).toBe(allowedRoles.has("REP"));
+    }
+  });
+
+  for (const { key, file, name } of cases) {
+    for (const who of WHO) {
+      it(`${key} as ${who}`, async () => {
+        const entry = ACTIONS[key];
+        if (!entry) throw new Error(`${key} has no entry in the authorization matrix: add one`);
+        const action = ((await import(path.join(ACTIONS_DIR, file))) as Record<string, AnyAction>)[name]!;
+        const fields = await entry.input(fx, ++counter, db);
+        const before = await databaseFingerprint(db);
+        const auditsBefore = await db.auditLog.count();
+        const result = await run(action, action.length, who, fields);
+        const answer = JSON.stringify(result ?? null);
+        for (const marker of FORBIDDEN_MARKERS[who]) expect(answer, `${key} as ${who} leaks ${marker}`).not.toContain(marker);
+
+        if (entry.expect[who] === "deny") {
+          expect(result?.status, `${key} as ${who}: ${answer}`).toBe("error");
+          expect(await databaseFingerprint(db), `${key} as ${who} wrote to the database`).toEqual(before);
+        } else {
+          expect(result === undefined || result.status === "success", `${key} as ${who}: ${answer}`).toBe(true);
+          if (entry.audited) expect(await db.auditLog.count(), `${key} as ${who} left no audit row`).toBeGreaterThan(auditsBefore);
+        }
+      });
+    }
+  }
+});
