@@ -75,7 +75,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <p className="mt-2 text-sm leading-relaxed text-muted">{t("intro")}</p>
             <div className="mt-8 rounded-2xl border border-border bg-surface p-6 shadow-sm">
               {/* The form formats the rate-limit message itself (a plural), so it gets that one message. */}
-              <NextIntlClientProvider locale={locale} messages={{ login: { rateLimited: t.raw("rateLimited") as string } }} formats={{}} timeZone="UTC">
+              <NextIntlClientProvider locale={locale} messages={{ login: { rateLimited: t.raw("rateLimited") as string } }} formats={{}} now={new Date()} timeZone="UTC">
               <LoginForm
                 callbackUrl={callbackUrl}
                 initialError={initialError}

@@ -1,0 +1,109 @@
+// Security as the browser sees it: headers with a working nonce CSP (no violations), session cookie flags,
+// the sign-in limit's message, and "Sign out everywhere" ending another browser's session.
+import { randomBytes } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, demoLogins } from "../../prisma/seed";
+
+const logins = demoLogins();
+// A rep no other spec signs in as: signing out everywhere must not end another test's session.
+const rep = logins.filter((login) => login.role === "REP").at(-1)!;
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel(/email/i).fill(email);
+  await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: /sign in/i }).click();
+  await page.waitForURL(/\/roster/);
+}
+
+function collectCspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" && /content security policy|refused to (execute|load|apply)/i.test(message.text())) violations.push(message.text());
+  });
+  page.on("pageerror", (error) => violations.push(error.message));
+  return violations;
+}
+
+test("every page answers with the security headers and a fresh CSP nonce", async ({ request }) => {
+  const nonces = new Set<string>();
+  for (const path of ["/login", "/roster", "/api/health"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const headers = response.headers();
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    expect(headers["permissions-policy"], path).toContain("camera=()");
+    const csp = headers["content-security-policy"] ?? "";
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    expect(csp, path).toContain("object-src 'none'");
+    expect(csp, path).not.toContain("unsafe-eval");
+    // Served over plain http here: no HSTS, no upgrade of subresources.
+    expect(headers["strict-transport-security"], path).toBeUndefined();
+    expect(csp, path).not.toContain("upgrade-insecure-requests");
+    nonces.add(/'nonce-([^']+)'/.exec(csp)?.[1] ?? "");
+  }
+  expect(nonces.size).toBe(3);
+});
+
+test("HSTS is sent when the reverse proxy says the request came over https", async ({ request }) => {
+  const response = await request.get("/login", { headers: { "x-forwarded-proto": "https" } });
+  expect(response.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
+  expect(response.headers()["content-security-policy"]).toContain("upgrade-insecure-requests");
+});
+
+test("the pages run under the CSP without a single violation, and the session cookie is locked down", async ({ page, context }) => {
+  const violations = collectCspViolations(page);
+  await signIn(page, rep.email);
+  await expect(page.getByRole("main")).toContainText(rep.name);
+  await page.getByText(rep.name, { exact: true }).first().click();
+  await expect(page.getByRole("button", { name: /sign out everywhere/i })).toBeVisible();
+  await page.goto("/login");
+  await page.waitForURL(/\/roster/);
+  expect(violations).toEqual([]);
+
+  const session = (await context.cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  // Secure exactly when the app is served over https (NEXTAUTH_URL); this run is plain http on localhost.
+  expect(session?.secure).toBe(test.info().project.use.baseURL!.startsWith("https://"));
+});
+
+test("after 10 failed attempts the sign-in form says how long to wait", async ({ browser }) => {
+  // A fresh address and an unknown account, so this limit touches no other test.
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${randomBytes(1)[0]}` } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  const email = `nobody-${randomBytes(4).toString("hex")}@example.test`;
+  const alert = page.getByRole("alert").filter({ hasText: /\S/ });
+  for (let attempt = 1; attempt <= 11; attempt++) {
+    await page.getByLabel(/email/i).fill(email);
+    await page.getByLabel(/password/i).fill(`guess-${attempt}`);
+    await page.getByRole("button", { name: /sign in/i }).click();
+    await expect(page.getByRole("button", { name: /sign in/i })).toBeEnabled();
+    await expect(alert).toBeVisible();
+    if (attempt <= 10) await expect(alert).toHaveText("The email or password is incorrect.");
+  }
+  await expect(alert).toHaveText(/Too many sign-in attempts\. Try again in 1[45] minutes\./);
+  await context.close();
+});
+
+test("'Sign out everywhere' ends the session in another browser at its next request", async ({ browser }) => {
+  const laptop = await browser.newContext();
+  const phone = await browser.newContext();
+  const [onLaptop, onPhone] = [await laptop.newPage(), await phone.newPage()];
+  await signIn(onLaptop, rep.email);
+  await signIn(onPhone, rep.email);
+
+  await onLaptop.getByText(rep.name, { exact: true }).first().click();
+  await onLaptop.getByRole("button", { name: /sign out everywhere/i }).click();
+  await onLaptop.waitForURL(/\/login/);
+
+  await onPhone.goto("/roster");
+  await expect(onPhone).toHaveURL(/\/login/);
+  await expect(onPhone.getByRole("button", { name: /sign in/i })).toBeVisible();
+
+  // Signing in again works: the new session carries the new token version.
+  await signIn(onPhone, rep.email);
+  await laptop.close();
+  await phone.close();
+});
