@@ -15,8 +15,8 @@ export interface OidcClaims {
 
 type SignInUser = { id: number; name: string; email: string; active: boolean; tokenVersion: number } | null;
 
-/** An OIDC sign-in that matched no active account: the signIn callback turns it away (AccessDenied). */
-export const NO_ACCOUNT_ID = "";
+/** An OIDC sign-in that matched no active account (next-auth needs a non-empty id): the signIn callback turns it away (AccessDenied). */
+export const NO_ACCOUNT_ID = "no-account";
 
 /**
  * Our user for an OIDC identity: only an existing, active user whose email the provider has verified.

@@ -124,7 +124,7 @@ export async function runUserCommand(command: UserCommand, url: string, password
           if (command.role === "REP") await tx.rep.create({ data: { orgId: org.id, userId: user.id, teamId: team?.id ?? null, name, email: command.email, kind: team?.kind ?? "AE" } });
           if (command.role === "MANAGER" && team) await tx.team.update({ where: { id: team.id }, data: { managerId: user.id } });
           await tx.auditLog.create({
-            data: auditRow(org.id, null, { action: "user.created", entity: "user", entityId: user.id, after: { email: user.email, name, role: user.role, team: team?.name ?? null, via: "command line" } }),
+            data: auditRow(org.id, null, { action: "user.create", entity: "user", entityId: user.id, after: { email: user.email, name, role: user.role, team: team?.name ?? null, via: "command line" } }),
           });
           return `${org.created ? `Created the organisation "${org.name}". ` : ""}Created ${command.role} ${name} <${command.email}>${team ? ` in ${team.name}` : ""}. They can sign in now.`;
         });
@@ -135,7 +135,7 @@ export async function runUserCommand(command: UserCommand, url: string, password
         await db.$transaction([
           // A new password ends the user's other sessions, as after a suspected leak it should.
           db.user.update({ where: { id: user.id }, data: { passwordHash, tokenVersion: { increment: 1 } } }),
-          db.auditLog.create({ data: auditRow(user.orgId, null, { action: "user.password_set", entity: "user", entityId: user.id, after: { via: "command line" } }) }),
+          db.auditLog.create({ data: auditRow(user.orgId, null, { action: "user.set_password", entity: "user", entityId: user.id, after: { via: "command line" } }) }),
         ]);
         return `Set a new password for ${user.email}; their sessions were ended.`;
       }
@@ -147,7 +147,7 @@ export async function runUserCommand(command: UserCommand, url: string, password
         }
         await db.$transaction([
           db.user.update({ where: { id: user.id }, data: { active: false, tokenVersion: { increment: 1 } } }),
-          db.auditLog.create({ data: auditRow(user.orgId, null, { action: "user.deactivated", entity: "user", entityId: user.id, before: { active: true }, after: { active: false, via: "command line" } }) }),
+          db.auditLog.create({ data: auditRow(user.orgId, null, { action: "user.deactivate", entity: "user", entityId: user.id, before: { active: true }, after: { active: false, via: "command line" } }) }),
         ]);
         return `Deactivated ${user.email}; their sessions end at their next request.`;
       }

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 
 export interface AuditEntry {
-  /** What happened, as `entity.verb`: "user.role_changed", "commitment.status_changed". */
+  /** What happened, as `entity.verb`: "user.update", "commitment.set_status". */
   action: string;
   /** The table of the changed row: "user", "team", "commitment". */
   entity: string;

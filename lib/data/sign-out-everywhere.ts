@@ -11,5 +11,5 @@ export async function signOutEverywhere(viewer: Viewer, tx: Tx): Promise<void> {
     data: { tokenVersion: { increment: 1 } },
     select: { id: true },
   });
-  await recordAudit(tx, viewer, { action: "user.signed_out_everywhere", entity: "user", entityId: user.id });
+  await recordAudit(tx, viewer, { action: "user.sign_out_everywhere", entity: "user", entityId: user.id });
 }

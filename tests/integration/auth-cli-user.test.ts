@@ -69,7 +69,7 @@ describe("npm run user", () => {
     const after = await db.user.findUniqueOrThrow({ where: { email: "max@acme.test" } });
     expect(after.tokenVersion).toBe(before.tokenVersion + 1);
     expect(await bcrypt.compare("a brand new secret", after.passwordHash!)).toBe(true);
-    expect(await db.auditLog.findFirst({ where: { action: "user.password_set", entityId: String(after.id) } })).toMatchObject({ actorId: null });
+    expect(await db.auditLog.findFirst({ where: { action: "user.set_password", entityId: String(after.id) } })).toMatchObject({ actorId: null });
   });
 
   it("deactivates a user, ending their sessions; never the last active admin", async () => {
@@ -77,7 +77,7 @@ describe("npm run user", () => {
     expect(await db.user.findUniqueOrThrow({ where: { email: "rita.rep@acme.test" } })).toMatchObject({ active: false, tokenVersion: 1 });
     await expect(runUserCommand(parseUserCommand(["deactivate", "--email", "root@acme.test"]), database.url, password("unused"))).rejects.toThrow(/last active administrator/);
     const actions = (await db.auditLog.findMany({ orderBy: { id: "asc" } })).map((row) => row.action);
-    expect(actions).toEqual(["user.created", "user.created", "user.created", "user.password_set", "user.deactivated"]);
+    expect(actions).toEqual(["user.create", "user.create", "user.create", "user.set_password", "user.deactivate"]);
   });
 });
 

@@ -155,7 +155,7 @@ describe("sessions", () => {
     holder.session = claims(1);
     expect(await getViewer()).toMatchObject({ userId });
     expect(await instanceA.auditLog.findMany({ select: { orgId: true, actorId: true, action: true, entity: true, entityId: true } })).toEqual([
-      { orgId, actorId: userId, action: "user.signed_out_everywhere", entity: "user", entityId: String(userId) },
+      { orgId, actorId: userId, action: "user.sign_out_everywhere", entity: "user", entityId: String(userId) },
     ]);
   });
 });
