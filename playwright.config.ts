@@ -16,6 +16,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [["list"]],
+  // Runs after the web server is up (Playwright starts webServer first): seeds the authorization fixtures.
+  globalSetup: "./tests/e2e/support/global-setup.ts",
   use: {
     baseURL,
     trace: "retain-on-failure",
@@ -26,12 +28,13 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 720 } } }],
   webServer: {
-    // The production build, on its own embedded database with the demo year.
-    command: "node --import tsx lib/cli/start.ts",
+    // The production build, on its own embedded database with the demo year; the tests reach that database too.
+    command: "node --import tsx tests/e2e/support/serve.ts",
     url: `${baseURL}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
     env: { PORT: String(port), DATA_DIR: path.resolve(".data/e2e"), HOST: "127.0.0.1" },
   },
 });

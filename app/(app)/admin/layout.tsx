@@ -17,6 +17,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     <NextIntlClientProvider
       locale={viewer.locale}
       messages={{ admin: messages.admin, roles: messages.roles, errors: messages.errors }}
+      formats={{}}
       timeZone={org.timeZone}
       now={new Date()}
     >

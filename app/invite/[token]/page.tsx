@@ -39,7 +39,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
               <h1 className="text-2xl font-semibold tracking-tight text-foreground">{t("heading")}</h1>
               <p className="mt-2 text-sm leading-relaxed text-muted">{t("intro", { name: invite.name, email: invite.email })}</p>
               <div className="mt-8 rounded-2xl border border-border bg-surface p-6 shadow-sm">
-                <NextIntlClientProvider locale={locale} messages={{ invite: messagesFor(locale).invite }} timeZone="UTC">
+                <NextIntlClientProvider locale={locale} messages={{ invite: messagesFor(locale).invite }} formats={{}} timeZone="UTC" now={new Date()}>
                   <AcceptInviteForm token={token.data} minPassword={MIN_PASSWORD_LENGTH} />
                 </NextIntlClientProvider>
               </div>

@@ -1,0 +1,241 @@
+// The authorization matrix, against the production build: every page route, route handler and server action,
+// enumerated from the code at test time, × {anonymous, rep A, rep B (same team), manager of team X, manager of
+// team Y, admin}. Each has an expected outcome in the tables below; a route or action without an entry fails.
+// On allow, the response must not contain a marker seeded into data outside the viewer's scope; on a refused
+// action, the database must be unchanged.
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import type pg from "pg";
+import { connect, fingerprint, readFixture } from "./support/database";
+import { FORBIDDEN_MARKERS, WHO, type MatrixFixture, type SignedIn, type Who } from "./support/markers";
+import { ROOT } from "./support/paths";
+import { builtActions, callAction, signedInContext } from "./support/session";
+
+type PageOutcome = "allow" | "login" | "notFound";
+type Row<T> = Record<Who, T>;
+
+const all = <T,>(value: T): Row<T> => ({ anonymous: value, repA: value, repB: value, managerX: value, managerY: value, admin: value });
+const signedIn = (value: PageOutcome): Row<PageOutcome> => ({ ...all(value), anonymous: "login" });
+const adminOnly: Row<PageOutcome> = { anonymous: "login", repA: "notFound", repB: "notFound", managerX: "notFound", managerY: "notFound", admin: "allow" };
+
+interface PageCase {
+  /** Concrete URLs for the route; dynamic segments get ids from the fixture (in scope and out of it). */
+  samples: (fx: MatrixFixture) => Array<{ url: string; expect: Row<PageOutcome> }>;
+}
+
+/** Route pattern (as in app/, groups removed) → samples and expected outcomes. */
+const PAGES: Record<string, PageCase> = {
+  "/": { samples: () => [{ url: "/", expect: signedIn("allow") }] },
+  "/login": { samples: () => [{ url: "/login", expect: all("allow") }] },
+  "/roster": { samples: () => [{ url: "/roster", expect: signedIn("allow") }] },
+  "/admin": { samples: () => [{ url: "/admin", expect: adminOnly }] },
+  "/admin/users": { samples: () => [{ url: "/admin/users", expect: adminOnly }] },
+  "/admin/users/[userId]": {
+    samples: (fx) => [
+      { url: `/admin/users/${fx.users.repB}`, expect: adminOnly },
+      // Another organisation's user: not found even for an admin.
+      { url: `/admin/users/${fx.users.otherAdmin}`, expect: { ...adminOnly, admin: "notFound" } },
+      { url: "/admin/users/not-a-number", expect: { ...adminOnly, admin: "notFound" } },
+    ],
+  },
+  "/admin/teams": { samples: () => [{ url: "/admin/teams", expect: adminOnly }] },
+  "/admin/audit": { samples: () => [{ url: "/admin/audit", expect: adminOnly }] },
+  // Public: the invitee has no session. An unknown token shows "this link does not work".
+  "/invite/[token]": { samples: () => [{ url: `/invite/${"x".repeat(43)}`, expect: all("allow") }] },
+};
+
+type RouteOutcome = "allow" | "deny";
+interface RouteCase {
+  sample: { method: "GET" | "POST"; url: string };
+  expect: Row<RouteOutcome>;
+}
+
+/** "METHOD /route/pattern" → a sample request and who may make it. */
+const ROUTES: Record<string, RouteCase> = {
+  "GET /api/health": { sample: { method: "GET", url: "/api/health" }, expect: all("allow") },
+  "GET /api/auth/[...nextauth]": { sample: { method: "GET", url: "/api/auth/session" }, expect: all("allow") },
+  // next-auth's own CSRF check refuses a sign-out without its token; reachable by anyone, it changes nothing.
+  "POST /api/auth/[...nextauth]": { sample: { method: "POST", url: "/api/auth/signout" }, expect: all("allow") },
+};
+
+type ActionOutcome = "allow" | "deny";
+interface ActionCase {
+  input: (fx: MatrixFixture, n: number) => Record<string, string>;
+  expect: Row<ActionOutcome>;
+  /** A plain form action (formData only), not a useActionState one. */
+  formOnly?: boolean;
+  /** The page to post to, when the first page the build lists is not the one its callers use. */
+  page?: string;
+}
+
+const ADMIN_ONLY: Row<ActionOutcome> = { anonymous: "deny", repA: "deny", repB: "deny", managerX: "deny", managerY: "deny", admin: "allow" };
+const SIGNED_IN: Row<ActionOutcome> = { ...all<ActionOutcome>("allow"), anonymous: "deny" };
+
+/** "file.ts#export" in lib/actions → sample input and who may run it. */
+const ACTIONS: Record<string, ActionCase> = {
+  "set-locale.ts#setLocale": { input: () => ({ locale: "en" }), expect: all("allow"), formOnly: true, page: "/login" },
+  // A made-up token: every caller reaches the action and is told the link does not work.
+  "accept-invite.ts#acceptInvite": { input: () => ({ token: "x".repeat(43), password: "long enough password", confirm: "long enough password" }), expect: all("deny") },
+  "sign-out-everywhere.ts#signOutEverywhere": { input: () => ({}), expect: SIGNED_IN },
+  "admin-create-user.ts#createUser": {
+    input: (fx, n) => ({ name: `Matrix New ${n}`, email: `matrix.new.${n}.${Date.now()}@matrix.test`, role: "REP", teamId: String(fx.teams.x), method: "invite" }),
+    expect: ADMIN_ONLY,
+  },
+  "admin-update-user.ts#updateUser": { input: (fx) => ({ userId: String(fx.users.target), role: "REP", teamId: String(fx.teams.y) }), expect: ADMIN_ONLY },
+  "admin-set-user-active.ts#setUserActive": { input: (fx) => ({ userId: String(fx.users.target), active: "false" }), expect: ADMIN_ONLY },
+  "admin-set-password.ts#setUserPassword": { input: (fx) => ({ userId: String(fx.users.target), password: "a brand new password" }), expect: ADMIN_ONLY },
+  "admin-reissue-invite.ts#reissueInvite": { input: (fx) => ({ userId: String(fx.users.invited) }), expect: ADMIN_ONLY },
+  "admin-create-team.ts#createTeam": { input: (_fx, n) => ({ name: `Matrix Team ${n}`, kind: "AE", managerId: "" }), expect: ADMIN_ONLY },
+  "admin-update-team.ts#updateTeam": { input: (fx, n) => ({ teamId: String(fx.teams.spare), name: `Matrix Spare ${n}`, managerId: String(fx.users.managerY) }), expect: ADMIN_ONLY },
+  "admin-move-rep.ts#moveRep": { input: (fx) => ({ repId: String(fx.reps.loose), teamId: String(fx.teams.spare) }), expect: ADMIN_ONLY },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Enumeration from the code
+// ---------------------------------------------------------------------------------------------
+
+function filesNamed(dir: string, name: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return filesNamed(full, name);
+    return entry.name === name ? [full] : [];
+  });
+}
+
+function routePattern(file: string): string {
+  const relative = path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).filter(Boolean);
+  return `/${relative.filter((segment) => !/^\(.*\)$/.test(segment)).join("/")}`;
+}
+
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+/** The HTTP methods a route.ts exports, read from its source. */
+function exportedMethods(source: string): string[] {
+  const found = new Set<string>();
+  for (const match of source.matchAll(/export\s+(?:async\s+)?(?:function|const|let)\s+([A-Z]+)\b/g)) found.add(match[1]!);
+  for (const match of source.matchAll(/export\s*\{([^}]*)\}/g)) {
+    for (const part of match[1]!.split(",")) found.add(part.trim().split(/\s+as\s+/).pop()!.trim());
+  }
+  return [...found].filter((name) => METHODS.includes(name));
+}
+
+function exportedActions(): string[] {
+  const dir = path.join(ROOT, "lib/actions");
+  return fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts") && file !== "authed-action.ts")
+    .flatMap((file) => {
+      const source = fs.readFileSync(path.join(dir, file), "utf8");
+      return [...source.matchAll(/export\s+(?:async\s+function|const|function)\s+(\w+)/g)].map((match) => `${file}#${match[1]}`);
+    });
+}
+
+const pages = filesNamed(path.join(ROOT, "app"), "page.tsx").map(routePattern).sort();
+const routes = filesNamed(path.join(ROOT, "app"), "route.ts")
+  .flatMap((file) => exportedMethods(fs.readFileSync(file, "utf8")).map((method) => `${method} ${routePattern(file)}`))
+  .sort();
+const actions = exportedActions().sort();
+
+test("every page, route handler and server action in the code has an entry in the matrix", () => {
+  expect(pages, "pages (app/**/page.tsx) without an entry in PAGES, or entries for pages that are gone").toEqual(Object.keys(PAGES).sort());
+  expect(routes, "route handlers (app/**/route.ts) without an entry in ROUTES, or stale entries").toEqual(Object.keys(ROUTES).sort());
+  expect(actions, "server actions (lib/actions) without an entry in ACTIONS, or stale entries").toEqual(Object.keys(ACTIONS).sort());
+  const samples = Object.values(PAGES).reduce((sum, page) => sum + page.samples(readFixture()).length, 0);
+  console.log(
+    `authorization matrix: (${pages.length} pages [${samples} URLs] + ${routes.length} route handlers + ${actions.length} actions) × ${WHO.length} viewers = ` +
+      `${(pages.length + routes.length + actions.length) * WHO.length} cells, ${(samples + routes.length + actions.length) * WHO.length} requests`,
+  );
+});
+
+// ---------------------------------------------------------------------------------------------
+// The cases
+// ---------------------------------------------------------------------------------------------
+
+let fx: MatrixFixture;
+let db: pg.Client;
+const contexts = new Map<Who, APIRequestContext>();
+let baseURL: string;
+const counted = { pages: 0, routes: 0, actions: 0 };
+
+test.beforeAll(async ({ baseURL: url }) => {
+  baseURL = url!;
+  fx = readFixture();
+  db = await connect();
+  const emails: Record<SignedIn, string> = fx.emails;
+  for (const who of WHO) contexts.set(who, await signedInContext(baseURL, who === "anonymous" ? null : emails[who]));
+});
+
+test.afterAll(async () => {
+  for (const context of contexts.values()) await context.dispose();
+  await db?.end();
+  if (counted.pages + counted.routes + counted.actions > 0) {
+    console.log(`authorization matrix cases run in this worker: ${counted.pages} page, ${counted.routes} route handler, ${counted.actions} action`);
+  }
+});
+
+test("the markers are really in what the server serves (so their absence elsewhere means something)", async () => {
+  const managerRoster = await (await contexts.get("managerX")!.get("/roster")).text();
+  expect(managerRoster).toContain("MARKER-REP-A");
+  expect(managerRoster).toContain("MARKER-REP-B");
+  const adminTeams = await (await contexts.get("admin")!.get("/admin/teams")).text();
+  expect(adminTeams).toContain("MARKER-TEAM-Y");
+});
+
+function expectNoForeignMarkers(who: Who, what: string, body: string) {
+  for (const marker of FORBIDDEN_MARKERS[who]) expect(body.includes(marker), `${what} as ${who} contains ${marker}`).toBe(false);
+}
+
+for (const pattern of Object.keys(PAGES).sort()) {
+  test(`page ${pattern}`, async () => {
+    for (const sample of PAGES[pattern]!.samples(fx)) {
+      for (const who of WHO) {
+        const response = await contexts.get(who)!.get(sample.url);
+        const finalPath = new URL(response.url()).pathname;
+        const body = await response.text();
+        const outcome: PageOutcome | string =
+          finalPath === "/login" && sample.url !== "/login" ? "login" : response.status() === 404 ? "notFound" : response.status() === 200 ? "allow" : `HTTP ${response.status()}`;
+        expect(outcome, `${sample.url} as ${who}`).toBe(sample.expect[who]);
+        expectNoForeignMarkers(who, sample.url, body);
+        counted.pages++;
+      }
+    }
+  });
+}
+
+for (const key of Object.keys(ROUTES).sort()) {
+  test(`route ${key}`, async () => {
+    const { sample, expect: expected } = ROUTES[key]!;
+    for (const who of WHO) {
+      const response = await contexts.get(who)!.fetch(sample.url, { method: sample.method, headers: { Origin: baseURL } });
+      const status = response.status();
+      const outcome: RouteOutcome | string = status < 400 ? "allow" : [401, 403, 404].includes(status) ? "deny" : `HTTP ${status}`;
+      expect(outcome, `${key} as ${who}`).toBe(expected[who]);
+      expectNoForeignMarkers(who, key, await response.text());
+      counted.routes++;
+    }
+  });
+}
+
+let sequence = 0;
+for (const key of Object.keys(ACTIONS).sort()) {
+  test(`action ${key}`, async () => {
+    const built = builtActions().get(key);
+    expect(built, `${key} is not reachable in the production build (no page uses it)`).toBeDefined();
+    const entry = ACTIONS[key]!;
+    for (const who of WHO) {
+      const before = await fingerprint(db, fx);
+      const target = { id: built!.id, page: entry.page ?? built!.page };
+      const { status, body } = await callAction(contexts.get(who)!, baseURL, target, entry.input(fx, ++sequence), { formOnly: entry.formOnly });
+      // Anonymous callers are turned away by the proxy (a redirect to sign-in) before any action runs.
+      const answered = /"status":"(success|error)"/.exec(body)?.[1];
+      // A form-only action answers nothing; a useActionState action must say success or error.
+      const allowed = entry.formOnly ? answered !== "error" : answered === "success";
+      const outcome = status >= 300 && status < 400 ? "deny" : status !== 200 ? `HTTP ${status}` : answered === "error" ? "deny" : allowed ? "allow" : "no answer";
+      expect(outcome, `${key} as ${who}: HTTP ${status} ${body.slice(0, 300)}`).toBe(entry.expect[who]);
+      if (outcome === "deny") expect(await fingerprint(db, fx), `${key} as ${who} was refused but wrote to the database`).toEqual(before);
+      expectNoForeignMarkers(who, key, body);
+      counted.actions++;
+    }
+  });
+}
