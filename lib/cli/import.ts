@@ -103,6 +103,7 @@ async function main(): Promise<void> {
     await client.connect();
     const org = await findOrganization(client, args.org);
     const bar = progressBar();
+    const started = performance.now();
     const summary = await runImport(client, {
       kind: args.kind,
       fileName: path.basename(file),
@@ -119,6 +120,10 @@ async function main(): Promise<void> {
     });
     bar(size, size, `${summary.rows.toLocaleString("en")} rows`);
     printSummary(summary);
+    const seconds = (performance.now() - started) / 1000;
+    // maxRSS is in kilobytes: the whole process's peak, parsing and batching included.
+    const peakMb = process.resourceUsage().maxRSS / 1024;
+    console.log(`▸ ${summary.rows.toLocaleString("en")} rows in ${seconds.toFixed(1)} s (${Math.round(summary.rows / seconds).toLocaleString("en")} rows/s), peak memory ${Math.round(peakMb)} MB`);
     process.exitCode = summary.imported ? 0 : 1;
   } finally {
     await client.end().catch(() => undefined);

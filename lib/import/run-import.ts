@@ -14,6 +14,7 @@ import { loadQuotas } from "./load/load-quotas";
 import { loadReps } from "./load/load-reps";
 import { loadStageHistory } from "./load/load-stage-history";
 import { resolveColumns } from "./resolve-columns";
+import { withConstraintsDeferred } from "@/prisma/seed/defer-constraints";
 import { ImportFileError } from "./parse/import-file-error";
 import { openCsv } from "./parse/open-csv";
 import type { TextEncodingName } from "./parse/detect-encoding";
@@ -60,6 +61,8 @@ export interface ImportSummary {
 }
 
 const BATCH_ROWS = 2000;
+// Deals files from about 20,000 rows up load with constraints rebuilt at the end.
+const BULK_BYTES = 3 * 1024 * 1024;
 export const MAX_REPORTED_REJECTIONS = 1000;
 export const HEADER_ONLY_MESSAGE = "the file has a header row but no data rows";
 
@@ -137,28 +140,36 @@ export async function runImport(client: pg.ClientBase, options: ImportOptions): 
       summary.unchanged += result.unchanged;
       batch = [];
     };
-    for await (const record of csv.records) {
-      rows++;
-      const raw = columns.read(record.cells);
-      const parsed = schema.safeParse(raw);
-      if (parsed.success) batch.push({ row: record.row, value: parsed.data as never });
-      else {
-        // One reason per row: the first field that failed, named by its column in the file.
-        const issue = parsed.error.issues[0];
-        const field = String(issue?.path[0] ?? "");
-        addRejection({ row: record.row, column: columns.header(field), reason: issue?.message ?? "invalid" });
+    const loadFile = async () => {
+      for await (const record of csv.records) {
+        rows++;
+        const raw = columns.read(record.cells);
+        const parsed = schema.safeParse(raw);
+        if (parsed.success) batch.push({ row: record.row, value: parsed.data as never });
+        else {
+          // One reason per row: the first field that failed, named by its column in the file.
+          const issue = parsed.error.issues[0];
+          const field = String(issue?.path[0] ?? "");
+          addRejection({ row: record.row, column: columns.header(field), reason: issue?.message ?? "invalid" });
+        }
+        if (batch.length >= BATCH_ROWS) await flush();
       }
-      if (batch.length >= BATCH_ROWS) await flush();
-    }
-    await flush();
-    summary.rows = rows;
-    if (rows === 0) throw new ImportFileError(HEADER_ONLY_MESSAGE);
-    if (ctx.unknownStages.size > 0) {
-      const names = (p: { stages: { name: string; kind: string }[] }) => p.stages.map((s) => (s.kind === "OPEN" ? s.name : `${s.name} (${s.kind})`)).join(", ");
-      throw new ImportFileError(
-        `unknown stage values ${[...ctx.unknownStages].map((s) => `"${s}"`).join(", ")}; map them in values.stage onto the stages of "${ctx.pipeline.name}": ${names(ctx.pipeline)}`,
-      );
-    }
+      await flush();
+      summary.rows = rows;
+      if (rows === 0) throw new ImportFileError(HEADER_ONLY_MESSAGE);
+      if (ctx.unknownStages.size > 0) {
+        const names = (p: { stages: { name: string; kind: string }[] }) => p.stages.map((s) => (s.kind === "OPEN" ? s.name : `${s.name} (${s.kind})`)).join(", ");
+        throw new ImportFileError(
+          `unknown stage values ${[...ctx.unknownStages].map((s) => `"${s}"`).join(", ")}; map them in values.stage onto the stages of "${ctx.pipeline.name}": ${names(ctx.pipeline)}`,
+        );
+      }
+      if (summary.rejected === 0 || options.skipInvalid) summary.synthesizedHistories = await loader.finish();
+    };
+    const bulk = options.kind === "deals" && (options.totalBytes ?? 0) >= BULK_BYTES;
+    // Foreign-key triggers and index updates on every deal and history row cost most of a big import; rebuilding
+    // them once at the end is several times faster. The tables are locked meanwhile, so only big files do it.
+    if (bulk) await withConstraintsDeferred(client, ["deal", "deal_stage_change"], loadFile);
+    else await loadFile();
     summary.createdReps = ctx.created.reps;
     summary.createdAccounts = ctx.created.accounts;
     if (summary.rejected > 0 && !options.skipInvalid) {
@@ -168,7 +179,6 @@ export async function runImport(client: pg.ClientBase, options: ImportOptions): 
       await recordFailure(client, options, summary);
       return summary;
     }
-    summary.synthesizedHistories = await loader.finish();
     if (options.dryRun) {
       await client.query("ROLLBACK");
       return summary;

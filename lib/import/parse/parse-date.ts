@@ -62,8 +62,18 @@ export function parseDate(text: string, format: string | undefined): Parsed<Loca
   return { ok: true, value: { date, timeMs, instant } };
 }
 
+// Finding where a day starts in a zone goes through Intl; a file repeats the same few hundred days.
+const dayStarts = new Map<string, number>();
+
 /** The instant a parsed cell names, reading wall-clock times in the organisation's time zone. */
 export function toInstant(value: LocalDateTime, timeZone: string): Date {
   if (value.instant) return value.instant;
-  return new Date(startOfLocalDate(value.date, timeZone).getTime() + (value.timeMs ?? 0));
+  const key = `${timeZone} ${value.date}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    start = startOfLocalDate(value.date, timeZone).getTime();
+    if (dayStarts.size > 100_000) dayStarts.clear();
+    dayStarts.set(key, start);
+  }
+  return new Date(start + (value.timeMs ?? 0));
 }
