@@ -1,0 +1,125 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { assertViewer, type Viewer } from "@/lib/auth/viewer";
+import { scopedRepsSql } from "@/lib/kpi/kpi-filter";
+import type { Period } from "@/lib/kpi/period";
+import { UNKNOWN_REASON } from "@/lib/kpi/query-lost-reasons";
+import { DRILL_PAGE_SIZE, type DealDrillFilter } from "@/lib/validation/dashboard-drill";
+
+export interface DrillDealRow {
+  id: number;
+  name: string;
+  account: string | null;
+  owner: string;
+  team: string | null;
+  pipeline: string;
+  stage: string;
+  type: "NEW" | "EXPANSION" | "RENEWAL";
+  status: "OPEN" | "WON" | "LOST";
+  amount: string | null;
+  createdAt: Date;
+  expectedCloseAt: Date | null;
+  closedAt: Date | null;
+  lostReason: string | null;
+  /** Calendar days from creation to close in the organisation's time zone; null while open. */
+  cycleDays: number | null;
+}
+
+export interface DrillDeals {
+  rows: DrillDealRow[];
+  /** Every matching deal, not only this page. */
+  total: number;
+  amount: string;
+}
+
+export interface DrillDealsInput {
+  period: Period;
+  pipelineId?: number;
+  teamId?: number;
+  filter: DealDrillFilter;
+  /** Rows to skip and return; defaults to the filter's page of DRILL_PAGE_SIZE. */
+  offset?: number;
+  limit?: number;
+}
+
+const ORDER: Record<DealDrillFilter["sort"], Prisma.Sql> = {
+  closedAt: Prisma.sql`d.closed_at`,
+  createdAt: Prisma.sql`d.created_at`,
+  amount: Prisma.sql`d.amount`,
+  name: Prisma.sql`d.name`,
+  owner: Prisma.sql`r.name`,
+  stage: Prisma.sql`st.position`,
+  cycle: Prisma.sql`"cycleDays"`,
+};
+
+/**
+ * The deals behind a dashboard number, with the KPI engine's attribution (the rep at close; open deals:
+ * the owner) and scope: only deals of reps whose rows the viewer may see, filtered in SQL.
+ */
+export async function listDrillDeals(viewer: Viewer, input: DrillDealsInput): Promise<DrillDeals> {
+  assertViewer(viewer);
+  const { period, filter } = input;
+  const start = Prisma.sql`${period.start.toISOString()}::timestamptz`;
+  const end = Prisma.sql`${period.end.toISOString()}::timestamptz`;
+  const openAt = (at: Prisma.Sql) => Prisma.sql`d.created_at < ${at} AND (d.closed_at IS NULL OR d.closed_at >= ${at})`;
+  const basis: Record<DealDrillFilter["basis"], Prisma.Sql> = {
+    closed: Prisma.sql`d.closed_at >= ${start} AND d.closed_at < ${end}`,
+    created: Prisma.sql`d.created_at >= ${start} AND d.created_at < ${end}`,
+    openStart: openAt(start),
+    openEnd: openAt(end),
+    expansion: Prisma.sql`d.closed_at >= ${start} AND d.closed_at < ${end} AND d.status = 'WON' AND d.type = 'EXPANSION'`,
+    churn: Prisma.sql`d.closed_at >= ${start} AND d.closed_at < ${end} AND d.status = 'LOST' AND d.type = 'RENEWAL'`,
+  };
+  const conditions: Prisma.Sql[] = [Prisma.sql`d.org_id = ${viewer.orgId}`, basis[filter.basis]];
+  if (input.pipelineId !== undefined) conditions.push(Prisma.sql`d.pipeline_id = ${input.pipelineId}`);
+  if (filter.status !== undefined) conditions.push(Prisma.sql`d.status = ${filter.status}::"DealStatus"`);
+  if (filter.stageId !== undefined) conditions.push(Prisma.sql`d.stage_id = ${filter.stageId}`);
+  if (filter.fromLead) conditions.push(Prisma.sql`d.lead_id IS NOT NULL`);
+  if (filter.lostReason !== undefined) conditions.push(Prisma.sql`coalesce(nullif(d.lost_reason, ''), ${UNKNOWN_REASON}) = ${filter.lostReason}`);
+  if (filter.lostFromStageId !== undefined) {
+    // The stage before the deal's final change into LOST, as in the lost-reasons panel.
+    conditions.push(Prisma.sql`(SELECT h.prev_stage_id
+        FROM (SELECT c.to_stage_id, lag(c.to_stage_id) OVER (ORDER BY c.at, c.id) AS prev_stage_id,
+                     row_number() OVER (ORDER BY c.at DESC, c.id DESC) AS from_end
+                FROM deal_stage_change c WHERE c.deal_id = d.id) h
+        JOIN stage ls ON ls.id = h.to_stage_id AND ls.kind = 'LOST'
+       WHERE h.from_end = 1) = ${filter.lostFromStageId}`);
+  }
+  const kpiFilter = { teamIds: input.teamId === undefined ? undefined : [input.teamId], repId: filter.repId };
+  const where = Prisma.join(conditions, " AND ");
+  const direction = filter.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  const limit = input.limit ?? DRILL_PAGE_SIZE;
+  const offset = input.offset ?? (filter.page - 1) * DRILL_PAGE_SIZE;
+
+  const [rows, totals] = await Promise.all([
+    db.$queryRaw<DrillDealRow[]>(Prisma.sql`
+      WITH org AS (SELECT time_zone AS tz FROM organization WHERE id = ${viewer.orgId}),
+      scoped AS (${scopedRepsSql(viewer, kpiFilter)})
+      SELECT d.id, d.name, a.name AS account, r.name AS owner, t.name AS team, pl.name AS pipeline, st.name AS stage,
+             d.type::text AS type, d.status::text AS status, d.amount::text AS amount,
+             d.created_at AS "createdAt", d.expected_close_at AS "expectedCloseAt", d.closed_at AS "closedAt",
+             d.lost_reason AS "lostReason",
+             ((d.closed_at AT TIME ZONE org.tz)::date - (d.created_at AT TIME ZONE org.tz)::date) AS "cycleDays"
+      FROM deal d
+      CROSS JOIN org
+      JOIN rep r ON r.id = coalesce(d.closed_owner_id, d.owner_id)
+      LEFT JOIN team t ON t.id = r.team_id
+      LEFT JOIN account a ON a.id = d.account_id
+      JOIN pipeline pl ON pl.id = d.pipeline_id
+      JOIN stage st ON st.id = d.stage_id
+      WHERE ${where} AND r.id IN (SELECT id FROM scoped WHERE visible)
+      ORDER BY ${ORDER[filter.sort]} ${direction} NULLS LAST, d.id ${direction}
+      LIMIT ${limit} OFFSET ${offset}`),
+    db.$queryRaw<Array<{ total: number; amount: string }>>(Prisma.sql`
+      WITH scoped AS (${scopedRepsSql(viewer, kpiFilter)})
+      SELECT count(*)::int AS total, coalesce(sum(d.amount), 0)::numeric(20, 2)::text AS amount
+      FROM deal d
+      WHERE ${where} AND coalesce(d.closed_owner_id, d.owner_id) IN (SELECT id FROM scoped WHERE visible)`),
+  ]);
+  return {
+    rows,
+    total: totals[0]?.total ?? 0,
+    amount: totals[0]?.amount ?? "0.00",
+  };
+}

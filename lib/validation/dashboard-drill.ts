@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+export const DRILL_PAGE_SIZE = 50;
+
+const one = (raw: unknown) => (Array.isArray(raw) ? raw[0] : raw);
+const id = z.coerce.number().int().positive();
+
+function pick<T>(schema: z.ZodType<T>, raw: unknown): T | undefined {
+  const parsed = schema.safeParse(one(raw));
+  return parsed.success ? parsed.data : undefined;
+}
+
+export const DEAL_BASES = ["closed", "created", "openStart", "openEnd", "expansion", "churn"] as const;
+export const DEAL_SORTS = ["closedAt", "createdAt", "amount", "name", "owner", "stage", "cycle"] as const;
+export const DEAL_STATUSES = ["OPEN", "WON", "LOST"] as const;
+
+/** Which deals a drill-through lists, besides the period/pipeline/team of the dashboard query. */
+export interface DealDrillFilter {
+  /** closed: closedAt in P; created: createdAt in P; openStart/openEnd: open at the start / end of P. */
+  basis: (typeof DEAL_BASES)[number];
+  status?: (typeof DEAL_STATUSES)[number];
+  repId?: number;
+  stageId?: number;
+  /** Deals lost from this stage (with basis closed and status LOST). */
+  lostFromStageId?: number;
+  lostReason?: string;
+  fromLead?: boolean;
+  sort: (typeof DEAL_SORTS)[number];
+  dir: "asc" | "desc";
+  page: number;
+}
+
+/** `?basis=&status=&rep=&stage=&lostFrom=&reason=&fromLead=1&sort=&dir=&page=`; each bad part falls back on its own. */
+export function parseDealDrill(params: Record<string, unknown>): DealDrillFilter {
+  return {
+    basis: pick(z.enum(DEAL_BASES), params.basis) ?? "closed",
+    status: pick(z.enum(DEAL_STATUSES), params.status),
+    repId: pick(id, params.rep),
+    stageId: pick(id, params.stage),
+    lostFromStageId: pick(id, params.lostFrom),
+    lostReason: pick(z.string().min(1).max(200), params.reason),
+    fromLead: one(params.fromLead) === "1" ? true : undefined,
+    sort: pick(z.enum(DEAL_SORTS), params.sort) ?? "closedAt",
+    dir: pick(z.enum(["asc", "desc"]), params.dir) ?? "desc",
+    page: pick(z.coerce.number().int().min(1).max(100_000), params.page) ?? 1,
+  };
+}
+
+/** The drill filter as query-string entries (page and sort included), for links and the CSV export. */
+export function dealDrillEntries(filter: Partial<DealDrillFilter>): Record<string, string | undefined> {
+  return {
+    basis: filter.basis,
+    status: filter.status,
+    rep: filter.repId?.toString(),
+    stage: filter.stageId?.toString(),
+    lostFrom: filter.lostFromStageId?.toString(),
+    reason: filter.lostReason,
+    fromLead: filter.fromLead ? "1" : undefined,
+    sort: filter.sort,
+    dir: filter.dir,
+    page: filter.page && filter.page > 1 ? String(filter.page) : undefined,
+  };
+}
