@@ -57,7 +57,7 @@ export default async function AdminTeamsPage() {
         </div>
       </details>
 
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid items-start gap-6 xl:grid-cols-2">
         {teams.map((team) => (
           <section key={team.id} aria-labelledby={`team-${team.id}`} className="rounded-xl border border-border bg-surface p-5 shadow-sm">
             <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -73,7 +73,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
         {user.isViewer && <p className="mt-3 rounded-lg border border-accent/30 bg-accent-soft px-4 py-3 text-sm text-accent-soft-foreground">{t("user.yourself")}</p>}
       </div>
 
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid items-start gap-6 xl:grid-cols-2">
         <Panel title={t("user.roleAndTeam")} intro={t("user.roleAndTeamIntro")}>
           {user.role === "MANAGER" && (
             <p className="mb-4 text-sm text-foreground">
