@@ -12,6 +12,8 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
+          // Generous: the suite shares two cores with builds and a database in CI.
+          testTimeout: 30_000,
           include: ["tests/unit/**/*.test.ts", "lib/**/*.test.ts"],
         },
       },

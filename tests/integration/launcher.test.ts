@@ -118,7 +118,7 @@ describe("npm start", () => {
     expect(await second.exited).toBe(0);
     await waitFor(() => !alive(restarted), "postgres to stop", 20_000);
     expect(fs.existsSync(path.join(dataDir, "postmaster.pid"))).toBe(false);
-  });
+  }, 600_000); // two full starts, a build when sources changed, and the demo seed
 
   it("says which port to use when the port is busy", async () => {
     const blocker = net.createServer();
