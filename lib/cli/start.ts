@@ -130,6 +130,10 @@ async function main(): Promise<void> {
 
   process.env.DATABASE_URL = url;
   process.env.NEXTAUTH_SECRET = secret;
+  if (config.NODE_ENV === "production" && !process.env.NEXTAUTH_URL) {
+    // Session cookies are marked Secure only when the app knows it is served over https.
+    console.warn("▸ Warning: NEXTAUTH_URL is not set. Set it to the public https:// address so that session cookies are marked Secure.");
+  }
   process.env.NEXTAUTH_URL ??= `http://localhost:${config.PORT}`;
   Object.assign(process.env, { NODE_ENV: dev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" });
 
