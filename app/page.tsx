@@ -1,5 +1,8 @@
 import { redirect } from "next/navigation";
+import { requireViewer } from "@/lib/auth/require-viewer";
 
-export default function Home() {
-  redirect("/roster");
+/** Managers and admins start on the dashboard, reps on their own KPIs. */
+export default async function Home() {
+  const viewer = await requireViewer();
+  redirect(viewer.role === "REP" ? "/my-kpis" : "/dashboard");
 }

@@ -39,7 +39,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </Link>
           <NavLinks
             label={t("mainNavigation")}
-            links={[{ href: "/roster", label: tNav("roster") }, ...(viewer.role === "ADMIN" ? [{ href: "/admin", label: tNav("admin") }] : [])]}
+            links={[
+              viewer.role === "REP" ? { href: "/my-kpis", label: tNav("myKpis") } : { href: "/dashboard", label: tNav("dashboard") },
+              { href: "/roster", label: tNav("roster") },
+              ...(viewer.role === "ADMIN" ? [{ href: "/admin", label: tNav("admin") }] : []),
+            ]}
           />
           <div className="ml-auto flex items-center gap-4">
             <LanguageSwitch />
