@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
 import { scopedRepsSql } from "@/lib/kpi/kpi-filter";
-import type { Period } from "@/lib/kpi/period";
+import { nextPeriod, type Period } from "@/lib/kpi/period";
 import { UNKNOWN_REASON } from "@/lib/kpi/query-lost-reasons";
 import { DRILL_PAGE_SIZE, type DealDrillFilter } from "@/lib/validation/dashboard-drill";
 
@@ -70,11 +70,13 @@ export async function listDrillDeals(viewer: Viewer, input: DrillDealsInput): Pr
     openEnd: openAt(end),
     expansion: Prisma.sql`d.closed_at >= ${start} AND d.closed_at < ${end} AND d.status = 'WON' AND d.type = 'EXPANSION'`,
     churn: Prisma.sql`d.closed_at >= ${start} AND d.closed_at < ${end} AND d.status = 'LOST' AND d.type = 'RENEWAL'`,
+    coverage: Prisma.sql`${openAt(end)} AND d.expected_close_at >= ${period.endDate}::date AND d.expected_close_at < ${nextPeriod(period).endDate}::date`,
+    entered: Prisma.sql`EXISTS (SELECT 1 FROM deal_stage_change c WHERE c.deal_id = d.id AND c.to_stage_id = ${filter.stageId ?? 0} AND c.at >= ${start} AND c.at < ${end})`,
   };
   const conditions: Prisma.Sql[] = [Prisma.sql`d.org_id = ${viewer.orgId}`, basis[filter.basis]];
   if (input.pipelineId !== undefined) conditions.push(Prisma.sql`d.pipeline_id = ${input.pipelineId}`);
   if (filter.status !== undefined) conditions.push(Prisma.sql`d.status = ${filter.status}::"DealStatus"`);
-  if (filter.stageId !== undefined) conditions.push(Prisma.sql`d.stage_id = ${filter.stageId}`);
+  if (filter.stageId !== undefined && filter.basis !== "entered") conditions.push(Prisma.sql`d.stage_id = ${filter.stageId}`);
   if (filter.fromLead) conditions.push(Prisma.sql`d.lead_id IS NOT NULL`);
   if (filter.lostReason !== undefined) conditions.push(Prisma.sql`coalesce(nullif(d.lost_reason, ''), ${UNKNOWN_REASON}) = ${filter.lostReason}`);
   if (filter.lostFromStageId !== undefined) {

@@ -10,13 +10,16 @@ function pick<T>(schema: z.ZodType<T>, raw: unknown): T | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-export const DEAL_BASES = ["closed", "created", "openStart", "openEnd", "expansion", "churn"] as const;
+export const DEAL_BASES = ["closed", "created", "openStart", "openEnd", "coverage", "expansion", "churn", "entered"] as const;
 export const DEAL_SORTS = ["closedAt", "createdAt", "amount", "name", "owner", "stage", "cycle"] as const;
 export const DEAL_STATUSES = ["OPEN", "WON", "LOST"] as const;
 
 /** Which deals a drill-through lists, besides the period/pipeline/team of the dashboard query. */
 export interface DealDrillFilter {
-  /** closed: closedAt in P; created: createdAt in P; openStart/openEnd: open at the start / end of P. */
+  /**
+   * closed: closedAt in P; created: createdAt in P; openStart/openEnd: open at the start / end of P; coverage:
+   * open at the end of P and expected to close in the next period; entered: entered `stageId` in P.
+   */
   basis: (typeof DEAL_BASES)[number];
   status?: (typeof DEAL_STATUSES)[number];
   repId?: number;
@@ -56,6 +59,46 @@ export function dealDrillEntries(filter: Partial<DealDrillFilter>): Record<strin
     lostFrom: filter.lostFromStageId?.toString(),
     reason: filter.lostReason,
     fromLead: filter.fromLead ? "1" : undefined,
+    sort: filter.sort,
+    dir: filter.dir,
+    page: filter.page && filter.page > 1 ? String(filter.page) : undefined,
+  };
+}
+
+export const LEAD_BASES = ["created", "handedOver"] as const;
+export const LEAD_OUTCOMES = ["converted", "won"] as const;
+export const LEAD_SOURCES = ["INBOUND", "OUTBOUND", "REFERRAL", "EVENT", "PARTNER", "OTHER"] as const;
+export const LEAD_SORTS = ["createdAt", "handedOverAt", "name", "owner", "source"] as const;
+
+/** Which leads a drill-through lists: created or handed over in P, optionally only those that became a deal or a won deal. */
+export interface LeadDrillFilter {
+  basis: (typeof LEAD_BASES)[number];
+  outcome?: (typeof LEAD_OUTCOMES)[number];
+  source?: (typeof LEAD_SOURCES)[number];
+  repId?: number;
+  sort: (typeof LEAD_SORTS)[number];
+  dir: "asc" | "desc";
+  page: number;
+}
+
+export function parseLeadDrill(params: Record<string, unknown>): LeadDrillFilter {
+  return {
+    basis: pick(z.enum(LEAD_BASES), params.basis) ?? "handedOver",
+    outcome: pick(z.enum(LEAD_OUTCOMES), params.outcome),
+    source: pick(z.enum(LEAD_SOURCES), params.source),
+    repId: pick(id, params.rep),
+    sort: pick(z.enum(LEAD_SORTS), params.sort) ?? "createdAt",
+    dir: pick(z.enum(["asc", "desc"]), params.dir) ?? "desc",
+    page: pick(z.coerce.number().int().min(1).max(100_000), params.page) ?? 1,
+  };
+}
+
+export function leadDrillEntries(filter: Partial<LeadDrillFilter>): Record<string, string | undefined> {
+  return {
+    basis: filter.basis,
+    outcome: filter.outcome,
+    source: filter.source,
+    rep: filter.repId?.toString(),
     sort: filter.sort,
     dir: filter.dir,
     page: filter.page && filter.page > 1 ? String(filter.page) : undefined,

@@ -1,0 +1,39 @@
+import "server-only";
+import { cache } from "react";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { OrganizationSummary } from "@/lib/data/get-organization";
+import { getDealMetrics } from "@/lib/kpi/get-deal-metrics";
+import type { KpiFilter } from "@/lib/kpi/kpi-filter";
+import type { Period } from "@/lib/kpi/period";
+import type { ScopeLabels } from "@/lib/kpi/query-scope-labels";
+import type { Formatter } from "@/lib/i18n/get-formatter";
+import { dashboardSearch, type DashboardQuery } from "@/lib/validation/dashboard-query";
+import { dealDrillEntries, leadDrillEntries, type DealDrillFilter, type LeadDrillFilter } from "@/lib/validation/dashboard-drill";
+
+/** Everything a dashboard panel needs, built once by the page and passed by reference. */
+export interface DashboardScope {
+  viewer: Viewer;
+  org: OrganizationSummary;
+  query: DashboardQuery;
+  period: Period;
+  previous: Period;
+  filter: KpiFilter;
+  labels: ScopeLabels;
+  format: Formatter;
+  /** "2025", "Q2 2025", "1 Mar 2025 – 15 Apr 2025" */
+  periodLabel: string;
+  previousLabel: string;
+}
+
+export function dealsHref(scope: DashboardScope, filter: Partial<DealDrillFilter>): string {
+  return `/drill/deals?${dashboardSearch(scope.query, dealDrillEntries(filter)).toString()}`;
+}
+
+export function leadsHref(scope: DashboardScope, filter: Partial<LeadDrillFilter>): string {
+  return `/drill/leads?${dashboardSearch(scope.query, leadDrillEntries(filter)).toString()}`;
+}
+
+/** The headline cards and the expansion panel read the same figures: one query per request. */
+export const cachedDealMetrics = cache((scope: DashboardScope) =>
+  getDealMetrics(scope.viewer, { period: scope.period, filter: scope.filter, pipelineId: scope.query.pipelineId }),
+);

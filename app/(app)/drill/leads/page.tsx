@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination } from "@/components/admin/pagination";
+import { PeriodFilter } from "@/components/kpi/period-filter";
+import { SortHeader } from "@/components/kpi/sort-header";
+import { requireViewer } from "@/lib/auth/require-viewer";
+import { listDrillLeads } from "@/lib/data/drill-leads";
+import { getTranslations } from "@/lib/i18n/get-translations";
+import { DRILL_PAGE_SIZE, leadDrillEntries, parseLeadDrill, type LeadDrillFilter } from "@/lib/validation/dashboard-drill";
+import { dashboardSearch } from "@/lib/validation/dashboard-query";
+import { filterLabels } from "../../dashboard/_panels/filter-labels";
+import { loadScope, pickerYears } from "../../dashboard/_panels/load-scope";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return { title: t("drillLeadsTitle") };
+}
+
+const DASH = "—";
+
+export default async function DrillLeadsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer();
+  const params = await searchParams;
+  const [scope, t, tSources, labels] = await Promise.all([loadScope(viewer, params), getTranslations("drill"), getTranslations("dashboard.sources"), filterLabels()]);
+  const filter = parseLeadDrill(params);
+  const leads = await listDrillLeads(viewer, { period: scope.period, teamId: scope.query.teamId, filter });
+  const { format } = scope;
+  const pages = Math.max(1, Math.ceil(leads.total / DRILL_PAGE_SIZE));
+  const href = (change: Partial<LeadDrillFilter>) => `/drill/leads?${dashboardSearch(scope.query, leadDrillEntries({ ...filter, ...change })).toString()}`;
+  const sortHref = (sort: LeadDrillFilter["sort"]) => href({ sort, dir: filter.sort === sort && filter.dir === "desc" ? "asc" : "desc", page: 1 });
+  const chips = [
+    t(`leadBasis.${filter.basis}`, { period: scope.periodLabel }),
+    filter.outcome && t(`outcome.${filter.outcome}`),
+    filter.source && tSources(filter.source),
+    scope.query.teamId !== undefined && scope.labels.teams.find((team) => team.id === scope.query.teamId)?.name,
+  ].filter((chip): chip is string => typeof chip === "string" && chip.length > 0);
+  const csv = `/api/export/leads?${dashboardSearch(scope.query, leadDrillEntries({ ...filter, page: 1 })).toString()}`;
+  const back = viewer.role === "REP" ? "/my-kpis" : "/dashboard";
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <p className="text-sm">
+            <Link href={`${back}?${dashboardSearch(scope.query).toString()}`} className="text-accent underline-offset-4 hover:underline">
+              {t("back")}
+            </Link>
+          </p>
+          <h1 className="mt-1 text-2xl font-semibold tracking-tight text-foreground">{t("leadsHeading")}</h1>
+          <ul className="mt-2 flex flex-wrap gap-2" aria-label={t("filtersLabel")}>
+            {chips.map((chip) => (
+              <li key={chip} className="rounded-full bg-accent-soft px-3 py-1 text-xs font-medium text-accent-soft-foreground">
+                {chip}
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div className="flex flex-wrap items-center gap-4">
+          <p className="text-sm text-foreground" role="status">
+            {t("leadsTotal", { count: leads.total })}
+          </p>
+          <a href={csv} download className="inline-flex min-h-9 items-center rounded-lg border border-border-strong bg-surface px-3 text-sm font-medium text-foreground hover:bg-surface-muted print:hidden">
+            {t("csv")}
+          </a>
+        </div>
+      </div>
+
+      <PeriodFilter
+        action="/drill/leads"
+        query={scope.query}
+        years={pickerYears(scope.org)}
+        pipelines={[]}
+        teams={viewer.role === "REP" ? null : scope.labels.teams}
+        labels={labels}
+        hidden={{ ...leadDrillEntries({ ...filter, page: 1 }) }}
+      />
+
+      {leads.total === 0 ? (
+        <p className="rounded-xl border border-border bg-surface p-6 text-sm text-muted">{t("empty")}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-border bg-surface shadow-sm">
+          <table className="w-full min-w-[1000px] text-sm">
+            <caption className="sr-only">{t("leadsCaption", { page: filter.page, pages })}</caption>
+            <thead className="border-b border-border bg-surface-muted text-xs text-muted">
+              <tr>
+                <SortHeader label={t("columns.lead")} active={filter.sort === "name"} dir={filter.dir} href={sortHref("name")} />
+                <SortHeader label={t("columns.source")} active={filter.sort === "source"} dir={filter.dir} href={sortHref("source")} />
+                <SortHeader label={t("columns.sdr")} active={filter.sort === "owner"} dir={filter.dir} href={sortHref("owner")} />
+                <th scope="col" className="px-3 py-2 text-left font-medium">{t("columns.ae")}</th>
+                <SortHeader label={t("columns.createdAt")} active={filter.sort === "createdAt"} dir={filter.dir} href={sortHref("createdAt")} />
+                <SortHeader label={t("columns.handedOverAt")} active={filter.sort === "handedOverAt"} dir={filter.dir} href={sortHref("handedOverAt")} />
+                <th scope="col" className="px-3 py-2 text-right font-medium">{t("columns.deals")}</th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">{t("columns.wonDeals")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {leads.rows.map((lead) => (
+                <tr key={lead.id} className="border-b border-border/70 tabular-nums last:border-0">
+                  <th scope="row" className="px-3 py-2 text-left font-medium text-foreground">
+                    {lead.name}
+                    {lead.account && <span className="block text-xs font-normal text-muted">{lead.account}</span>}
+                  </th>
+                  <td className="px-3 py-2">{tSources(lead.source as LeadDrillFilter["source"] & string)}</td>
+                  <td className="px-3 py-2">
+                    {lead.owner ?? DASH}
+                    {lead.team && <span className="block text-xs text-muted">{lead.team}</span>}
+                  </td>
+                  <td className="px-3 py-2">{lead.ae ?? DASH}</td>
+                  <td className="px-3 py-2">{format.date(lead.createdAt)}</td>
+                  <td className="px-3 py-2">{lead.handedOverAt ? format.date(lead.handedOverAt) : DASH}</td>
+                  <td className="px-3 py-2 text-right">{format.number(lead.deals)}</td>
+                  <td className="px-3 py-2 text-right">{format.number(lead.wonDeals)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination
+        page={filter.page}
+        pages={pages}
+        href={(page) => href({ page })}
+        labels={{ page: t("page", { page: filter.page, pages }), previous: t("previous"), next: t("next"), nav: t("pagination") }}
+      />
+    </div>
+  );
+}

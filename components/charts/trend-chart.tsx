@@ -1,0 +1,57 @@
+"use client";
+
+import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartContainer, ChartDataTable, ChartTooltipContent, PALETTE, compactValue, type ChartConfig, type ChartLocale, type TooltipEntry } from "./chart";
+
+export interface TrendPoint extends Record<string, string | number | null> {
+  month: string;
+  revenue: number;
+  winRate: number | null;
+}
+
+/** Won revenue per month as bars (left axis) and win rate as a line (right axis). */
+export function TrendChart({
+  data,
+  labels,
+  locale,
+}: {
+  data: TrendPoint[];
+  labels: { revenue: string; winRate: string; month: string; caption: string };
+  locale: ChartLocale;
+}) {
+  const config: ChartConfig = {
+    revenue: { label: labels.revenue, color: PALETTE.blue, format: "money" },
+    winRate: { label: labels.winRate, color: PALETTE.vermillion, format: "percent" },
+  };
+  return (
+    <ChartContainer
+      config={config}
+      height={280}
+      table={<ChartDataTable caption={labels.caption} categoryKey="month" categoryLabel={labels.month} rows={data} config={config} locale={locale} />}
+    >
+      <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 24, left: 8 }} accessibilityLayer={false}>
+        <CartesianGrid vertical={false} stroke="var(--border)" />
+        <XAxis dataKey="month" tickLine={false} stroke="var(--muted)" label={{ value: labels.month, position: "insideBottom", offset: -16, fill: "var(--muted)" }} />
+        <YAxis
+          yAxisId="revenue"
+          width={72}
+          stroke="var(--muted)"
+          tickFormatter={(value: number) => compactValue(value, "money", locale)}
+          label={{ value: labels.revenue, angle: -90, position: "insideLeft", offset: 0, fill: "var(--muted)", style: { textAnchor: "middle" } }}
+        />
+        <YAxis
+          yAxisId="winRate"
+          orientation="right"
+          width={56}
+          domain={[0, 1]}
+          stroke="var(--muted)"
+          tickFormatter={(value: number) => compactValue(value, "percent", locale)}
+          label={{ value: labels.winRate, angle: 90, position: "insideRight", offset: 0, fill: "var(--muted)", style: { textAnchor: "middle" } }}
+        />
+        <Tooltip content={(props) => <ChartTooltipContent active={props.active} payload={props.payload as readonly TooltipEntry[] | undefined} label={props.label as string | number | undefined} config={config} locale={locale} />} cursor={{ fill: "var(--surface-muted)" }} />
+        <Bar yAxisId="revenue" dataKey="revenue" fill="var(--color-revenue)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+        <Line yAxisId="winRate" dataKey="winRate" stroke="var(--color-winRate)" strokeWidth={2.5} dot={{ r: 3, fill: "var(--color-winRate)" }} connectNulls={false} isAnimationActive={false} />
+      </ComposedChart>
+    </ChartContainer>
+  );
+}

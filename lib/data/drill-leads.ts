@@ -1,0 +1,82 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { assertViewer, type Viewer } from "@/lib/auth/viewer";
+import { coversWholeOrg, scopedRepsSql } from "@/lib/kpi/kpi-filter";
+import type { Period } from "@/lib/kpi/period";
+import { DRILL_PAGE_SIZE, type LeadDrillFilter } from "@/lib/validation/dashboard-drill";
+
+export interface DrillLeadRow {
+  id: number;
+  name: string;
+  account: string | null;
+  source: string;
+  status: string;
+  owner: string | null;
+  team: string | null;
+  createdAt: Date;
+  handedOverAt: Date | null;
+  ae: string | null;
+  deals: number;
+  wonDeals: number;
+}
+
+export interface DrillLeads {
+  rows: DrillLeadRow[];
+  total: number;
+}
+
+const ORDER: Record<LeadDrillFilter["sort"], Prisma.Sql> = {
+  createdAt: Prisma.sql`l.created_at`,
+  handedOverAt: Prisma.sql`l.handed_over_at`,
+  name: Prisma.sql`l.name`,
+  owner: Prisma.sql`r.name`,
+  source: Prisma.sql`l.source`,
+};
+
+/** The leads behind the lead-flow and hand-over numbers, owned (as the KPI engine counts them) by their SDR, else their AE. */
+export async function listDrillLeads(
+  viewer: Viewer,
+  input: { period: Period; teamId?: number; filter: LeadDrillFilter; offset?: number; limit?: number },
+): Promise<DrillLeads> {
+  assertViewer(viewer);
+  const { period, filter } = input;
+  const start = Prisma.sql`${period.start.toISOString()}::timestamptz`;
+  const end = Prisma.sql`${period.end.toISOString()}::timestamptz`;
+  const kpiFilter = { teamIds: input.teamId === undefined ? undefined : [input.teamId], repId: filter.repId };
+  // Leads with neither an SDR nor an AE count only in the whole organisation's figures.
+  const ownerless = coversWholeOrg(viewer, kpiFilter) ? Prisma.sql`coalesce(l.sdr_id, l.ae_id) IS NULL` : Prisma.sql`FALSE`;
+  const conditions: Prisma.Sql[] = [
+    Prisma.sql`l.org_id = ${viewer.orgId}`,
+    Prisma.sql`(coalesce(l.sdr_id, l.ae_id) IN (SELECT id FROM scoped WHERE visible) OR ${ownerless})`,
+    filter.basis === "created" ? Prisma.sql`l.created_at >= ${start} AND l.created_at < ${end}` : Prisma.sql`l.handed_over_at >= ${start} AND l.handed_over_at < ${end}`,
+  ];
+  if (filter.source !== undefined) conditions.push(Prisma.sql`l.source = ${filter.source}::"LeadSource"`);
+  if (filter.outcome === "converted") conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM deal d WHERE d.lead_id = l.id)`);
+  if (filter.outcome === "won") conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM deal d WHERE d.lead_id = l.id AND d.status = 'WON')`);
+  const where = Prisma.join(conditions, " AND ");
+  const direction = filter.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  const limit = input.limit ?? DRILL_PAGE_SIZE;
+  const offset = input.offset ?? (filter.page - 1) * DRILL_PAGE_SIZE;
+  const scoped = scopedRepsSql(viewer, kpiFilter);
+  const [rows, totals] = await Promise.all([
+    db.$queryRaw<DrillLeadRow[]>(Prisma.sql`
+      WITH scoped AS (${scoped})
+      SELECT l.id, l.name, a.name AS account, l.source::text AS source, l.status::text AS status, r.name AS owner, t.name AS team,
+             l.created_at AS "createdAt", l.handed_over_at AS "handedOverAt", ae.name AS ae,
+             (SELECT count(*)::int FROM deal d WHERE d.lead_id = l.id) AS deals,
+             (SELECT count(*)::int FROM deal d WHERE d.lead_id = l.id AND d.status = 'WON') AS "wonDeals"
+      FROM lead l
+      LEFT JOIN rep r ON r.id = coalesce(l.sdr_id, l.ae_id)
+      LEFT JOIN team t ON t.id = r.team_id
+      LEFT JOIN rep ae ON ae.id = l.ae_id
+      LEFT JOIN account a ON a.id = l.account_id
+      WHERE ${where}
+      ORDER BY ${ORDER[filter.sort]} ${direction} NULLS LAST, l.id ${direction}
+      LIMIT ${limit} OFFSET ${offset}`),
+    db.$queryRaw<Array<{ total: number }>>(Prisma.sql`
+      WITH scoped AS (${scoped})
+      SELECT count(*)::int AS total FROM lead l WHERE ${where}`),
+  ]);
+  return { rows, total: totals[0]?.total ?? 0 };
+}
