@@ -1,0 +1,176 @@
+// Drill-through: the rows behind a number add up to that number, and a viewer only ever gets rows they may see.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import pg from "pg";
+import { mintViewer, type Viewer } from "@/lib/auth/viewer";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
+import { periodOf, type Period } from "@/lib/kpi/period";
+import { queryDealMetrics } from "@/lib/kpi/query-deal-metrics";
+import { queryLeadMetrics } from "@/lib/kpi/query-lead-metrics";
+import { queryLostReasons } from "@/lib/kpi/query-lost-reasons";
+import { queryPipelineCoverage } from "@/lib/kpi/query-pipeline-coverage";
+import { queryOpenPipeline } from "@/lib/kpi/query-open-pipeline";
+import { parseDealDrill, parseLeadDrill, type DealDrillFilter } from "@/lib/validation/dashboard-drill";
+import { seedDemo } from "@/prisma/seed";
+import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
+
+const holder = vi.hoisted(() => ({ client: undefined as unknown as PrismaClient }));
+vi.mock("server-only", () => ({}));
+vi.mock("@/lib/db/client", () => ({
+  db: new Proxy({}, { get: (_target, property) => Reflect.get(holder.client, property, holder.client) }),
+}));
+
+const { listDrillDeals } = await import("@/lib/data/drill-deals");
+const { listDrillLeads } = await import("@/lib/data/drill-leads");
+
+const TODAY = new Date("2025-03-15T12:00:00Z");
+const YEAR = 2024;
+
+let database: ScratchDatabase;
+let client: PrismaClient;
+let period: Period;
+let admin: Viewer;
+let manager: Viewer;
+let sdrManager: Viewer;
+let rep: Viewer;
+let otherRep: { id: number; teamId: number };
+
+async function viewerFor(pgClient: pg.Client, where: string): Promise<Viewer> {
+  const { rows } = await pgClient.query<{ id: number; org_id: number; role: "ADMIN" | "MANAGER" | "REP"; rep_id: number | null; rep_team: number | null; managed: number[] }>(`
+    SELECT u.id, u.org_id, u.role, r.id AS rep_id, r.team_id AS rep_team,
+           coalesce(array_agg(t.id) FILTER (WHERE t.id IS NOT NULL), '{}') AS managed
+    FROM app_user u LEFT JOIN rep r ON r.user_id = u.id LEFT JOIN team t ON t.manager_id = u.id
+    WHERE ${where} GROUP BY u.id, r.id ORDER BY u.id LIMIT 1`);
+  const u = rows[0];
+  if (!u) throw new Error(`no user where ${where}`);
+  const teamIds = u.role === "MANAGER" ? u.managed : u.role === "REP" && u.rep_team !== null ? [u.rep_team] : [];
+  return mintViewer({ userId: u.id, orgId: u.org_id, role: u.role, repId: u.rep_id, teamIds, name: "t", email: "t@example.test", locale: "en" });
+}
+
+const drill = (params: Record<string, string>): DealDrillFilter => parseDealDrill(params);
+
+beforeAll(async () => {
+  database = await createMigratedDatabase();
+  await seedDemo(database.url, { today: TODAY, reps: 8, years: 2 });
+  client = createPrismaClient(database.url);
+  holder.client = client;
+  const pgClient = new pg.Client({ connectionString: database.url });
+  await pgClient.connect();
+  try {
+    admin = await viewerFor(pgClient, `u.role = 'ADMIN'`);
+    manager = await viewerFor(pgClient, `u.role = 'MANAGER' AND EXISTS (SELECT 1 FROM team x WHERE x.manager_id = u.id AND x.kind = 'AE')`);
+    sdrManager = await viewerFor(pgClient, `u.role = 'MANAGER' AND EXISTS (SELECT 1 FROM team x WHERE x.manager_id = u.id AND x.kind = 'SDR')`);
+    rep = await viewerFor(pgClient, `u.role = 'REP' AND EXISTS (SELECT 1 FROM rep x JOIN team t ON t.id = x.team_id WHERE x.user_id = u.id AND t.kind = 'AE')`);
+    const { rows } = await pgClient.query<{ id: number; team_id: number }>(
+      `SELECT r.id, r.team_id FROM rep r WHERE r.id <> $1 AND r.team_id = $2 AND EXISTS (SELECT 1 FROM deal d WHERE d.owner_id = r.id) ORDER BY r.id LIMIT 1`,
+      [rep.repId, rep.teamIds[0]],
+    );
+    otherRep = { id: rows[0]!.id, teamId: rows[0]!.team_id };
+    const { rows: tz } = await pgClient.query<{ time_zone: string }>(`SELECT time_zone FROM organization LIMIT 1`);
+    period = periodOf({ kind: "year", year: YEAR }, tz[0]!.time_zone);
+  } finally {
+    await pgClient.end();
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await client?.$disconnect();
+  await database?.drop();
+});
+
+describe("deal drill-through totals equal the card numbers", () => {
+  it.each([
+    ["the admin, whole organisation", () => admin, undefined],
+    ["a manager, their team", () => manager, undefined],
+    ["the admin, filtered to the manager's team", () => admin, () => manager.teamIds[0]],
+  ] as const)("won count and revenue, lost, pipeline created, expansion and churn: %s", async (_name, who, team) => {
+    const viewer = who();
+    const teamId = team?.();
+    const metrics = await queryDealMetrics(client, viewer, { period, filter: teamId === undefined ? {} : { teamIds: [teamId] } });
+    const card = metrics.total.current;
+    expect(card.won).toBeGreaterThan(0);
+    const rows = (params: Record<string, string>) => listDrillDeals(viewer, { period, teamId, filter: drill(params) });
+    const won = await rows({ basis: "closed", status: "WON" });
+    expect([won.total, won.amount]).toEqual([card.won, card.revenue]);
+    expect((await rows({ basis: "closed", status: "LOST" })).total).toBe(card.lost);
+    const created = await rows({ basis: "created" });
+    expect([created.total, created.amount]).toEqual([card.pipelineCreated.count, card.pipelineCreated.amount]);
+    const expansion = await rows({ basis: "expansion" });
+    expect([expansion.total, expansion.amount]).toEqual([card.expansion.count, card.expansion.revenue]);
+    const churn = await rows({ basis: "churn" });
+    expect([churn.total, churn.amount]).toEqual([card.churn.count, card.churn.amount]);
+  });
+
+  it("open deals at the start (velocity) and the coverage deals match the engine", async () => {
+    const open = await queryOpenPipeline(client, manager, { at: period.start });
+    const openRows = await listDrillDeals(manager, { period, filter: drill({ basis: "openStart" }) });
+    expect(openRows.total).toBe(open.reduce((sum, row) => sum + row.count, 0));
+    const coverage = await queryPipelineCoverage(client, manager, { period });
+    const coverageRows = await listDrillDeals(manager, { period, filter: drill({ basis: "coverage" }) });
+    expect([coverageRows.total, coverageRows.amount]).toEqual([coverage.current.openDeals, coverage.current.openAmount]);
+  });
+
+  it("every lost-reason cell lists exactly its deals", async () => {
+    const lost = await queryLostReasons(client, manager, { period });
+    const cells = lost.current.filter((row) => row.fromStageId !== null);
+    expect(cells.length).toBeGreaterThan(0);
+    for (const cell of cells.slice(0, 6)) {
+      const rows = await listDrillDeals(manager, {
+        period,
+        pipelineId: cell.pipelineId,
+        filter: drill({ basis: "closed", status: "LOST", reason: cell.reason, lostFrom: String(cell.fromStageId) }),
+      });
+      expect([rows.total, rows.amount]).toEqual([cell.count, cell.amount]);
+    }
+  });
+
+  it("pages through every row once, in the requested order", async () => {
+    const all = await listDrillDeals(manager, { period, filter: drill({ basis: "closed", sort: "amount", dir: "desc" }), offset: 0, limit: 100_000 });
+    const page2 = await listDrillDeals(manager, { period, filter: drill({ basis: "closed", sort: "amount", dir: "desc", page: "2" }) });
+    expect(page2.rows.map((row) => row.id)).toEqual(all.rows.slice(50, 100).map((row) => row.id));
+    const amounts = all.rows.map((row) => Number(row.amount ?? -1));
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+  });
+});
+
+describe("lead drill-through", () => {
+  it("hand-over chain counts equal the rows behind them (SDR team manager)", async () => {
+    const leads = await queryLeadMetrics(client, sdrManager, { period });
+    const cur = leads.total.current;
+    expect(cur.handedOver).toBeGreaterThan(0);
+    const rows = (params: Record<string, string>) => listDrillLeads(sdrManager, { period, filter: parseLeadDrill(params) });
+    expect((await rows({ basis: "handedOver" })).total).toBe(cur.handedOver);
+    expect((await rows({ basis: "handedOver", outcome: "converted" })).total).toBe(cur.converted);
+    expect((await rows({ basis: "created" })).total).toBe(cur.created);
+  });
+});
+
+describe("a rep drills only into their own rows", () => {
+  it("sees exactly their own won deals, matching their own card", async () => {
+    const own = await queryDealMetrics(client, rep, { period, filter: { repId: rep.repId ?? undefined } });
+    const rows = await listDrillDeals(rep, { period, filter: drill({ basis: "closed" }), offset: 0, limit: 100_000 });
+    const won = rows.rows.filter((row) => row.status === "WON");
+    expect(won.length).toBe(own.total.current.won);
+    expect(new Set(rows.rows.map((row) => row.owner)).size).toBeLessThanOrEqual(1);
+  });
+
+  it("gets nothing when asking for a teammate, the team, or another team", async () => {
+    const asTeammate = await listDrillDeals(rep, { period, filter: drill({ basis: "closed", rep: String(otherRep.id) }) });
+    expect(asTeammate.total).toBe(0);
+    expect(asTeammate.rows).toEqual([]);
+    const ownTeam = await listDrillDeals(rep, { period, teamId: otherRep.teamId, filter: drill({ basis: "created" }) });
+    const ownOnly = await listDrillDeals(rep, { period, filter: drill({ basis: "created" }) });
+    expect(ownTeam.total).toBe(ownOnly.total);
+    const elsewhere = await client.team.findFirst({ where: { id: { notIn: [...rep.teamIds] }, kind: "AE" }, select: { id: true } });
+    const otherTeam = await listDrillDeals(rep, { period, teamId: elsewhere!.id, filter: drill({ basis: "created" }) });
+    expect(otherTeam.total).toBe(0);
+    expect(ownOnly.total).toBeGreaterThan(0);
+    const teammateLeads = await listDrillLeads(rep, { period, filter: parseLeadDrill({ basis: "created", rep: String(otherRep.id) }) });
+    expect(teammateLeads.total).toBe(0);
+  });
+
+  it("a manager gets nothing from another team", async () => {
+    const otherTeam = await client.team.findFirst({ where: { id: { notIn: [...manager.teamIds] }, kind: "AE" }, select: { id: true } });
+    const rows = await listDrillDeals(manager, { period, teamId: otherTeam!.id, filter: drill({ basis: "closed" }) });
+    expect(rows.total).toBe(0);
+  });
+});
