@@ -71,7 +71,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <Suspense key={`leads-${key}`} fallback={<PanelSkeleton title={t("leads.title")} rows={5} />}>
         <LeadsPanel scope={scope} />
       </Suspense>
-      <div className="grid gap-6 2xl:grid-cols-2">
+      <div className="grid gap-6 2xl:grid-cols-[2fr_3fr]">
         <Suspense key={`trends-${key}`} fallback={<PanelSkeleton title={t("trends.title")} rows={6} />}>
           <TrendsPanel scope={scope} />
         </Suspense>

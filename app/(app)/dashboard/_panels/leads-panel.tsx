@@ -11,6 +11,8 @@ import { leadsHref, type DashboardScope } from "./scope";
 
 // A step whose conversion fell by at least this many points on P′ is called out (KPI.md HANDOFF_BOTTLENECK spirit).
 const BOTTLENECK_DROP = 0.05;
+const HANDOFF_GROWTH = 0.15;
+const HANDOFF_FLAT = 0.05;
 
 /** Lead flow by source, and the SDR → AE hand-over chain with each step's conversion against the previous period. */
 export async function LeadsPanel({ scope }: { scope: DashboardScope }) {
@@ -35,9 +37,39 @@ export async function LeadsPanel({ scope }: { scope: DashboardScope }) {
   const percent = (value: number | null) => (value === null ? "—" : format.percent(value));
   const sources = LEAD_SOURCES.map((source) => ({ label: tSources(source), current: cur.createdBySource[source], previous: prev.createdBySource[source] }));
   const link = "underline decoration-border-strong underline-offset-4 hover:decoration-accent";
+  // KPI.md HANDOFF_BOTTLENECK: hand-overs up ≥ 15% while first meetings moved less than 5%.
+  const handedChange = changeOf(cur.handedOver, prev.handedOver, { kind: "relative" });
+  const meetingChange = changeOf(cur.firstMeetings, prev.firstMeetings, { kind: "relative" });
+  const handoff =
+    handedChange && meetingChange && handedChange.amount >= HANDOFF_GROWTH && Math.abs(meetingChange.amount) < HANDOFF_FLAT
+      ? t("handoff", {
+          handed: format.percent(handedChange.amount),
+          handedNow: format.number(cur.handedOver),
+          handedBefore: format.number(prev.handedOver),
+          meetings: formatChange(meetingChange, format.locale),
+          meetingsNow: format.number(cur.firstMeetings),
+          meetingsBefore: format.number(prev.firstMeetings),
+          rateNow: percent(share(cur.firstMeetings, cur.handedOver)),
+          rateBefore: percent(share(prev.firstMeetings, prev.handedOver)),
+        })
+      : null;
+
+  if (cur.created + cur.handedOver + prev.created + prev.handedOver === 0) {
+    return (
+      <Panel id="leads-heading" title={t("title")} description={t("description")}>
+        <p className="text-sm text-muted">{t("noLeads")}</p>
+      </Panel>
+    );
+  }
 
   return (
     <Panel id="leads-heading" title={t("title")} description={t("description")}>
+      {handoff && (
+        <p className="mb-4 rounded-lg border border-danger bg-danger-soft px-4 py-3 text-sm text-foreground">
+          <span aria-hidden="true" className="font-semibold text-danger">⚠ </span>
+          {handoff}
+        </p>
+      )}
       <div className="grid gap-8 xl:grid-cols-[3fr_2fr]">
         <div>
           <h3 className="text-base font-semibold text-foreground">{t("chainTitle")}</h3>

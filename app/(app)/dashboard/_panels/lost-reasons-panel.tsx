@@ -57,7 +57,7 @@ export async function LostReasonsPanel({ scope }: { scope: DashboardScope }) {
             <tbody>
               {reasons.map((reason) => (
                 <tr key={reason} className="border-b border-border/70 tabular-nums last:border-0">
-                  <th scope="row" className="py-2 pr-3 text-left font-medium text-foreground">{reasonLabel(reason)}</th>
+                  <th scope="row" className="min-w-44 py-2 pr-3 text-left font-medium text-foreground">{reasonLabel(reason)}</th>
                   {stageIds.map((id) => {
                     const count = cell(reason, id);
                     return (
