@@ -1,0 +1,211 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import type { ReactNode } from "react";
+import { CriterionAnswerForm } from "@/components/deal/criterion-answer-form";
+import { NextStepForm } from "@/components/deal/next-step-form";
+import { requireViewer } from "@/lib/auth/require-viewer";
+import { getDeal } from "@/lib/data/get-deal";
+import { getOrganization } from "@/lib/data/get-organization";
+import { getFormatter } from "@/lib/i18n/get-formatter";
+import { getTranslations } from "@/lib/i18n/get-translations";
+import { messagesFor } from "@/lib/i18n/messages";
+import { idField } from "@/lib/validation/admin-fields";
+import { NEXT_STEP_MAX_LENGTH } from "@/lib/validation/deal-edit";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return { title: t("dealTitle") };
+}
+
+function Panel({ id, title, intro, children }: { id: string; title: string; intro?: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-xl border border-border bg-surface p-5 shadow-sm">
+      <h2 id={id} className="text-base font-semibold text-foreground">
+        {title}
+      </h2>
+      {intro && <p className="mt-1 text-sm text-muted">{intro}</p>}
+      <div className="mt-4">{children}</div>
+    </section>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs font-medium uppercase tracking-wide text-muted">{label}</dt>
+      <dd className="mt-1 text-sm text-foreground tabular-nums">{children}</dd>
+    </div>
+  );
+}
+
+const STATUS_LOOK = {
+  OPEN: "bg-accent-soft text-accent-soft-foreground",
+  WON: "bg-success-soft text-success",
+  LOST: "bg-surface-muted text-muted",
+} as const;
+
+// Visible to the deal's owner, the manager of the owner's team and admins; anyone else sees "not found".
+export default async function DealPage({ params }: { params: Promise<{ dealId: string }> }) {
+  const viewer = await requireViewer();
+  const dealId = idField.safeParse((await params).dealId);
+  if (!dealId.success) notFound();
+  const deal = await getDeal(viewer, dealId.data);
+  if (!deal) notFound();
+  const [org, t] = await Promise.all([getOrganization(viewer), getTranslations("deal")]);
+  const format = await getFormatter(org);
+  // DATE columns arrive as midnight UTC: shown in UTC so no time zone moves them a day.
+  const calendarDate = new Intl.DateTimeFormat(format.locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  const dateTime = new Intl.DateTimeFormat(format.locale, { dateStyle: "medium", timeStyle: "short", timeZone: org.timeZone });
+  const messages = messagesFor(viewer.locale);
+  const none = t("none");
+  const isOpen = deal.status === "OPEN";
+  const firstStage = deal.criteriaStages[0]?.stageId === deal.stage.id;
+  const hasSynthesized = deal.history.some((step) => step.synthesized);
+
+  return (
+    <NextIntlClientProvider locale={viewer.locale} messages={{ deal: messages.deal, errors: messages.errors }} formats={{}} timeZone={org.timeZone} now={new Date()}>
+      <div className="space-y-6">
+        <div>
+          <p className="text-sm font-semibold uppercase tracking-wide text-muted">{t("eyebrow")}</p>
+          <div className="mt-1 flex flex-wrap items-center gap-3">
+            <h1 className="text-2xl font-semibold tracking-tight text-foreground">{deal.name}</h1>
+            <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold ${STATUS_LOOK[deal.status]}`}>{t(`statuses.${deal.status}`)}</span>
+          </div>
+          <p className="mt-1.5 text-sm text-muted">
+            {deal.account ?? none}
+            <span aria-hidden="true" className="mx-2">·</span>
+            {deal.owner}
+            <span aria-hidden="true" className="mx-2">·</span>
+            {deal.pipeline} / {deal.stage.name}
+          </p>
+        </div>
+
+        <section aria-label={t("facts")} className="rounded-xl border border-border bg-surface p-5 shadow-sm">
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-4 md:grid-cols-3 xl:grid-cols-5">
+            <Fact label={t("owner")}>{deal.owner}</Fact>
+            <Fact label={t("account")}>{deal.account ?? none}</Fact>
+            <Fact label={t("pipeline")}>{deal.pipeline}</Fact>
+            <Fact label={t("stage")}>{deal.stage.name}</Fact>
+            <Fact label={t("amount")}>{deal.amount === null ? none : format.money(deal.amount)}</Fact>
+            <Fact label={t("createdAt")}>{format.date(deal.createdAt)}</Fact>
+            <Fact label={t("expectedCloseAt")}>{deal.expectedCloseAt ? calendarDate.format(deal.expectedCloseAt) : none}</Fact>
+            <Fact label={t("closedAt")}>{deal.closedAt ? format.date(deal.closedAt) : none}</Fact>
+            <Fact label={t("status")}>{t(`statuses.${deal.status}`)}</Fact>
+            <Fact label={t("forecastCategory")}>{t(`forecast.${deal.forecastCategory}`)}</Fact>
+          </dl>
+        </section>
+
+        <section
+          aria-labelledby="deal-qualification"
+          className={`rounded-xl border p-5 shadow-sm ${!isOpen ? "border-border bg-surface" : deal.qualified ? "border-success/40 bg-success-soft" : "border-danger/40 bg-danger-soft"}`}
+        >
+          <h2 id="deal-qualification" className="text-sm font-medium text-muted">
+            {t("qualification")}
+          </h2>
+          {isOpen ? (
+            <>
+              <p className={`mt-1 text-xl font-semibold ${deal.qualified ? "text-success" : "text-danger"}`}>
+                <span aria-hidden="true" className="mr-2">{deal.qualified ? "✓" : "✗"}</span>
+                {deal.qualified ? t("qualified") : t("notQualified")}
+              </p>
+              <p className="mt-1 text-sm text-foreground">
+                {!deal.qualified
+                  ? t("notQualifiedHint", { count: deal.unqualifiedCount, stage: deal.stage.name })
+                  : firstStage
+                    ? t("qualifiedFirstStage", { stage: deal.stage.name })
+                    : t("qualifiedHint", { stage: deal.stage.name })}
+              </p>
+            </>
+          ) : (
+            <p className="mt-1 text-sm text-foreground">{t("closedNotRated")}</p>
+          )}
+        </section>
+
+        <div className="grid items-start gap-6 xl:grid-cols-2">
+          <Panel id="deal-next-step-heading" title={t("nextStepHeading")} intro={t("nextStepIntro")}>
+            <NextStepForm
+              deal={{ id: deal.id, nextStep: deal.nextStep, expectedCloseAt: deal.expectedCloseAt?.toISOString().slice(0, 10) ?? null }}
+              maxLength={NEXT_STEP_MAX_LENGTH}
+            />
+          </Panel>
+
+          <Panel id="deal-history-heading" title={t("historyHeading")}>
+            {deal.history.length === 0 ? (
+              <p className="text-sm text-muted">{t("historyEmpty")}</p>
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="w-full text-sm">
+                  <caption className="sr-only">{t("historyCaption")}</caption>
+                  <thead className="border-b border-border text-xs text-muted">
+                    <tr>
+                      <th scope="col" className="py-2 pr-3 text-left font-medium">{t("historyFrom")}</th>
+                      <th scope="col" className="px-3 py-2 text-left font-medium">{t("historyTo")}</th>
+                      <th scope="col" className="px-3 py-2 text-left font-medium">{t("historyAt")}</th>
+                      <th scope="col" className="py-2 pl-3 text-left font-medium">{t("historyBy")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {deal.history.map((step) => (
+                      <tr key={step.id} className="border-b border-border/70 last:border-0">
+                        <td className="py-2 pr-3 text-muted">{step.from ?? t("historyStart")}</td>
+                        <th scope="row" className="px-3 py-2 text-left font-medium text-foreground">
+                          {step.to}
+                          {step.synthesized && (
+                            <span className="ml-2 rounded-full bg-surface-muted px-2 py-0.5 text-xs font-normal text-muted">{t("synthesized")}</span>
+                          )}
+                        </th>
+                        <td className="px-3 py-2 tabular-nums">{dateTime.format(step.at)}</td>
+                        <td className="py-2 pl-3">{step.by ?? none}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                {hasSynthesized && <p className="mt-3 text-xs text-muted">{t("synthesizedNote")}</p>}
+              </div>
+            )}
+          </Panel>
+        </div>
+
+        <Panel id="deal-criteria-heading" title={t("criteriaHeading")} intro={t("criteriaIntro")}>
+          <ol className="space-y-5">
+            {deal.criteriaStages.map((stage) => (
+              <li key={stage.stageId}>
+                <h3 className="flex flex-wrap items-center gap-2 text-sm font-semibold text-foreground">
+                  {t("stageNumber", { position: stage.position, name: stage.name })}
+                  {stage.isCurrent && (
+                    <span className="rounded-full bg-accent-soft px-2 py-0.5 text-xs font-medium text-accent-soft-foreground">{t("currentStage")}</span>
+                  )}
+                </h3>
+                {stage.criteria.length === 0 ? (
+                  <p className="mt-2 text-sm text-muted">{t("noCriteria")}</p>
+                ) : (
+                  <ul className="mt-2 divide-y divide-border/70 rounded-lg border border-border">
+                    {stage.criteria.map((criterion) => {
+                      const answer = criterion.answer === null ? null : criterion.answer ? t("yes") : t("no");
+                      return (
+                        <li key={criterion.id} className="flex flex-wrap items-start justify-between gap-3 px-4 py-3">
+                          <div className="min-w-0 flex-1 basis-72">
+                            <p className="text-sm text-foreground">{criterion.question}</p>
+                            <p className="mt-0.5 text-xs text-muted">
+                              {answer === null || criterion.answeredAt === null
+                                ? t("unanswered")
+                                : criterion.answeredBy
+                                  ? t("answeredBy", { answer, who: criterion.answeredBy, date: dateTime.format(criterion.answeredAt) })
+                                  : t("answeredAt", { answer, date: dateTime.format(criterion.answeredAt) })}
+                            </p>
+                          </div>
+                          <CriterionAnswerForm dealId={deal.id} criterion={{ id: criterion.id, question: criterion.question, answer: criterion.answer }} />
+                        </li>
+                      );
+                    })}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ol>
+        </Panel>
+      </div>
+    </NextIntlClientProvider>
+  );
+}
