@@ -29,6 +29,17 @@ const PAGES: Record<string, PageCase> = {
   "/": { samples: () => [{ url: "/", expect: signedIn("allow") }] },
   "/login": { samples: () => [{ url: "/login", expect: all("allow") }] },
   "/roster": { samples: () => [{ url: "/roster", expect: signedIn("allow") }] },
+  // Reps are sent on to /my-kpis and managers/admins to /dashboard; both answer 200 with only their own rows.
+  "/dashboard": { samples: () => [{ url: "/dashboard", expect: signedIn("allow") }, { url: "/dashboard?team=999999&period=custom&from=x", expect: signedIn("allow") }] },
+  "/my-kpis": { samples: () => [{ url: "/my-kpis", expect: signedIn("allow") }] },
+  "/drill/deals": {
+    samples: (fx) => [
+      { url: "/drill/deals?basis=created", expect: signedIn("allow") },
+      // Another team or another rep: an empty table, never their rows (the markers check the body).
+      { url: `/drill/deals?basis=created&team=${fx.teams.y}`, expect: signedIn("allow") },
+    ],
+  },
+  "/drill/leads": { samples: (fx) => [{ url: `/drill/leads?basis=created&team=${fx.teams.y}`, expect: signedIn("allow") }] },
   "/admin": { samples: () => [{ url: "/admin", expect: adminOnly }] },
   "/admin/users": { samples: () => [{ url: "/admin/users", expect: adminOnly }] },
   "/admin/users/[userId]": {
@@ -54,6 +65,12 @@ interface RouteCase {
 /** "METHOD /route/pattern" → a sample request and who may make it. */
 const ROUTES: Record<string, RouteCase> = {
   "GET /api/health": { sample: { method: "GET", url: "/api/health" }, expect: all("allow") },
+  "GET /api/export/deals": { sample: { method: "GET", url: "/api/export/deals?basis=created" }, expect: { ...all<RouteOutcome>("allow"), anonymous: "deny" } },
+  "GET /api/export/leads": { sample: { method: "GET", url: "/api/export/leads?basis=created" }, expect: { ...all<RouteOutcome>("allow"), anonymous: "deny" } },
+  "GET /api/export/report": {
+    sample: { method: "GET", url: "/api/export/report?format=json" },
+    expect: { anonymous: "deny", repA: "deny", repB: "deny", managerX: "allow", managerY: "allow", admin: "allow" },
+  },
   "GET /api/auth/[...nextauth]": { sample: { method: "GET", url: "/api/auth/session" }, expect: all("allow") },
   // next-auth's own CSRF check refuses a sign-out without its token; reachable by anyone, it changes nothing.
   "POST /api/auth/[...nextauth]": { sample: { method: "POST", url: "/api/auth/signout" }, expect: all("allow") },
