@@ -43,6 +43,20 @@ async function freshInvite(db: PrismaClient, fx: Fixture, n: number): Promise<st
   return token;
 }
 
+// The deal's owner, the manager of the owner's team and admins may edit a deal; rep B and manager Y may not.
+const DEAL_A_EDITORS: Expectation = { anonymous: "deny", repA: "allow", repB: "deny", managerX: "allow", managerY: "deny", admin: "allow" };
+
+/** An exit criterion of deal A's current stage (the fixture has none), made once. */
+async function dealACriterion(db: PrismaClient, fx: Fixture): Promise<number> {
+  const deal = await db.deal.findUniqueOrThrow({ where: { id: fx.deals.a } });
+  const criterion = await db.stageCriterion.upsert({
+    where: { stageId_position: { stageId: deal.stageId, position: 1 } },
+    create: { stageId: deal.stageId, position: 1, question: "Is the pain confirmed?" },
+    update: {},
+  });
+  return criterion.id;
+}
+
 /** file#export → what it takes and who may run it. */
 const ACTIONS: Record<string, ActionCase> = {
   "set-locale.ts#setLocale": { input: () => ({ locale: "ru" }), expect: EVERYONE, audited: false },
@@ -75,6 +89,16 @@ const ACTIONS: Record<string, ActionCase> = {
     audited: true,
   },
   "admin-move-rep.ts#moveRep": { input: (fx) => ({ repId: String(fx.reps.loose), teamId: String(fx.teams.spare) }), expect: ADMIN_ONLY, audited: true },
+  "deal-update-next-step.ts#updateDealNextStep": {
+    input: (fx, n) => ({ dealId: String(fx.deals.a), nextStep: `Call the buyer back (${n})`, expectedCloseAt: "2026-12-15" }),
+    expect: DEAL_A_EDITORS,
+    audited: true,
+  },
+  "deal-answer-criterion.ts#answerDealCriterion": {
+    input: async (fx, n, db) => ({ dealId: String(fx.deals.a), criterionId: String(await dealACriterion(db, fx)), answer: n % 2 === 0 ? "yes" : "no" }),
+    expect: DEAL_A_EDITORS,
+    audited: true,
+  },
 };
 
 const ACTIONS_DIR = path.resolve(import.meta.dirname, "../../lib/actions");

@@ -21,6 +21,8 @@ const { setUserPassword } = await import("@/lib/actions/admin-set-password");
 const { createTeam } = await import("@/lib/actions/admin-create-team");
 const { updateTeam } = await import("@/lib/actions/admin-update-team");
 const { moveRep } = await import("@/lib/actions/admin-move-rep");
+const { updateDealNextStep } = await import("@/lib/actions/deal-update-next-step");
+const { answerDealCriterion } = await import("@/lib/actions/deal-answer-criterion");
 
 const NOT_FOUND = "This item does not exist or you do not have access to it.";
 const FORBIDDEN = "You do not have permission to do this.";
@@ -89,6 +91,26 @@ describe("an id from another organisation answers exactly like an id that does n
     expect(await refusedWithoutWriting(() => post("admin", updateTeam as Action, { teamId: fx.teams.x, name: "Team X", managerId: fx.users.otherAdmin }))).toBe(NOT_FOUND);
     expect(await refusedWithoutWriting(() => post("admin", updateTeam as Action, { teamId: fx.teams.x, name: "Team X", managerId: fx.users.repA }))).toMatch(/manager/i);
     expect(await refusedWithoutWriting(() => post("admin", updateTeam as Action, { teamId: fx.teams.other, name: "Mine now", managerId: "" }))).toBe(NOT_FOUND);
+  });
+});
+
+describe("editing another team's deal by id", () => {
+  it("another team's manager, a colleague in the same team, an admin with another organisation's deal: not found, nothing written", async () => {
+    const deal = await db.deal.findUniqueOrThrow({ where: { id: fx.deals.a } });
+    const criterion = await db.stageCriterion.create({ data: { stageId: deal.stageId, position: 9, question: "Is the budget confirmed?" } });
+    const nextStep = { dealId: fx.deals.a, nextStep: "Taken over", expectedCloseAt: "2026-12-31" };
+    expect(await refusedWithoutWriting(() => post("managerY", updateDealNextStep as Action, nextStep))).toBe(NOT_FOUND);
+    expect(await refusedWithoutWriting(() => post("managerY", answerDealCriterion as Action, { dealId: fx.deals.a, criterionId: criterion.id, answer: "yes" }))).toBe(NOT_FOUND);
+    expect(await refusedWithoutWriting(() => post("repB", updateDealNextStep as Action, nextStep))).toBe(NOT_FOUND);
+    expect(await refusedWithoutWriting(() => post("admin", updateDealNextStep as Action, { ...nextStep, dealId: fx.deals.other }))).toBe(NOT_FOUND);
+    // The same answer as for an id that does not exist.
+    expect(await refusedWithoutWriting(() => post("managerY", updateDealNextStep as Action, { ...nextStep, dealId: MISSING_ID }))).toBe(NOT_FOUND);
+  });
+
+  it("a tampered criterionId from another organisation's pipeline, on one's own deal", async () => {
+    const other = await db.deal.findUniqueOrThrow({ where: { id: fx.deals.other } });
+    const foreign = await db.stageCriterion.create({ data: { stageId: other.stageId, position: 9, question: "Foreign question" } });
+    expect(await refusedWithoutWriting(() => post("repA", answerDealCriterion as Action, { dealId: fx.deals.a, criterionId: foreign.id, answer: "yes" }))).toBe(NOT_FOUND);
   });
 });
 
