@@ -42,6 +42,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             links={[
               viewer.role === "REP" ? { href: "/my-kpis", label: tNav("myKpis") } : { href: "/dashboard", label: tNav("dashboard") },
               { href: "/roster", label: tNav("roster") },
+              ...(viewer.role === "REP" ? [] : [{ href: "/import", label: tNav("import") }]),
               ...(viewer.role === "ADMIN" ? [{ href: "/admin", label: tNav("admin") }] : []),
             ]}
           />
