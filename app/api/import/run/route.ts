@@ -1,0 +1,5 @@
+import { authedRoute } from "@/lib/http/authed-route";
+import { startImportJob } from "@/lib/data/import-jobs";
+import { importRunSchema } from "@/lib/validation/import-ui-requests";
+
+export const POST = authedRoute(importRunSchema, async (viewer, input) => ({ jobId: startImportJob(viewer, input).id }), { roles: ["ADMIN", "MANAGER"] });

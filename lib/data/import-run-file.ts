@@ -1,0 +1,48 @@
+import "server-only";
+import type { Viewer } from "@/lib/auth/viewer";
+import { runImport, type ImportSummary } from "@/lib/import/run-import";
+import { ImportFileError } from "@/lib/import/parse/import-file-error";
+import type { ImportRunInput } from "@/lib/validation/import-ui-requests";
+import { importPgClient } from "./import-pg-client";
+import { OutsideTeamError, scopedImportClient } from "./import-scope-guard";
+import { uploadStream, type StoredUpload } from "./import-uploads";
+
+/** How an import ended: the library's summary, or the file-level reason nothing was imported. */
+export type ImportOutcome =
+  | { ok: true; summary: ImportSummary }
+  | { ok: false; error: string; outsideTeam?: string[] };
+
+/** Runs the library over the stored upload as `viewer` (a manager only for their teams' reps). */
+export async function importRunFile(
+  viewer: Viewer,
+  upload: StoredUpload,
+  input: ImportRunInput,
+  options: { dryRun: boolean; onProgress?: (bytes: number, total: number, rows: number) => void },
+): Promise<ImportOutcome> {
+  const client = await importPgClient();
+  try {
+    const scoped = await scopedImportClient(client, viewer, options.dryRun);
+    const summary = await runImport(scoped, {
+      kind: input.kind,
+      fileName: upload.fileName,
+      source: uploadStream(upload),
+      totalBytes: upload.size,
+      mapping: input.mapping,
+      orgId: viewer.orgId,
+      pipeline: input.pipeline,
+      dryRun: options.dryRun,
+      skipInvalid: input.skipInvalid,
+      createMissing: input.createMissing,
+      encoding: input.encoding,
+      createdById: viewer.userId,
+      onProgress: options.onProgress,
+    });
+    return { ok: true, summary };
+  } catch (error) {
+    if (error instanceof OutsideTeamError) return { ok: false, error: error.message, outsideTeam: error.reps };
+    if (error instanceof ImportFileError) return { ok: false, error: error.message };
+    throw error;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
