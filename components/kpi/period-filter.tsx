@@ -30,6 +30,7 @@ export function PeriodFilter({
   teams,
   labels,
   hidden = {},
+  idPrefix = "filter",
 }: {
   action: string;
   query: DashboardQuery;
@@ -39,6 +40,7 @@ export function PeriodFilter({
   labels: PeriodFilterLabels;
   /** Extra fields kept as they are (the drill-through's own filters). */
   hidden?: Record<string, string | undefined>;
+  idPrefix?: string;
 }) {
   const { spec } = query;
   const year = spec.kind === "custom" ? Number(spec.from.slice(0, 4)) : spec.year;
@@ -50,46 +52,46 @@ export function PeriodFilter({
       <fieldset className="flex flex-wrap items-end gap-x-4 gap-y-3">
         <legend className="sr-only">{labels.legend}</legend>
         {Object.entries(hidden).map(([name, value]) => (value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />))}
-        <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-          {labels.period}
-          <select name="period" defaultValue={spec.kind === "month" ? "year" : spec.kind} className={field}>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${idPrefix}-period`} className="text-xs font-medium text-muted">{labels.period}</label>
+          <select id={`${idPrefix}-period`} name="period" defaultValue={spec.kind === "month" ? "year" : spec.kind} className={field}>
             <option value="year">{labels.kinds.year}</option>
             <option value="quarter">{labels.kinds.quarter}</option>
             <option value="custom">{labels.kinds.custom}</option>
           </select>
-        </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-          {labels.year}
-          <select name="year" defaultValue={String(year)} className={field}>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${idPrefix}-year`} className="text-xs font-medium text-muted">{labels.year}</label>
+          <select id={`${idPrefix}-year`} name="year" defaultValue={String(year)} className={field}>
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-          {labels.quarter}
-          <select name="quarter" defaultValue={String(quarter)} className={field}>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${idPrefix}-quarter`} className="text-xs font-medium text-muted">{labels.quarter}</label>
+          <select id={`${idPrefix}-quarter`} name="quarter" defaultValue={String(quarter)} className={field}>
             {[1, 2, 3, 4].map((q) => (
               <option key={q} value={q}>
                 {labels.quarterOption(q)}
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-          {labels.from}
-          <input type="date" name="from" defaultValue={from} className={field} />
-        </label>
-        <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-          {labels.to}
-          <input type="date" name="to" defaultValue={to} className={field} />
-        </label>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${idPrefix}-from`} className="text-xs font-medium text-muted">{labels.from}</label>
+          <input type="date" id={`${idPrefix}-from`} name="from" defaultValue={from} className={field} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${idPrefix}-to`} className="text-xs font-medium text-muted">{labels.to}</label>
+          <input type="date" id={`${idPrefix}-to`} name="to" defaultValue={to} className={field} />
+        </div>
         {pipelines.length > 1 && (
-          <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-            {labels.pipeline}
-            <select name="pipeline" defaultValue={query.pipelineId === undefined ? "" : String(query.pipelineId)} className={field}>
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`${idPrefix}-pipeline`} className="text-xs font-medium text-muted">{labels.pipeline}</label>
+            <select id={`${idPrefix}-pipeline`} name="pipeline" defaultValue={query.pipelineId === undefined ? "" : String(query.pipelineId)} className={field}>
               <option value="">{labels.allPipelines}</option>
               {pipelines.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -97,12 +99,12 @@ export function PeriodFilter({
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         )}
         {teams && teams.length > 1 && (
-          <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-            {labels.team}
-            <select name="team" defaultValue={query.teamId === undefined ? "" : String(query.teamId)} className={field}>
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`${idPrefix}-team`} className="text-xs font-medium text-muted">{labels.team}</label>
+            <select id={`${idPrefix}-team`} name="team" defaultValue={query.teamId === undefined ? "" : String(query.teamId)} className={field}>
               <option value="">{labels.allTeams}</option>
               {teams.map((team) => (
                 <option key={team.id} value={team.id}>
@@ -110,7 +112,7 @@ export function PeriodFilter({
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         )}
         <button type="submit" className="min-h-9 rounded-lg bg-accent px-4 text-sm font-semibold text-accent-foreground hover:bg-accent-hover">
           {labels.apply}

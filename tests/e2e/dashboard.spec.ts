@@ -1,0 +1,94 @@
+// The dashboard, My KPIs and drill-through as people meet them: numbers that open their rows, no other rep's
+// figures for a rep, the export, and no accessibility violations at both screen sizes in both languages.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, demoLogins } from "../../prisma/seed";
+
+const logins = demoLogins();
+const admin = logins.find((login) => login.role === "ADMIN")!;
+const manager = logins.find((login) => login.role === "MANAGER" && login.team && !/SDR|Business/i.test(login.team))!;
+const rep = logins.find((login) => login.role === "REP" && login.team === manager.team)!;
+const teammates = logins.filter((login) => login.role === "REP" && login.team === manager.team && login.email !== rep.email);
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel(/email|почта/i).fill(email);
+  await page.getByLabel(/password|пароль/i).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: /sign in|войти/i }).click();
+  await page.waitForURL(/\/roster/);
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+const lastYear = () => new Date().getUTCFullYear() - 1;
+
+test("a manager's dashboard: cards with their change, panels, and a number that opens its deals", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await signIn(page, manager.email);
+  await page.goto(`/dashboard?year=${lastYear()}`);
+  await expect(page.getByRole("heading", { level: 1, name: /sales dashboard/i })).toBeVisible();
+  for (const name of [/hand-over/i, /monthly trend/i, /lost reasons/i, /stage funnel/i]) await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
+  await expect(page.getByText(/compared with \d{4}/i).first()).toBeAttached();
+  await expectNoAxeViolations(page);
+
+  const won = page.getByRole("link", { name: /won revenue, .*show the deals/i });
+  const shown = (await won.textContent())!;
+  await won.click();
+  await page.waitForURL(/\/drill\/deals/);
+  await expect(page.getByRole("heading", { level: 1, name: /deals/i })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText(shown.trim());
+  await expectNoAxeViolations(page);
+
+  const csv = await page.request.get(page.url().replace("/drill/deals", "/api/export/deals"));
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect((await csv.text()).split("\r\n")[0]).toContain("id,deal,account,owner");
+});
+
+test("the admin filters the dashboard by team and exports the report", async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await signIn(page, admin.email);
+  await page.goto(`/dashboard?year=${lastYear()}`);
+  await page.getByLabel("Team", { exact: true }).selectOption({ label: manager.team! });
+  await page.getByRole("button", { name: /apply/i }).click();
+  await expect(page.getByText(`Team filter: ${manager.team}`).first()).toBeVisible();
+  expect(page.url()).toMatch(/team=\d+/);
+  await expectNoAxeViolations(page);
+  const report = await page.request.get(`/api/export/report?year=${lastYear()}&format=json`);
+  const body = (await report.json()) as { total: { won: number; winRate: number | null }; teams: unknown[] };
+  expect(body.total.won).toBeGreaterThan(0);
+  expect(body.teams.length).toBeGreaterThan(1);
+});
+
+test("a bad dashboard URL falls back to the current year instead of failing", async ({ page }) => {
+  await signIn(page, manager.email);
+  const response = await page.goto("/dashboard?period=custom&from=2024-02-31&to=x&pipeline=abc&team=999999");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
+
+test("a rep's KPIs show their own numbers and the team median, no teammate by name", async ({ page, context }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "ru", url: test.info().project.use.baseURL! }]);
+  await signIn(page, rep.email);
+  await page.goto(`/my-kpis?year=${lastYear()}`);
+  await expect(page.getByRole("heading", { level: 1, name: /мои показатели/i })).toBeVisible();
+  await expect(page.getByText(/медиана команды/i).first()).toBeVisible();
+  const html = await page.content();
+  for (const teammate of teammates) expect(html).not.toContain(teammate.name);
+  await expectNoAxeViolations(page);
+  expect((await page.request.get(`/api/export/report?year=${lastYear()}`)).status()).toBe(403);
+  await page.goto("/dashboard");
+  await page.waitForURL(/\/my-kpis/);
+});
+
+test("the dashboard in Russian at 1280×720 has no accessibility violations", async ({ page, context }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "ru", url: test.info().project.use.baseURL! }]);
+  await signIn(page, manager.email);
+  await page.goto(`/dashboard?period=quarter&year=${lastYear()}&quarter=4`);
+  await expect(page.getByRole("heading", { level: 1, name: /дашборд продаж/i })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
