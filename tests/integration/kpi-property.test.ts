@@ -14,6 +14,11 @@ import { queryMonthlyTrends } from "@/lib/kpi/query-monthly-trends";
 import { queryPipelineCoverage } from "@/lib/kpi/query-pipeline-coverage";
 import { queryOpenPipeline } from "@/lib/kpi/query-open-pipeline";
 import { queryStageMetrics } from "@/lib/kpi/query-stage-metrics";
+import { queryDealFlags } from "@/lib/kpi/query-deal-flags";
+import { queryForecastAccuracy } from "@/lib/kpi/query-forecast-accuracy";
+import { queryQualification } from "@/lib/kpi/query-qualification";
+import { refForecastFigures } from "../support/kpi-reference/forecast";
+import { refQualification } from "../support/kpi-reference/qualification";
 import { refActivityMetrics, refCoachingFigures } from "../support/kpi-reference/activity-metrics";
 import { refCoverage, refDealMetrics, refMonthlyTrends, refOpenPipeline } from "../support/kpi-reference/deal-metrics";
 import { materialize, orgShapeArb, type OrgCase } from "../support/kpi-reference/generate-org";
@@ -55,7 +60,8 @@ const byKey = <T extends object>(rows: T[]) =>
 const seen = {
   won: 0, cycleMedianHalf: 0, quotaAttainment: 0, repsAtQuota: 0, churnRate: 0, expansion: 0, repViewerRows: 0,
   coverage: 0, monthsWithWins: 0, activityResponses: 0, coachingAtTarget: 0, commitmentsKept: 0, handedOver: 0, converted: 0, firstMeetings: 0, leadWon: 0,
-  openPipeline: 0, skipped: 0, advanced: 0, lostFromStage: 0, still: 0, stays: 0, funnelWon: 0, lostReasons: 0,
+  openPipeline: 0, forecastAccuracy: 0, forecastNoSnapshot: 0, compliance: 0, misqualified: 0, stale: 0, pastClose: 0, noNextStep: 0,
+  noAmount: 0, stuck: 0, skippedStage: 0, skipped: 0, advanced: 0, lostFromStage: 0, still: 0, stays: 0, funnelWon: 0, lostReasons: 0,
 };
 
 async function check(client: PrismaClient, testCase: OrgCase): Promise<void> {
@@ -158,6 +164,39 @@ async function check(client: PrismaClient, testCase: OrgCase): Promise<void> {
   ).toEqual(comparable([...scope.visible].sort((a, b) => a - b).map((repId) => ({ repId, ...refCoachingFigures(org, [repId], period, target) }))));
   seen.coachingAtTarget += Number(coaching.total.monthsAtTarget > 0);
   seen.commitmentsKept += Number(coaching.total.commitmentsKept !== null);
+
+  const forecast = await queryForecastAccuracy(client, viewer, { period, filter });
+  expect(comparable(forecast.total), "forecast accuracy, scope total").toEqual(comparable(refForecastFigures(org, scope.reps, period)));
+  expect(
+    comparable(forecast.reps.map(({ repId, months, meanAccuracy, bias }) => ({ repId, months, meanAccuracy, bias })).sort((a, b) => a.repId - b.repId)),
+    "forecast accuracy, per rep",
+  ).toEqual(comparable([...scope.visible].sort((a, b) => a - b).map((repId) => ({ repId, ...refForecastFigures(org, new Set([repId]), period) }))));
+  seen.forecastAccuracy += Number(forecast.total.months.some((m) => m.accuracy !== null && m.accuracy > 0 && m.accuracy < 1));
+  seen.forecastNoSnapshot += Number(forecast.total.months.some((m) => !m.hasSnapshot) && forecast.total.months.some((m) => m.hasSnapshot));
+
+  for (const at of [testCase.openAt, period.end]) {
+    const expected = refQualification(org, scope, at, pipelineId);
+    const qualification = await queryQualification(client, viewer, { at, filter, pipelineId });
+    expect(comparable(qualification.total), `qualification at ${at.toISOString()}, scope total`).toEqual(comparable(expected.total));
+    expect(
+      comparable(qualification.reps.map(({ repId, openDeals, qualified, compliance, flags }) => ({ repId, openDeals, qualified, compliance, flags })).sort((a, b) => a.repId - b.repId)),
+      "qualification, per rep",
+    ).toEqual(comparable(expected.reps));
+    const listed = await queryDealFlags(client, viewer, { at, filter, pipelineId, onlyFlagged: false });
+    expect(
+      listed.map(({ dealId, repId, stageId, daysInStage, daysSinceActivity, flags }) => ({ dealId, repId, stageId, daysInStage, daysSinceActivity, flags })).sort((a, b) => a.dealId - b.dealId),
+      "flagged deals",
+    ).toEqual(expected.visibleDeals.sort((a, b) => a.dealId - b.dealId));
+    const flags = qualification.total.flags;
+    seen.compliance += Number(qualification.total.compliance !== null && qualification.total.compliance > 0 && qualification.total.compliance < 1);
+    seen.misqualified += Number(flags.MISQUALIFIED > 0);
+    seen.stale += Number(flags.STALE > 0 && flags.STALE < qualification.total.openDeals);
+    seen.pastClose += Number(flags.PAST_CLOSE_DATE > 0);
+    seen.noNextStep += Number(flags.NO_NEXT_STEP > 0);
+    seen.noAmount += Number(flags.NO_AMOUNT > 0);
+    seen.stuck += Number(flags.STUCK > 0);
+    seen.skippedStage += Number(flags.SKIPPED_STAGE > 0);
+  }
 
   const lost = await queryLostReasons(client, viewer, { period, filter, pipelineId });
   expect(byKey(lost.current), "lost reasons in P").toEqual(byKey(refLostReasons(org, scope, period, pipelineId)));

@@ -16,6 +16,7 @@ import type {
   RefPipeline,
   RefQuota,
   RefRep,
+  RefSnapshot,
   RefTeam,
 } from "./org";
 import type { RefFilter, RefViewer } from "./scope";
@@ -102,7 +103,14 @@ export const orgShapeArb = fc.record({
   firstMeetings: fc.array(fc.option(fc.nat(4), { freq: 2 }), { minLength: 2, maxLength: 2 }),
   leads: fc.array(leadArb, { maxLength: 30, size: "max" }),
   activities: fc.array(
-    fc.record({ rep: fc.nat(), type: fc.constantFrom<ActivityType>("CALL", "EMAIL", "SOCIAL", "MEETING"), at: instantArb, responded: fc.boolean() }),
+    fc.record({
+      rep: fc.nat(),
+      type: fc.constantFrom<ActivityType>("CALL", "EMAIL", "SOCIAL", "MEETING"),
+      at: instantArb,
+      responded: fc.boolean(),
+      deal: fc.option(fc.nat(), { freq: 2 }),
+      lead: fc.option(fc.nat(), { freq: 3 }),
+    }),
     { maxLength: 40, size: "max" },
   ),
   coaching: fc.array(fc.record({ rep: fc.nat(), at: instantArb, minutes: fc.constantFrom(30, 45, 60, 90, 120, 180) }), { maxLength: 15, size: "max" }),
@@ -116,6 +124,33 @@ export const orgShapeArb = fc.record({
   viewer: fc.record({ role: fc.constantFrom("ADMIN", "ADMIN", "MANAGER", "REP"), pick: fc.nat(), filter: fc.constantFrom("none", "none", "team", "rep") }),
   pipelineFilter: fc.boolean(),
   openAt: instantArb,
+  // Qualification and forecast: exit criteria per open stage, answers and next steps per deal, snapshots.
+  criteria: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 10, maxLength: 10 }),
+  inactiveCriterion: fc.nat(9),
+  dealExtras: fc.array(
+    fc.record({
+      nextStep: fc.option(fc.constantFrom("Call the buyer", "  ", ""), { freq: 3 }),
+      answers: fc.array(fc.record({ pick: fc.nat(), answer: fc.boolean(), at: instantArb }), { maxLength: 4 }),
+    }),
+    { minLength: 40, maxLength: 40 },
+  ),
+  snapshots: fc.array(
+    fc.record({
+      at: instantArb,
+      lines: fc.array(
+        fc.record({
+          rep: fc.nat(),
+          month: fc.integer({ min: 0, max: 17 }),
+          category: fc.constantFrom("COMMIT" as const, "COMMIT" as const, "BEST_CASE" as const),
+          amountCents: fc.integer({ min: 0, max: 20_000_000 }),
+        }),
+        { maxLength: 8 },
+      ),
+    }),
+    { maxLength: 5 },
+  ),
+  staleAfterDays: fc.constantFrom(14, 14, 7, 30),
+  stuckFactor: fc.constantFrom(2, 2, 1.5, 1),
 });
 
 export type OrgShape = typeof orgShapeArb extends fc.Arbitrary<infer T> ? T : never;
@@ -154,6 +189,7 @@ export function materialize(shape: OrgShape, orgId: number, base: number): OrgCa
         position: s + 1,
         kind: "OPEN" as const,
         isFirstMeeting: shape.firstMeetings[p] === s,
+        criteria: Array.from({ length: shape.criteria[(p * 5 + s) % 10] ?? 0 }, () => ({ id: id(), active: true })),
       })),
       { id: id(), name: "Won", position: openStages + 1, kind: "WON" as const },
       { id: id(), name: "Lost", position: openStages + 2, kind: "LOST" as const },
@@ -173,7 +209,10 @@ export function materialize(shape: OrgShape, orgId: number, base: number): OrgCa
     };
   });
 
-  const deals: RefDeal[] = shape.deals.map((d) => {
+  const allCriteria = pipelines.flatMap((p) => p.stages.flatMap((s) => s.criteria ?? []));
+  const inactive = allCriteria[shape.inactiveCriterion % Math.max(allCriteria.length, 1)];
+  if (inactive && shape.inactiveCriterion % 3 === 0) inactive.active = false;
+  const deals: RefDeal[] = shape.deals.map((d, n) => {
     const pipeline = pipelines[d.pipeline % pipelines.length]!;
     const open = pipeline.stages.filter((s) => s.kind === "OPEN");
     const won = pipeline.stages.find((s) => s.kind === "WON")!;
@@ -217,6 +256,8 @@ export function materialize(shape: OrgShape, orgId: number, base: number): OrgCa
       expectedCloseAt: d.expectedClose,
       leadId: d.lead === null || leads.length === 0 ? null : leads[d.lead % leads.length]!.id,
       history: d.noHistory ? [] : history,
+      nextStep: shape.dealExtras[n]?.nextStep ?? null,
+      answers: answersFor(pipeline, shape.dealExtras[n]?.answers ?? [], at),
     };
   });
 
@@ -234,11 +275,44 @@ export function materialize(shape: OrgShape, orgId: number, base: number): OrgCa
     quotas.push({ id: id(), repId, periodStart: start, periodEnd: addDays(endExclusive, -1), amountCents: BigInt(q.amountCents) });
   }
 
-  const activities: RefActivity[] = shape.activities.map((a) => ({ id: id(), repId: repOf(a.rep)!, type: a.type, at: at(a.at), responded: a.responded }));
+  const activities: RefActivity[] = shape.activities.map((a) => ({
+    id: id(),
+    repId: repOf(a.rep)!,
+    type: a.type,
+    at: at(a.at),
+    responded: a.responded,
+    dealId: a.deal === null ? null : deals[a.deal % deals.length]!.id,
+    leadId: a.lead === null || leads.length === 0 ? null : leads[a.lead % leads.length]!.id,
+  }));
+  const snapshots: RefSnapshot[] = shape.snapshots.map((s) => {
+    const seen = new Set<string>();
+    const lines = s.lines
+      .map((l) => ({ repId: repOf(l.rep)!, month: monthStart(l.month), category: l.category, amountCents: BigInt(l.amountCents) }))
+      .filter((l) => !seen.has(`${l.repId}/${l.month}/${l.category}`) && seen.add(`${l.repId}/${l.month}/${l.category}`));
+    return { id: id(), takenAt: at(s.at), lines };
+  });
   const coaching: RefCoachingSession[] = shape.coaching.map((c) => ({ id: id(), repId: repOf(c.rep)!, at: at(c.at), minutes: c.minutes }));
   const commitments: RefCommitment[] = shape.commitments.map((c) => ({ id: id(), repId: repOf(c.rep)!, dueAt: addDays(FIRST_DAY, c.due), status: c.status }));
-  const org: RefOrg = { id: orgId, name: `Org ${orgId}`, timeZone: tz, teams, reps, pipelines, deals, quotas, leads, activities, coaching, commitments };
+  const org: RefOrg = { id: orgId, name: `Org ${orgId}`, timeZone: tz, teams, reps, pipelines, deals, quotas, leads, activities, coaching, commitments,
+    snapshots, staleAfterDays: shape.staleAfterDays, stuckFactor: shape.stuckFactor };
   return { org, period: shape.period, ...viewerOf(shape, org), pipelineId: shape.pipelineFilter ? pipelines[0]!.id : undefined, openAt: at(shape.openAt) };
+}
+
+/** The first day of the n-th month from FIRST_DAY's month. */
+function monthStart(n: number): string {
+  return new Date(Date.UTC(2024, 8 + n, 1)).toISOString().slice(0, 10);
+}
+
+/** Answers to criteria of the deal's pipeline (one per criterion). */
+function answersFor(pipeline: RefPipeline, picks: { pick: number; answer: boolean; at: { day: string; offsetMs: number } }[], at: (i: { day: string; offsetMs: number }) => Date) {
+  const criteria = pipeline.stages.flatMap((s) => s.criteria ?? []);
+  if (criteria.length === 0) return [];
+  const answers = new Map<number, { criterionId: number; answer: boolean; at: Date }>();
+  for (const p of picks) {
+    const criterion = criteria[p.pick % criteria.length]!;
+    answers.set(criterion.id, { criterionId: criterion.id, answer: p.answer, at: at(p.at) });
+  }
+  return [...answers.values()];
 }
 
 function viewerOf(shape: OrgShape, org: RefOrg): { viewer: RefViewer; filter: RefFilter } {

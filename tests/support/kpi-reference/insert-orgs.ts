@@ -17,7 +17,7 @@ export async function insertOrgs(url: string, orgs: RefOrg[]): Promise<void> {
   await client.connect();
   try {
     await client.query("BEGIN");
-    await insert(client, "organization", orgs.map((o) => ({ id: o.id, name: o.name, time_zone: o.timeZone })));
+    await insert(client, "organization", orgs.map((o) => ({ id: o.id, name: o.name, time_zone: o.timeZone, stale_after_days: o.staleAfterDays ?? 14, stuck_factor: o.stuckFactor ?? 2 })));
     await insert(client, "team", orgs.flatMap((o) => o.teams.map((t) => ({ id: t.id, org_id: o.id, name: t.name }))));
     await insert(
       client,
@@ -66,6 +66,7 @@ export async function insertOrgs(url: string, orgs: RefOrg[]): Promise<void> {
           lost_reason: d.lostReason,
           lead_id: d.leadId ?? null,
           expected_close_at: d.expectedCloseAt ?? null,
+          next_step: d.nextStep ?? null,
         })),
       ),
     );
@@ -87,7 +88,7 @@ export async function insertOrgs(url: string, orgs: RefOrg[]): Promise<void> {
       client,
       "activity",
       orgs.flatMap((o) =>
-        (o.activities ?? []).map((a) => ({ id: a.id, org_id: o.id, rep_id: a.repId, type: a.type, at: a.at.toISOString(), responded: a.responded })),
+        (o.activities ?? []).map((a) => ({ id: a.id, org_id: o.id, rep_id: a.repId, type: a.type, at: a.at.toISOString(), responded: a.responded, deal_id: a.dealId ?? null, lead_id: a.leadId ?? null })),
       ),
     );
     await insert(
@@ -99,6 +100,26 @@ export async function insertOrgs(url: string, orgs: RefOrg[]): Promise<void> {
       client,
       "commitment",
       orgs.flatMap((o) => (o.commitments ?? []).map((c) => ({ id: c.id, rep_id: c.repId, text: "Commitment", due_at: c.dueAt, status: c.status }))),
+    );
+    await insert(
+      client,
+      "stage_criterion",
+      orgs.flatMap((o) => o.pipelines.flatMap((p) => p.stages.flatMap((s) => (s.criteria ?? []).map((c, i) => ({ id: c.id, stage_id: s.id, position: i + 1, question: `Q${c.id}`, active: c.active }))))),
+    );
+    await insert(
+      client,
+      "deal_criterion_answer",
+      orgs.flatMap((o) => o.deals.flatMap((d) => (d.answers ?? []).map((a) => ({ deal_id: d.id, criterion_id: a.criterionId, answer: a.answer, answered_at: a.at.toISOString() })))),
+    );
+    await insert(client, "forecast_snapshot", orgs.flatMap((o) => (o.snapshots ?? []).map((s) => ({ id: s.id, org_id: o.id, taken_at: s.takenAt.toISOString() }))));
+    await insert(
+      client,
+      "forecast_line",
+      orgs.flatMap((o) =>
+        (o.snapshots ?? []).flatMap((s) =>
+          s.lines.map((l) => ({ snapshot_id: s.id, rep_id: l.repId, month: l.month, category: l.category, amount: formatCents(l.amountCents), deal_count: 1 })),
+        ),
+      ),
     );
     await client.query("COMMIT");
   } catch (error) {

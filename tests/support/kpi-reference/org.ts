@@ -23,6 +23,8 @@ export interface RefStage {
   kind: StageKind;
   /** KPI.md: the first-meeting stage; the first open stage when none is marked. */
   isFirstMeeting?: boolean;
+  /** Exit criteria (ids); inactive ones do not count. */
+  criteria?: { id: number; active: boolean }[];
 }
 
 export interface RefPipeline {
@@ -57,6 +59,9 @@ export interface RefDeal {
   leadId?: number | null;
   /** In the order the changes were recorded (ids increase). */
   history: RefStageChange[];
+  nextStep?: string | null;
+  /** Exit-criterion answers. */
+  answers?: { criterionId: number; answer: boolean; at: Date }[];
 }
 
 export interface RefQuota {
@@ -87,6 +92,8 @@ export interface RefActivity {
   type: ActivityType;
   at: Date;
   responded: boolean;
+  dealId?: number | null;
+  leadId?: number | null;
 }
 
 export interface RefCoachingSession {
@@ -104,6 +111,13 @@ export interface RefCommitment {
   status: "OPEN" | "KEPT" | "MISSED";
 }
 
+export interface RefSnapshot {
+  id: number;
+  takenAt: Date;
+  /** COMMIT and other lines: month is the local date of its first day. */
+  lines: { repId: number; month: string; category: "PIPELINE" | "BEST_CASE" | "COMMIT" | "OMITTED"; amountCents: bigint }[];
+}
+
 export interface RefOrg {
   id: number;
   name: string;
@@ -117,6 +131,9 @@ export interface RefOrg {
   activities?: RefActivity[];
   coaching?: RefCoachingSession[];
   commitments?: RefCommitment[];
+  snapshots?: RefSnapshot[];
+  staleAfterDays?: number;
+  stuckFactor?: number;
 }
 
 export function formatCents(cents: bigint): string {

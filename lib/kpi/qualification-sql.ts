@@ -1,0 +1,94 @@
+import { Prisma } from "@/lib/db/generated/client";
+import type { Viewer } from "@/lib/auth/viewer";
+import { scopedRepsSql, type KpiFilter } from "./kpi-filter";
+
+/** KPI.md "Qualification" flags on an open deal at date D. */
+export const DEAL_FLAGS = ["MISQUALIFIED", "STALE", "PAST_CLOSE_DATE", "NO_NEXT_STEP", "NO_AMOUNT", "STUCK", "SKIPPED_STAGE"] as const;
+export type DealFlag = (typeof DEAL_FLAGS)[number];
+
+export interface QualificationInput {
+  /** The instant D: deals created before D and not closed before D, in the stage they were in just before D. */
+  at: Date;
+  filter?: KpiFilter;
+  pipelineId?: number;
+}
+
+/**
+ * `flagged`: one row per open deal at D in scope, with its rep (the current owner, as the open pipeline does),
+ * stage, and a boolean column per flag. Answers, activities and stage changes count only when before D;
+ * next step and amount are the deal's current values (their history is not kept).
+ */
+export function flaggedDealsSql(viewer: Viewer, input: QualificationInput): Prisma.Sql {
+  const at = Prisma.sql`${input.at.toISOString()}::timestamptz`;
+  const pipeline = input.pipelineId === undefined ? Prisma.sql`TRUE` : Prisma.sql`d.pipeline_id = ${input.pipelineId}`;
+  return Prisma.sql`
+    org AS (SELECT time_zone AS tz, stale_after_days, stuck_factor FROM organization WHERE id = ${viewer.orgId}),
+    scoped AS (${scopedRepsSql(viewer, input.filter)}),
+    open_deals AS (
+      SELECT d.id, d.name, d.pipeline_id, d.amount, d.created_at, d.expected_close_at, d.next_step,
+             coalesce(d.closed_owner_id, d.owner_id) AS rep_id,
+             coalesce(cur.to_stage_id, d.stage_id) AS stage_id,
+             coalesce(cur.at, d.created_at) AS entered_at
+      FROM deal d
+      LEFT JOIN LATERAL (
+        SELECT c.to_stage_id, c.at FROM deal_stage_change c
+        WHERE c.deal_id = d.id AND c.at < ${at}
+        ORDER BY c.at DESC, c.id DESC LIMIT 1
+      ) cur ON TRUE
+      WHERE d.org_id = ${viewer.orgId}
+        AND d.created_at < ${at}
+        AND (d.closed_at IS NULL OR d.closed_at >= ${at})
+        AND coalesce(d.closed_owner_id, d.owner_id) IN (SELECT id FROM scoped)
+        AND ${pipeline}
+    ),
+    -- Stays in each stage of deals won in the 12 months before D: the STUCK yardstick.
+    won_stays AS (
+      SELECT h.stage_id,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY (h.next_at AT TIME ZONE org.tz)::date - (h.at AT TIME ZONE org.tz)::date) AS median_days
+      FROM (
+        SELECT c.to_stage_id AS stage_id, c.at, lead(c.at) OVER (PARTITION BY c.deal_id ORDER BY c.at, c.id) AS next_at
+        FROM deal d
+        CROSS JOIN org
+        JOIN deal_stage_change c ON c.deal_id = d.id
+        WHERE d.org_id = ${viewer.orgId} AND d.status = 'WON'
+          AND d.closed_at >= ((${at} AT TIME ZONE org.tz) - interval '12 months') AT TIME ZONE org.tz
+          AND d.closed_at < ${at}
+          AND d.pipeline_id IN (SELECT DISTINCT pipeline_id FROM open_deals)
+      ) h
+      CROSS JOIN org
+      WHERE h.next_at IS NOT NULL AND h.stage_id IN (SELECT DISTINCT stage_id FROM open_deals)
+      GROUP BY h.stage_id
+    ),
+    flagged AS (
+      SELECT o.id, o.name, o.pipeline_id, o.stage_id, o.rep_id, o.amount, o.expected_close_at, o.next_step,
+             (${at} AT TIME ZONE org.tz)::date - (o.entered_at AT TIME ZONE org.tz)::date AS days_in_stage,
+             (${at} AT TIME ZONE org.tz)::date - (coalesce(act.last_at, o.created_at) AT TIME ZONE org.tz)::date AS days_since_activity,
+             EXISTS (
+               SELECT 1 FROM stage_criterion sc
+               JOIN stage earlier ON earlier.id = sc.stage_id
+               LEFT JOIN deal_criterion_answer ans ON ans.criterion_id = sc.id AND ans.deal_id = o.id AND ans.answered_at < ${at}
+               WHERE earlier.pipeline_id = o.pipeline_id AND earlier.kind = 'OPEN' AND earlier.position < st.position
+                 AND sc.active AND ans.answer IS NOT TRUE
+             ) AS misqualified,
+             (${at} AT TIME ZONE org.tz)::date - (coalesce(act.last_at, o.created_at) AT TIME ZONE org.tz)::date > org.stale_after_days AS stale,
+             coalesce(o.expected_close_at < (${at} AT TIME ZONE org.tz)::date, false) AS past_close_date,
+             coalesce(btrim(o.next_step), '') = '' AS no_next_step,
+             coalesce(o.amount = 0, true) AS no_amount,
+             coalesce((${at} AT TIME ZONE org.tz)::date - (o.entered_at AT TIME ZONE org.tz)::date > org.stuck_factor * ws.median_days, false) AS stuck,
+             EXISTS (
+               SELECT 1 FROM (
+                 SELECT c.to_stage_id, lag(c.to_stage_id) OVER (ORDER BY c.at, c.id) AS prev_stage_id
+                 FROM deal_stage_change c WHERE c.deal_id = o.id AND c.at < ${at}
+               ) h
+               JOIN stage prev ON prev.id = h.prev_stage_id AND prev.kind = 'OPEN'
+               JOIN stage nxt ON nxt.id = h.to_stage_id AND nxt.kind <> 'LOST'
+               JOIN stage between_ ON between_.pipeline_id = prev.pipeline_id AND between_.kind = 'OPEN'
+                 AND between_.position > prev.position AND (nxt.kind = 'WON' OR between_.position < nxt.position)
+             ) AS skipped_stage
+      FROM open_deals o
+      CROSS JOIN org
+      JOIN stage st ON st.id = o.stage_id
+      LEFT JOIN won_stays ws ON ws.stage_id = o.stage_id
+      LEFT JOIN LATERAL (SELECT max(a.at) AS last_at FROM activity a WHERE a.deal_id = o.id AND a.at < ${at}) act ON TRUE
+    )`;
+}

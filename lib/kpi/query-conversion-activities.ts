@@ -1,0 +1,200 @@
+import { Prisma, type ActivityType } from "@/lib/db/generated/client";
+import { assertViewer, type Viewer } from "@/lib/auth/viewer";
+import { scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import type { KpiSql } from "./kpi-sql";
+import { previousPeriod, type Period } from "./period";
+import { CURRENT, periodsSql } from "./periods-sql";
+import { ACTIVITY_TYPES } from "./query-activity-metrics";
+
+export interface TouchFigures {
+  /** Conversions with at least one touch of the type. */
+  touched: number;
+  /** touched ÷ conversions */
+  shareTouched: number | null;
+  touches: number;
+  /** touches ÷ conversions */
+  perConversion: number | null;
+}
+
+/**
+ * KPI.md "converting touches" and "follow-up after conversion" for one period. A conversion is a lead's first
+ * deal, created in P; touches are activities on the lead in the 30 days before that deal was created, and they
+ * count for the lead's SDR (its AE without one), as the lead metrics do. Follow-up counts deals created from a
+ * lead in P for the rep the deal is attributed to.
+ */
+export interface ConversionFigures {
+  conversions: number;
+  touches: TouchFigures;
+  byType: Record<ActivityType, TouchFigures>;
+  /** Deals created from leads in P. */
+  dealsFromLeads: number;
+  /** Of those, the deals with an activity on the deal within 7 calendar days of creation. */
+  followedUp: number;
+  /** followedUp ÷ dealsFromLeads */
+  followUpRate: number | null;
+  /** Median calendar days from creation to the deal's first activity, over deals that have one. */
+  medianDaysToFirstActivity: number | null;
+}
+
+export interface ConversionActivitiesRep {
+  repId: number;
+  name: string;
+  teamId: number | null;
+  current: ConversionFigures;
+  previous: ConversionFigures;
+}
+
+export interface ConversionActivities {
+  period: Period;
+  previousPeriod: Period;
+  total: { current: ConversionFigures; previous: ConversionFigures };
+  reps: ConversionActivitiesRep[];
+}
+
+export interface ConversionActivitiesInput {
+  period: Period;
+  filter?: KpiFilter;
+}
+
+/** KPI.md: touches in the 30 days before the deal; follow-up within 7 days of creation. */
+export const TOUCH_WINDOW_DAYS = 30;
+export const FOLLOW_UP_DAYS = 7;
+
+interface Row {
+  p: number;
+  repId: number | null;
+  name: string | null;
+  teamId: number | null;
+  conversions: number;
+  touchedAny: number;
+  touches: number;
+  touchedCall: number;
+  touchedEmail: number;
+  touchedSocial: number;
+  touchedMeeting: number;
+  touchesCall: number;
+  touchesEmail: number;
+  touchesSocial: number;
+  touchesMeeting: number;
+  dealsFromLeads: number;
+  followedUp: number;
+  medianDays: number | null;
+}
+
+/** One query for P and P′: conversions with their touches by type, and follow-up of deals from leads; per rep and total. */
+export async function queryConversionActivities(sql: KpiSql, viewer: Viewer, input: ConversionActivitiesInput): Promise<ConversionActivities> {
+  assertViewer(viewer);
+  const previous = previousPeriod(input.period);
+  const rows = await sql.$queryRaw<Row[]>(Prisma.sql`
+    WITH org AS (SELECT time_zone AS tz FROM organization WHERE id = ${viewer.orgId}),
+    periods AS (${periodsSql(input.period, previous)}),
+    scoped AS (${scopedRepsSql(viewer, input.filter)}),
+    conversions AS (
+      SELECT p.p, f.lead_id, f.rep_id, f.created_at
+      FROM (
+        SELECT DISTINCT ON (d.lead_id) d.lead_id, d.created_at, coalesce(l.sdr_id, l.ae_id) AS rep_id
+        FROM deal d JOIN lead l ON l.id = d.lead_id
+        WHERE d.org_id = ${viewer.orgId} AND coalesce(l.sdr_id, l.ae_id) IN (SELECT id FROM scoped)
+        ORDER BY d.lead_id, d.created_at, d.id
+      ) f
+      JOIN periods p ON f.created_at >= p.start_at AND f.created_at < p.end_at
+    ),
+    touches AS (
+      SELECT c.p, c.lead_id, c.rep_id,
+             count(a.id) AS touches,
+             count(a.id) FILTER (WHERE a.type = 'CALL') AS calls,
+             count(a.id) FILTER (WHERE a.type = 'EMAIL') AS emails,
+             count(a.id) FILTER (WHERE a.type = 'SOCIAL') AS socials,
+             count(a.id) FILTER (WHERE a.type = 'MEETING') AS meetings
+      FROM conversions c
+      CROSS JOIN org
+      LEFT JOIN activity a ON a.lead_id = c.lead_id AND a.at < c.created_at
+        AND a.at >= ((c.created_at AT TIME ZONE org.tz) - make_interval(days => ${TOUCH_WINDOW_DAYS})) AT TIME ZONE org.tz
+      GROUP BY c.p, c.lead_id, c.rep_id
+    ),
+    touch_agg AS (
+      SELECT p, rep_id, GROUPING(rep_id) AS is_total, count(*) AS conversions,
+             count(*) FILTER (WHERE touches > 0) AS touched_any, sum(touches) AS touches,
+             count(*) FILTER (WHERE calls > 0) AS touched_call, count(*) FILTER (WHERE emails > 0) AS touched_email,
+             count(*) FILTER (WHERE socials > 0) AS touched_social, count(*) FILTER (WHERE meetings > 0) AS touched_meeting,
+             sum(calls) AS touches_call, sum(emails) AS touches_email, sum(socials) AS touches_social, sum(meetings) AS touches_meeting
+      FROM touches
+      GROUP BY GROUPING SETS ((p), (p, rep_id))
+    ),
+    follow AS (
+      SELECT p.p, coalesce(d.closed_owner_id, d.owner_id) AS rep_id,
+             (SELECT (min(a.at) AT TIME ZONE org.tz)::date FROM activity a WHERE a.deal_id = d.id AND a.at >= d.created_at)
+               - (d.created_at AT TIME ZONE org.tz)::date AS days
+      FROM deal d
+      CROSS JOIN org
+      JOIN periods p ON d.created_at >= p.start_at AND d.created_at < p.end_at
+      WHERE d.org_id = ${viewer.orgId} AND d.lead_id IS NOT NULL
+        AND coalesce(d.closed_owner_id, d.owner_id) IN (SELECT id FROM scoped)
+    ),
+    follow_agg AS (
+      SELECT p, rep_id, GROUPING(rep_id) AS is_total, count(*) AS deals_from_leads,
+             count(*) FILTER (WHERE days <= ${FOLLOW_UP_DAYS}) AS followed_up,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median_days
+      FROM follow
+      GROUP BY GROUPING SETS ((p), (p, rep_id))
+    ),
+    cells AS (
+      SELECT p.p, NULL::int AS rep_id, NULL::text AS name, NULL::int AS team_id, t.conversions, t.touched_any, t.touches, t.touched_call, t.touched_email, t.touched_social, t.touched_meeting, t.touches_call, t.touches_email, t.touches_social, t.touches_meeting, f.deals_from_leads, f.followed_up, f.median_days
+      FROM periods p
+      LEFT JOIN touch_agg t ON t.is_total = 1 AND t.p = p.p
+      LEFT JOIN follow_agg f ON f.is_total = 1 AND f.p = p.p
+      UNION ALL
+      SELECT p.p, s.id, s.name, s.team_id, t.conversions, t.touched_any, t.touches, t.touched_call, t.touched_email, t.touched_social, t.touched_meeting, t.touches_call, t.touches_email, t.touches_social, t.touches_meeting, f.deals_from_leads, f.followed_up, f.median_days
+      FROM scoped s
+      CROSS JOIN periods p
+      LEFT JOIN touch_agg t ON t.is_total = 0 AND t.rep_id = s.id AND t.p = p.p
+      LEFT JOIN follow_agg f ON f.is_total = 0 AND f.rep_id = s.id AND f.p = p.p
+      WHERE s.visible
+    )
+    SELECT c.p, c.rep_id AS "repId", c.name, c.team_id AS "teamId",
+           coalesce(c.conversions, 0)::int AS conversions, coalesce(c.touched_any, 0)::int AS "touchedAny",
+           coalesce(c.touches, 0)::int AS touches,
+           coalesce(c.touched_call, 0)::int AS "touchedCall", coalesce(c.touched_email, 0)::int AS "touchedEmail",
+           coalesce(c.touched_social, 0)::int AS "touchedSocial", coalesce(c.touched_meeting, 0)::int AS "touchedMeeting",
+           coalesce(c.touches_call, 0)::int AS "touchesCall", coalesce(c.touches_email, 0)::int AS "touchesEmail",
+           coalesce(c.touches_social, 0)::int AS "touchesSocial", coalesce(c.touches_meeting, 0)::int AS "touchesMeeting",
+           coalesce(c.deals_from_leads, 0)::int AS "dealsFromLeads", coalesce(c.followed_up, 0)::int AS "followedUp",
+           c.median_days::float8 AS "medianDays"
+    FROM cells c`);
+
+  const touch = (touched: number, touches: number, conversions: number): TouchFigures => ({
+    touched,
+    shareTouched: conversions === 0 ? null : touched / conversions,
+    touches,
+    perConversion: conversions === 0 ? null : touches / conversions,
+  });
+  const figures = (row: Row): ConversionFigures => {
+    const byTypeCounts: Record<ActivityType, [number, number]> = {
+      CALL: [row.touchedCall, row.touchesCall],
+      EMAIL: [row.touchedEmail, row.touchesEmail],
+      SOCIAL: [row.touchedSocial, row.touchesSocial],
+      MEETING: [row.touchedMeeting, row.touchesMeeting],
+    };
+    return {
+      conversions: row.conversions,
+      touches: touch(row.touchedAny, row.touches, row.conversions),
+      byType: Object.fromEntries(ACTIVITY_TYPES.map((type) => [type, touch(...byTypeCounts[type], row.conversions)])) as Record<ActivityType, TouchFigures>,
+      dealsFromLeads: row.dealsFromLeads,
+      followedUp: row.followedUp,
+      followUpRate: row.dealsFromLeads === 0 ? null : row.followedUp / row.dealsFromLeads,
+      medianDaysToFirstActivity: row.medianDays,
+    };
+  };
+  const pair = (list: Row[]) => {
+    const current = list.find((row) => row.p === CURRENT);
+    const before = list.find((row) => row.p !== CURRENT);
+    if (!current || !before) throw new Error("Conversion activities: a period is missing from the query result");
+    return { current: figures(current), previous: figures(before) };
+  };
+  const byRep = new Map<number, Row[]>();
+  for (const row of rows) if (row.repId !== null) byRep.set(row.repId, [...(byRep.get(row.repId) ?? []), row]);
+  const reps = [...byRep.entries()]
+    .map(([repId, list]) => ({ repId, name: list[0]?.name ?? "", teamId: list[0]?.teamId ?? null, ...pair(list) }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.repId - b.repId);
+  return { period: input.period, previousPeriod: previous, total: pair(rows.filter((row) => row.repId === null)), reps };
+}

@@ -1,0 +1,30 @@
+import type { LeadFigures } from "@/lib/kpi/query-lead-metrics";
+
+/** KPI.md HANDOFF_BOTTLENECK: hand-overs up at least 15% on P′ while first meetings changed less than 5%. */
+export const HANDOVER_RISE = 0.15;
+export const FIRST_MEETING_CHANGE = 0.05;
+
+export interface HandoffBottleneck {
+  code: "HANDOFF_BOTTLENECK";
+  handedOver: { current: number; previous: number; change: number };
+  firstMeetings: { current: number; previous: number; change: number };
+  /** first meetings ÷ handed over, in P′ and P. */
+  conversion: { previous: number; current: number };
+}
+
+/**
+ * Fires when hand-overs rose ≥ 15% and first meetings rose less than 5% (a fall counts: it is the same
+ * bottleneck, worse). Undefined changes (nothing in P′) never fire.
+ */
+export function handoffBottleneck(current: LeadFigures, previous: LeadFigures): HandoffBottleneck | null {
+  if (previous.handedOver === 0 || previous.firstMeetings === 0 || current.handedOver === 0) return null;
+  const handedChange = current.handedOver / previous.handedOver - 1;
+  const meetingChange = current.firstMeetings / previous.firstMeetings - 1;
+  if (handedChange < HANDOVER_RISE || meetingChange >= FIRST_MEETING_CHANGE) return null;
+  return {
+    code: "HANDOFF_BOTTLENECK",
+    handedOver: { current: current.handedOver, previous: previous.handedOver, change: handedChange },
+    firstMeetings: { current: current.firstMeetings, previous: previous.firstMeetings, change: meetingChange },
+    conversion: { previous: previous.firstMeetings / previous.handedOver, current: current.firstMeetings / current.handedOver },
+  };
+}
