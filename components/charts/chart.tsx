@@ -47,7 +47,7 @@ export function compactValue(value: number, format: ValueFormat, { locale, curre
 
 /**
  * The chart itself is hidden from assistive technology; the same numbers follow in a visually hidden table
- * (`table`), so screen readers read values, not shapes. Colours are exposed as CSS variables per series.
+ * (`table`), so screen readers read values, not shapes. A legend names each colour; colours are CSS variables per series.
  */
 export function ChartContainer({
   config,
@@ -63,6 +63,14 @@ export function ChartContainer({
   const style = Object.fromEntries(Object.entries(config).map(([key, series]) => [`--color-${key}`, series.color])) as CSSProperties;
   return (
     <div className="break-inside-avoid" style={style}>
+      <ul aria-hidden="true" className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted">
+        {Object.entries(config).map(([key, series]) => (
+          <li key={key} className="inline-flex items-center gap-1.5">
+            <span className="size-3 rounded-sm" style={{ background: series.color }} />
+            {series.label}
+          </li>
+        ))}
+      </ul>
       <div aria-hidden="true" className="w-full text-xs text-muted print:w-[640px]" style={{ height }}>
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height }}>
           {children}
