@@ -47,6 +47,8 @@ export function ImportWizard({ kinds, pipelines }: { kinds: readonly string[]; p
   const [error, setError] = useState<string | null>(null);
   const [inspection, setInspection] = useState<ImportInspection | null>(null);
   const [presetName, setPresetName] = useState("");
+  const [saveName, setSaveName] = useState("");
+  const [saveState, setSaveState] = useState<{ ok: boolean; message: string } | null>(null);
   const [mapping, setMapping] = useState<ImportMapping | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [skipInvalid, setSkipInvalid] = useState(false);
@@ -112,6 +114,19 @@ export function ImportWizard({ kinds, pipelines }: { kinds: readonly string[]; p
       }),
     );
     setMapping({ ...preset.mapping, columns });
+  }
+
+  async function savePreset() {
+    if (!inspection || !mapping) return;
+    setBusy(true);
+    setSaveState(null);
+    const result = await post<{ name: string; title: string; mapping: ImportMapping }>("/api/import/presets", { name: saveName, kind, mapping });
+    setBusy(false);
+    if (!result.ok) return setSaveState({ ok: false, message: result.message });
+    const saved = result.data;
+    setInspection({ ...inspection, presets: [...inspection.presets.filter((p) => p.name !== saved.name), saved] });
+    setPresetName(saved.name);
+    setSaveState({ ok: true, message: t("mapping.saved", { name: saved.title }) });
   }
 
   async function runPreview() {
@@ -275,11 +290,20 @@ export function ImportWizard({ kinds, pipelines }: { kinds: readonly string[]; p
               </label>
               <select id={`${ids}-preset`} className={inputClass} value={presetName} onChange={(e) => choosePreset(e.target.value)}>
                 <option value="">{t("mapping.presetSuggested")}</option>
-                {inspection.presets.map((p) => (
-                  <option key={p.name} value={p.name}>
-                    {p.title}
-                  </option>
-                ))}
+                {[
+                  { label: t("mapping.builtIn"), presets: inspection.presets.filter((p) => !p.name.startsWith("saved:")) },
+                  { label: t("mapping.savedGroup"), presets: inspection.presets.filter((p) => p.name.startsWith("saved:")) },
+                ]
+                  .filter((group) => group.presets.length > 0)
+                  .map((group) => (
+                    <optgroup key={group.label} label={group.label}>
+                      {group.presets.map((p) => (
+                        <option key={p.name} value={p.name}>
+                          {p.title}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
               </select>
               {inspection.suggestion.preset && <p className="mt-1 text-xs text-muted">{t("mapping.presetMatched", { preset: inspection.presets.find((p) => p.name === inspection.suggestion.preset)?.title ?? "" })}</p>}
             </div>
@@ -327,7 +351,7 @@ export function ImportWizard({ kinds, pipelines }: { kinds: readonly string[]; p
                   <td className="py-2 pr-4 align-top">
                     <span className="font-mono text-sm font-medium text-foreground">{field.name}</span>
                     {field.required && <span className="ml-2 rounded bg-accent-soft px-1.5 py-0.5 text-xs font-medium text-accent-soft-foreground">{t("mapping.required")}</span>}
-                    <p className="mt-0.5 text-xs text-muted">{field.description}</p>
+                    <p className="mt-0.5 text-xs text-muted">{t.has(`fieldHints.${kind}.${field.name}` as never) ? t(`fieldHints.${kind}.${field.name}` as never) : field.description}</p>
                   </td>
                   <td className="w-72 py-2 align-top">
                     <label htmlFor={`${ids}-col-${field.name}`} className="sr-only">
@@ -356,6 +380,32 @@ export function ImportWizard({ kinds, pipelines }: { kinds: readonly string[]; p
               ))}
             </tbody>
           </table>
+          <div className="mt-6 rounded-lg bg-surface-muted/60 p-4">
+            <div className="flex flex-wrap items-end gap-3">
+              <div className="min-w-64 flex-1">
+                <label htmlFor={`${ids}-save`} className="block text-sm font-medium text-foreground">
+                  {t("mapping.saveAs")}
+                </label>
+                <input
+                  id={`${ids}-save`}
+                  className={inputClass}
+                  value={saveName}
+                  maxLength={80}
+                  aria-describedby={`${ids}-save-hint`}
+                  onChange={(e) => setSaveName(e.target.value)}
+                />
+              </div>
+              <button type="button" className={secondary} disabled={busy || saveName.trim() === ""} onClick={savePreset}>
+                {busy ? t("mapping.saving") : t("mapping.save")}
+              </button>
+            </div>
+            <p id={`${ids}-save-hint`} className="mt-1 text-xs text-muted">
+              {t("mapping.saveAsHint")}
+            </p>
+            <p role="status" className={`mt-2 text-sm empty:hidden ${saveState?.ok ? "text-success" : "text-danger"}`}>
+              {saveState?.message}
+            </p>
+          </div>
           <div className="mt-5 flex justify-between gap-3">
             <button type="button" className={secondary} onClick={restart}>
               {t("back")}
@@ -450,7 +500,9 @@ export function ImportWizard({ kinds, pipelines }: { kinds: readonly string[]; p
                 {job.totalBytes ? Math.round((job.bytes / job.totalBytes) * 100) : 0}%
               </span>
             </div>
-            <progress aria-labelledby={`${ids}-progress`} className="import-progress mt-1.5 h-2.5 w-full accent-[var(--color-accent)]" max={job.totalBytes || 1} value={job.bytes} />
+            <progress
+              aria-labelledby={`${ids}-progress`}
+              className="mt-1.5 h-2.5 w-full appearance-none overflow-hidden rounded-full bg-surface-muted [&::-moz-progress-bar]:bg-accent [&::-webkit-progress-bar]:bg-surface-muted [&::-webkit-progress-value]:rounded-full [&::-webkit-progress-value]:bg-accent" max={job.totalBytes || 1} value={job.bytes} />
           </div>
           <div role="status" aria-live="polite">
             {job.outcome && <Outcome outcome={job.outcome} t={t} rejectionsHref={`/api/import/jobs/${job.id}/rejections`} />}

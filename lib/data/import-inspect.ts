@@ -7,6 +7,7 @@ import { openCsv } from "@/lib/import/parse/open-csv";
 import { IMPORT_PRESETS } from "@/lib/import/presets/import-presets";
 import type { ImportMapping } from "@/lib/validation/import-mapping";
 import { importPipelines, type ImportPipeline } from "./import-pipelines";
+import { listSavedPresets } from "./import-presets-saved";
 import { suggestMapping } from "./import-suggest-mapping";
 import { uploadStream, type StoredUpload } from "./import-uploads";
 
@@ -37,7 +38,7 @@ export async function importInspect(viewer: Viewer, upload: StoredUpload, kind: 
       columns: csv.header,
       fields: kindFields(kind),
       suggestion: suggestMapping(kind, csv.header),
-      presets: IMPORT_PRESETS.filter((p) => p.kind === kind).map((p) => ({ name: p.name, title: p.title, mapping: p.mapping })),
+      presets: [...IMPORT_PRESETS.filter((p) => p.kind === kind).map((p) => ({ name: p.name, title: p.title, mapping: p.mapping })), ...(await listSavedPresets(viewer, kind))],
       pipelines: await importPipelines(viewer),
     };
   } finally {

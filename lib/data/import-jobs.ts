@@ -68,6 +68,7 @@ export function startImportJob(viewer: Viewer, input: ImportRunInput): ImportJob
     }
     await deleteUpload(upload.id).catch(() => undefined);
     job.outcome = outcome;
+    if (outcome.ok) job.rows = outcome.summary.rows;
     job.bytes = job.totalBytes;
     job.status = "done";
     job.finishedAt = Date.now();

@@ -31,3 +31,10 @@ export const importRunSchema = z.object({
 export type ImportRunInput = z.output<typeof importRunSchema>;
 
 export const importJobSchema = z.object({ id: z.uuid() });
+
+/** POST /api/import/presets: a mapping saved under a name for the organisation. */
+export const importPresetSaveSchema = z.object({
+  name: z.string().trim().min(1, { error: "name the preset" }).max(80),
+  kind: z.enum(IMPORT_KINDS),
+  mapping: importMappingSchema,
+});

@@ -33,6 +33,7 @@ type Routes = {
   run: typeof import("@/app/api/import/run/route");
   job: typeof import("@/app/api/import/jobs/[id]/route");
   rejections: typeof import("@/app/api/import/jobs/[id]/rejections/route");
+  presets: typeof import("@/app/api/import/presets/route");
 };
 let routes: Routes;
 
@@ -112,6 +113,7 @@ beforeAll(async () => {
     run: await import("@/app/api/import/run/route"),
     job: await import("@/app/api/import/jobs/[id]/route"),
     rejections: await import("@/app/api/import/jobs/[id]/rejections/route"),
+    presets: await import("@/app/api/import/presets/route"),
   };
 }, 120_000);
 
@@ -217,5 +219,21 @@ describe("import routes", () => {
     holder.viewer = fx.managerY;
     const response = await routes.preview.POST(jsonRequest("/api/import/preview", { uploadId: uploaded.uploadId, kind: "deals", mapping: uploaded.suggestion.mapping }));
     expect(response.status).toBe(404);
+  });
+
+  it("saves a mapping as a named preset, offers it with the built-in ones, and refuses the name for another kind", async () => {
+    holder.viewer = fx.managerX;
+    const mapping = { columns: { name: "Deal", owner: "Rep", stage: "Phase" }, dateFormat: "D.M.YYYY", decimal: "," };
+    const saved = await routes.presets.POST(jsonRequest("/api/import/presets", { name: "Our CRM", kind: "deals", mapping }));
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toMatchObject({ name: "saved:Our CRM", title: "Our CRM", mapping: { columns: mapping.columns, dateFormat: "D.M.YYYY" } });
+    holder.viewer = fx.admin;
+    const inspection = (await (await routes.upload.POST(uploadRequest("deals", "deals-basic.csv"))).json()) as { presets: { name: string }[] };
+    expect(inspection.presets.map((p) => p.name)).toEqual(["salesforce", "hubspot", "pipedrive", "amocrm", "saved:Our CRM"]);
+    const clash = await routes.presets.POST(jsonRequest("/api/import/presets", { name: "Our CRM", kind: "reps", mapping: {} }));
+    expect(clash.status).toBe(409);
+    expect(await one(`SELECT action FROM audit_log WHERE entity = 'import_preset' ORDER BY id DESC LIMIT 1`)).toEqual({ action: "import_preset.create" });
+    holder.viewer = fx.rep;
+    expect((await routes.presets.POST(jsonRequest("/api/import/presets", { name: "Mine", kind: "deals", mapping: {} }))).status).toBe(403);
   });
 });
