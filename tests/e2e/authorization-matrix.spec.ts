@@ -52,6 +52,15 @@ const PAGES: Record<string, PageCase> = {
   },
   "/admin/teams": { samples: () => [{ url: "/admin/teams", expect: adminOnly }] },
   "/admin/audit": { samples: () => [{ url: "/admin/audit", expect: adminOnly }] },
+  // The owner, the manager of the owner's team and admins; anyone else is told it does not exist.
+  "/deals/[dealId]": {
+    samples: (fx) => [
+      { url: `/deals/${fx.deals.a}`, expect: { anonymous: "login", repA: "allow", repB: "notFound", managerX: "allow", managerY: "notFound", admin: "allow" } },
+      { url: `/deals/${fx.deals.y}`, expect: { anonymous: "login", repA: "notFound", repB: "notFound", managerX: "notFound", managerY: "allow", admin: "allow" } },
+      { url: `/deals/${fx.deals.other}`, expect: signedIn("notFound") },
+      { url: "/deals/not-a-number", expect: signedIn("notFound") },
+    ],
+  },
   // Public: the invitee has no session. An unknown token shows "this link does not work".
   "/invite/[token]": { samples: () => [{ url: `/invite/${"x".repeat(43)}`, expect: all("allow") }] },
 };
@@ -83,8 +92,16 @@ interface ActionCase {
   /** A plain form action (formData only), not a useActionState one. */
   formOnly?: boolean;
   /** The page to post to, when the first page the build lists is not the one its callers use. */
-  page?: string;
+  page?: string | ((fx: MatrixFixture) => string);
+  /** A query over rows the action writes that the shared fingerprint does not cover; it must not change on a deny. */
+  alsoWrites?: string;
 }
+
+// The deal's owner (rep A), the manager of their team and admins may edit deal A; rep B and manager Y may not.
+const DEAL_A_EDITORS: Row<ActionOutcome> = { anonymous: "deny", repA: "allow", repB: "deny", managerX: "allow", managerY: "deny", admin: "allow" };
+// The matrix fixture's stages have no exit criteria: beforeAll gives deal A's stage one.
+let dealCriterionId = 0;
+const DEAL_ANSWERS = "SELECT a::text FROM deal_criterion_answer a JOIN deal d ON d.id = a.deal_id WHERE d.org_id = ANY($1)";
 
 const ADMIN_ONLY: Row<ActionOutcome> = { anonymous: "deny", repA: "deny", repB: "deny", managerX: "deny", managerY: "deny", admin: "allow" };
 const SIGNED_IN: Row<ActionOutcome> = { ...all<ActionOutcome>("allow"), anonymous: "deny" };
@@ -106,6 +123,17 @@ const ACTIONS: Record<string, ActionCase> = {
   "admin-create-team.ts#createTeam": { input: (_fx, n) => ({ name: `Matrix Team ${n}`, kind: "AE", managerId: "" }), expect: ADMIN_ONLY },
   "admin-update-team.ts#updateTeam": { input: (fx, n) => ({ teamId: String(fx.teams.spare), name: `Matrix Spare ${n}`, managerId: String(fx.users.managerY) }), expect: ADMIN_ONLY },
   "admin-move-rep.ts#moveRep": { input: (fx) => ({ repId: String(fx.reps.loose), teamId: String(fx.teams.spare) }), expect: ADMIN_ONLY },
+  "deal-update-next-step.ts#updateDealNextStep": {
+    input: (fx, n) => ({ dealId: String(fx.deals.a), nextStep: `Call the buyer back (${n})`, expectedCloseAt: "2026-12-15" }),
+    expect: DEAL_A_EDITORS,
+    page: (fx) => `/deals/${fx.deals.a}`,
+  },
+  "deal-answer-criterion.ts#answerDealCriterion": {
+    input: (fx, n) => ({ dealId: String(fx.deals.a), criterionId: String(dealCriterionId), answer: n % 2 === 0 ? "yes" : "no" }),
+    expect: DEAL_A_EDITORS,
+    page: (fx) => `/deals/${fx.deals.a}`,
+    alsoWrites: DEAL_ANSWERS,
+  },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -181,6 +209,12 @@ test.beforeAll(async ({ baseURL: url }) => {
   db = await connect();
   const emails: Record<SignedIn, string> = fx.emails;
   for (const who of WHO) contexts.set(who, await signedInContext(baseURL, who === "anonymous" ? null : emails[who]));
+  const { rows } = await db.query<{ id: number }>(
+    `INSERT INTO stage_criterion (stage_id, position, question) SELECT stage_id, 1, 'Is the pain confirmed?' FROM deal WHERE id = $1
+     ON CONFLICT (stage_id, position) DO UPDATE SET question = excluded.question RETURNING id`,
+    [fx.deals.a],
+  );
+  dealCriterionId = rows[0]!.id;
 });
 
 test.afterAll(async () => {
@@ -240,9 +274,16 @@ for (const key of Object.keys(ACTIONS).sort()) {
     const built = builtActions().get(key);
     expect(built, `${key} is not reachable in the production build (no page uses it)`).toBeDefined();
     const entry = ACTIONS[key]!;
+    const snapshot = async () => {
+      const extra = entry.alsoWrites
+        ? (await db.query<{ hash: string }>(`SELECT md5(coalesce(string_agg(x.t, '|' ORDER BY x.t), '')) AS hash FROM (${entry.alsoWrites.replace(/^SELECT (\w)::text/, "SELECT $1::text AS t")}) x`, [[fx.orgId, fx.otherOrgId]])).rows[0]!.hash
+        : "";
+      return [...(await fingerprint(db, fx)), extra];
+    };
     for (const who of WHO) {
-      const before = await fingerprint(db, fx);
-      const target = { id: built!.id, page: entry.page ?? built!.page };
+      const before = await snapshot();
+      const page = typeof entry.page === "function" ? entry.page(fx) : entry.page;
+      const target = { id: built!.id, page: page ?? built!.page };
       const { status, body } = await callAction(contexts.get(who)!, baseURL, target, entry.input(fx, ++sequence), { formOnly: entry.formOnly });
       // Anonymous callers are turned away by the proxy (a redirect to sign-in) before any action runs.
       const answered = /"status":"(success|error)"/.exec(body)?.[1];
@@ -250,7 +291,7 @@ for (const key of Object.keys(ACTIONS).sort()) {
       const allowed = entry.formOnly ? answered !== "error" : answered === "success";
       const outcome = status >= 300 && status < 400 ? "deny" : status !== 200 ? `HTTP ${status}` : answered === "error" ? "deny" : allowed ? "allow" : "no answer";
       expect(outcome, `${key} as ${who}: HTTP ${status} ${body.slice(0, 300)}`).toBe(entry.expect[who]);
-      if (outcome === "deny") expect(await fingerprint(db, fx), `${key} as ${who} was refused but wrote to the database`).toEqual(before);
+      if (outcome === "deny") expect(await snapshot(), `${key} as ${who} was refused but wrote to the database`).toEqual(before);
       expectNoForeignMarkers(who, key, body);
       counted.actions++;
     }
