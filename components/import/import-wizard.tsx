@@ -600,7 +600,7 @@ function Outcome({ outcome, dry = false, t, rejectionsHref }: { outcome: ImportO
                 </tr>
               </thead>
               <tbody className="divide-y divide-border">
-                {s.rejections.slice(0, 100).map((r) => (
+                {[...s.rejections].sort((a, b) => a.row - b.row).slice(0, 100).map((r) => (
                   <tr key={`${r.row}-${r.column}`}>
                     <td className="px-3 py-1.5 tabular-nums">{r.row}</td>
                     <td className="px-3 py-1.5">{r.column}</td>

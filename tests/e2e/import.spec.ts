@@ -63,6 +63,10 @@ test("the admin imports a Salesforce report through the wizard, in English and R
       await expect(page.getByRole("heading", { name: ru ? "Сопоставьте столбцы" : "Match the columns" })).toBeVisible();
       await expect(page.getByLabel(ru ? "Сопоставление" : "Mapping", { exact: true })).toHaveValue("salesforce");
       await expect(page.getByLabel(ru ? "Столбец для поля owner" : "Column for owner")).toHaveValue("Opportunity Owner");
+      await page.getByLabel(ru ? "Сохранить сопоставление как" : "Save this mapping as").fill("E2E Salesforce");
+      await page.getByRole("button", { name: ru ? "Сохранить сопоставление" : "Save mapping" }).click();
+      await expect(page.getByText(ru ? "Сохранено как «E2E Salesforce»." : "Saved as “E2E Salesforce”.")).toBeVisible();
+      await expect(page.getByLabel(ru ? "Сопоставление" : "Mapping", { exact: true })).toHaveValue("saved:E2E Salesforce");
       await checkStep(page, `2-mapping-${locale}`);
       await page.getByRole("button", { name: ru ? "Проверить" : "Preview", exact: true }).click();
 
@@ -91,6 +95,7 @@ test("the admin imports a Salesforce report through the wizard, in English and R
     await sql.query(`DELETE FROM deal WHERE org_id = $1 AND id > $2`, [org, before.deal]);
     await sql.query(`DELETE FROM rep WHERE org_id = $1 AND id > $2`, [org, before.rep]);
     await sql.query(`DELETE FROM account WHERE org_id = $1 AND id > $2`, [org, before.account]);
+    await sql.query(`DELETE FROM import_preset WHERE org_id = $1 AND name = 'E2E Salesforce'`, [org]);
     await sql.end();
   }
 });
@@ -102,4 +107,21 @@ test("a rep is told the import page does not exist and the upload route refuses 
   expect(response?.status()).toBe(404);
   const refused = await page.request.post("/api/import/upload", { multipart: { kind: "deals", file: { name: "d.csv", mimeType: "text/csv", buffer: Buffer.from("id,name\n1,a\n") } } });
   expect(refused.status()).toBe(403);
+});
+
+test("the preview marks invalid cells and lists unknown stages with the pipeline's stages, writing nothing", async ({ page }) => {
+  await signIn(page, "admin@demo.test");
+  for (const [file, expected] of [
+    ["negative-amount.csv", /is negative/],
+    ["unknown-stage.csv", /unknown stage values "Prospecting".*Qualify/],
+  ] as const) {
+    await page.goto("/import");
+    await page.getByLabel(/Drop a CSV file/).setInputFiles(path.join(FIXTURES, file));
+    await page.getByRole("button", { name: "Read columns" }).click();
+    await page.getByRole("button", { name: "Preview", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Check the first rows" })).toBeVisible();
+    await expect(page.getByText(expected).first()).toBeVisible();
+    await expect(page.getByText("The file would not be imported as it is")).toBeVisible();
+    await checkStep(page, `3-preview-error-${file.replace(".csv", "")}-en`);
+  }
 });
