@@ -155,8 +155,8 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
                             <span className="ml-2 rounded-full bg-surface-muted px-2 py-0.5 text-xs font-normal text-muted">{t("synthesized")}</span>
                           )}
                         </th>
-                        <td className="px-3 py-2 tabular-nums">{dateTime.format(step.at)}</td>
-                        <td className="py-2 pl-3">{step.by ?? none}</td>
+                        <td className="whitespace-nowrap px-3 py-2 tabular-nums">{dateTime.format(step.at)}</td>
+                        <td className="whitespace-nowrap py-2 pl-3">{step.by ?? none}</td>
                       </tr>
                     ))}
                   </tbody>
