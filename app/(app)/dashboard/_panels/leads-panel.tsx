@@ -5,14 +5,13 @@ import { Delta } from "@/components/kpi/delta";
 import { formatChange } from "@/components/kpi/format-change";
 import { Panel } from "@/components/kpi/panel";
 import { getLeadMetrics } from "@/lib/kpi/get-lead-metrics";
+import { handoffBottleneck } from "@/lib/review/insights/handoff-bottleneck";
 import { LEAD_SOURCES } from "@/lib/kpi/query-lead-metrics";
 import { getTranslations } from "@/lib/i18n/get-translations";
 import { leadsHref, type DashboardScope } from "./scope";
 
 // A step whose conversion fell by at least this many points on P′ is called out (KPI.md HANDOFF_BOTTLENECK spirit).
 const BOTTLENECK_DROP = 0.05;
-const HANDOFF_GROWTH = 0.15;
-const HANDOFF_FLAT = 0.05;
 
 /** Lead flow by source, and the SDR → AE hand-over chain with each step's conversion against the previous period. */
 export async function LeadsPanel({ scope }: { scope: DashboardScope }) {
@@ -37,22 +36,19 @@ export async function LeadsPanel({ scope }: { scope: DashboardScope }) {
   const percent = (value: number | null) => (value === null ? "—" : format.percent(value));
   const sources = LEAD_SOURCES.map((source) => ({ label: tSources(source), current: cur.createdBySource[source], previous: prev.createdBySource[source] }));
   const link = "underline decoration-border-strong underline-offset-4 hover:decoration-accent";
-  // KPI.md HANDOFF_BOTTLENECK: hand-overs up ≥ 15% while first meetings moved less than 5%.
-  const handedChange = changeOf(cur.handedOver, prev.handedOver, { kind: "relative" });
-  const meetingChange = changeOf(cur.firstMeetings, prev.firstMeetings, { kind: "relative" });
-  const handoff =
-    handedChange && meetingChange && handedChange.amount >= HANDOFF_GROWTH && Math.abs(meetingChange.amount) < HANDOFF_FLAT
-      ? t("handoff", {
-          handed: format.percent(handedChange.amount),
-          handedNow: format.number(cur.handedOver),
-          handedBefore: format.number(prev.handedOver),
-          meetings: formatChange(meetingChange, format.locale),
-          meetingsNow: format.number(cur.firstMeetings),
-          meetingsBefore: format.number(prev.firstMeetings),
-          rateNow: percent(share(cur.firstMeetings, cur.handedOver)),
-          rateBefore: percent(share(prev.firstMeetings, prev.handedOver)),
-        })
-      : null;
+  const rule = handoffBottleneck(cur, prev);
+  const handoff = rule
+    ? t("handoff", {
+        handed: format.percent(rule.handedOver.change),
+        handedNow: format.number(rule.handedOver.current),
+        handedBefore: format.number(rule.handedOver.previous),
+        meetings: new Intl.NumberFormat(format.locale, { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(rule.firstMeetings.change),
+        meetingsNow: format.number(rule.firstMeetings.current),
+        meetingsBefore: format.number(rule.firstMeetings.previous),
+        rateNow: format.percent(rule.conversion.current),
+        rateBefore: format.percent(rule.conversion.previous),
+      })
+    : null;
 
   if (cur.created + cur.handedOver + prev.created + prev.handedOver === 0) {
     return (
