@@ -51,7 +51,8 @@ export function flaggedDealsSql(viewer: Viewer, input: QualificationInput): Pris
         CROSS JOIN org
         JOIN deal_stage_change c ON c.deal_id = d.id
         WHERE d.org_id = ${viewer.orgId} AND d.status = 'WON'
-          AND d.closed_at >= ((${at} AT TIME ZONE org.tz) - interval '12 months') AT TIME ZONE org.tz
+          -- From local midnight of D's date 12 months earlier (Feb 29 → Feb 28).
+          AND d.closed_at >= (date_trunc('day', ${at} AT TIME ZONE org.tz) - interval '12 months') AT TIME ZONE org.tz
           AND d.closed_at < ${at}
           AND d.pipeline_id IN (SELECT DISTINCT pipeline_id FROM open_deals)
       ) h

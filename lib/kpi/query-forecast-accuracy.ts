@@ -119,7 +119,8 @@ export async function queryForecastAccuracy(sql: KpiSql, viewer: Viewer, input: 
     SELECT rep_id AS "repId", name, team_id AS "teamId", month, has_snapshot AS "hasSnapshot",
            forecast::numeric(20, 2)::text AS forecast, actual::numeric(20, 2)::text AS actual,
            CASE WHEN forecast IS NULL OR actual = 0 THEN NULL
-                ELSE greatest(0, 1 - abs(actual - forecast) / actual)::float8 END AS accuracy
+                -- (actual − |actual − forecast|) ÷ actual: one division of exact decimals, no cancellation near 0.
+                ELSE greatest(0, (actual - abs(actual - forecast)) / actual)::float8 END AS accuracy
     FROM cells
     ORDER BY rep_id NULLS FIRST, month`);
 

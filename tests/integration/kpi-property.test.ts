@@ -235,7 +235,8 @@ describe(`KPI SQL = reference (${ORGS} random organisations, seed ${SEED})`, () 
           const { org, ...rest } = testCase;
           failures.push(
             `KPI_SEED=${SEED}, organisation #${index + 1} (time zone ${org.timeZone}, ${org.deals.length} deals, ` +
-              `case ${JSON.stringify(rest)}):\n${(error as Error).message}`,
+              `case ${JSON.stringify(rest)}):\n${(error as Error).message}\n` +
+              `actual:   ${JSON.stringify((error as { actual?: unknown }).actual)}\nexpected: ${JSON.stringify((error as { expected?: unknown }).expected)}`,
           );
         }
       }

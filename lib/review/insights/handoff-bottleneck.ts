@@ -20,7 +20,9 @@ export function handoffBottleneck(current: LeadFigures, previous: LeadFigures): 
   if (previous.handedOver === 0 || previous.firstMeetings === 0 || current.handedOver === 0) return null;
   const handedChange = current.handedOver / previous.handedOver - 1;
   const meetingChange = current.firstMeetings / previous.firstMeetings - 1;
-  if (handedChange < HANDOVER_RISE || meetingChange >= FIRST_MEETING_CHANGE) return null;
+  // Compared as cross-products, so 115 vs 100 is exactly +15% (1.15 − 1 is 0.1499… in floating point).
+  if (current.handedOver * 100 < previous.handedOver * (100 + HANDOVER_RISE * 100)) return null;
+  if (current.firstMeetings * 100 >= previous.firstMeetings * (100 + FIRST_MEETING_CHANGE * 100)) return null;
   return {
     code: "HANDOFF_BOTTLENECK",
     handedOver: { current: current.handedOver, previous: previous.handedOver, change: handedChange },

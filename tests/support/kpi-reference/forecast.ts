@@ -31,7 +31,7 @@ export function refForecastFigures(org: RefOrg, reps: Set<number>, period: Perio
       .filter((d) => d.status === "WON" && inPeriod(d.closedAt, span) && reps.has(attributedRep(d)))
       .reduce((s, d) => s + (d.amountCents ?? 0n), 0n);
     const accuracy =
-      forecast === null || actual === 0n ? null : Math.max(0, 1 - Number(forecast > actual ? forecast - actual : actual - forecast) / Number(actual));
+      forecast === null || actual === 0n ? null : Math.max(0, Number(actual - (forecast > actual ? forecast - actual : actual - forecast)) / Number(actual));
     return { month: first.slice(0, 7), hasSnapshot: snapshot !== undefined, forecast: forecast === null ? null : formatCents(forecast), actual: formatCents(actual), accuracy, f: forecast, a: actual };
   });
   const defined = list.flatMap((m) => (m.accuracy === null ? [] : [m.accuracy]));
