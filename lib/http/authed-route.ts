@@ -64,6 +64,8 @@ export function authedRoute<S extends z.ZodType>(
     const refuse = (code: AppErrorCode, key: AppErrorMessageKey = code, extra: Partial<RouteError> = {}, values?: Record<string, string | number>) =>
       Response.json({ error: code, message: t(`appErrors.${key}`, values), ...extra } satisfies RouteError, { status: HTTP_STATUS[code], headers: NO_STORE });
     if (!viewer) return refuse("UNAUTHENTICATED");
+    // The role is known before the body is read: a caller who may not use the route never uploads into it.
+    if (policy.roles && !policy.roles.includes(viewer.role)) return refuse("FORBIDDEN");
 
     let raw: Record<string, unknown>;
     try {
@@ -73,7 +75,6 @@ export function authedRoute<S extends z.ZodType>(
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return refuse("INVALID", "INVALID", { fieldErrors: fieldErrorsOf(parsed.error, raw, t) });
-    if (policy.roles && !policy.roles.includes(viewer.role)) return refuse("FORBIDDEN");
 
     try {
       const result = await inTransaction((tx) => handler(viewer, parsed.data, tx, request));

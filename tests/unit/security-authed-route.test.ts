@@ -53,6 +53,15 @@ describe("authedRoute", () => {
     expect(mocks.transactions).toBe(0);
   });
 
+  it("refuses a role the policy leaves out before reading the body", async () => {
+    mocks.viewer = rep;
+    const body = new ReadableStream({ pull: () => { throw new Error("the body must not be read"); } });
+    const request = new Request("http://app.test/api/things/x", { method: "POST", body, duplex: "half" } as RequestInit);
+    const response = await route(request, context("x"));
+    expect(response.status).toBe(403);
+    expect(request.bodyUsed).toBe(false);
+  });
+
   it("merges route params, query and JSON body, runs the handler in a transaction and sends JSON, never cached", async () => {
     mocks.viewer = admin;
     const response = await route(
