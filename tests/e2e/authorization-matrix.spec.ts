@@ -61,15 +61,21 @@ const PAGES: Record<string, PageCase> = {
       { url: "/deals/not-a-number", expect: signedIn("notFound") },
     ],
   },
+  // Admins and managers (their own teams' reps); reps are told it does not exist.
+  "/import": { samples: () => [{ url: "/import", expect: { anonymous: "login", repA: "notFound", repB: "notFound", managerX: "allow", managerY: "allow", admin: "allow" } }] },
   // Public: the invitee has no session. An unknown token shows "this link does not work".
   "/invite/[token]": { samples: () => [{ url: `/invite/${"x".repeat(43)}`, expect: all("allow") }] },
 };
 
-type RouteOutcome = "allow" | "deny";
+// "invalid": the caller got past authentication and the role policy, and the (empty) sample input was refused with 422.
+type RouteOutcome = "allow" | "deny" | "invalid";
 interface RouteCase {
   sample: { method: "GET" | "POST"; url: string };
   expect: Row<RouteOutcome>;
 }
+
+const IMPORTERS_INVALID: Row<RouteOutcome> = { anonymous: "deny", repA: "deny", repB: "deny", managerX: "invalid", managerY: "invalid", admin: "invalid" };
+const NO_JOB = "00000000-0000-4000-8000-000000000000";
 
 /** "METHOD /route/pattern" → a sample request and who may make it. */
 const ROUTES: Record<string, RouteCase> = {
@@ -80,6 +86,14 @@ const ROUTES: Record<string, RouteCase> = {
     sample: { method: "GET", url: "/api/export/report?format=json" },
     expect: { anonymous: "deny", repA: "deny", repB: "deny", managerX: "allow", managerY: "allow", admin: "allow" },
   },
+  // Import: admins and managers only. A bodyless POST proves the policy lets them in (422) and keeps the others out.
+  "POST /api/import/upload": { sample: { method: "POST", url: "/api/import/upload" }, expect: IMPORTERS_INVALID },
+  "POST /api/import/preview": { sample: { method: "POST", url: "/api/import/preview" }, expect: IMPORTERS_INVALID },
+  "POST /api/import/run": { sample: { method: "POST", url: "/api/import/run" }, expect: IMPORTERS_INVALID },
+  "POST /api/import/presets": { sample: { method: "POST", url: "/api/import/presets" }, expect: IMPORTERS_INVALID },
+  // Someone else's (here: nobody's) import job is not found, for everyone.
+  "GET /api/import/jobs/[id]": { sample: { method: "GET", url: `/api/import/jobs/${NO_JOB}` }, expect: all<RouteOutcome>("deny") },
+  "GET /api/import/jobs/[id]/rejections": { sample: { method: "GET", url: `/api/import/jobs/${NO_JOB}/rejections` }, expect: all<RouteOutcome>("deny") },
   "GET /api/auth/[...nextauth]": { sample: { method: "GET", url: "/api/auth/session" }, expect: all("allow") },
   // next-auth's own CSRF check refuses a sign-out without its token; reachable by anyone, it changes nothing.
   "POST /api/auth/[...nextauth]": { sample: { method: "POST", url: "/api/auth/signout" }, expect: all("allow") },
@@ -260,7 +274,8 @@ for (const key of Object.keys(ROUTES).sort()) {
     for (const who of WHO) {
       const response = await contexts.get(who)!.fetch(sample.url, { method: sample.method, headers: { Origin: baseURL } });
       const status = response.status();
-      const outcome: RouteOutcome | string = status < 400 ? "allow" : [401, 403, 404].includes(status) ? "deny" : `HTTP ${status}`;
+      const outcome: RouteOutcome | string =
+        status < 400 ? "allow" : [401, 403, 404].includes(status) ? "deny" : status === 422 ? "invalid" : `HTTP ${status}`;
       expect(outcome, `${key} as ${who}`).toBe(expected[who]);
       expectNoForeignMarkers(who, key, await response.text());
       counted.routes++;
