@@ -10,6 +10,35 @@ export class OutsideTeamError extends ImportFileError {
   }
 }
 
+/** A manager's import would change rows that belong to other teams (an existing deal, lead or rep): nothing was written. */
+export class ForeignRowsError extends ImportFileError {
+  constructor(readonly rows: string[]) {
+    super(`the file changes records of other teams: ${rows.join(", ")}`);
+  }
+}
+
+// Before the import: the reps, deals and leads outside the manager's teams. A file may point at any existing
+// row by its id, so a row written there would move another team's record into this team (xmin check below).
+const SNAPSHOT_FOREIGN_ROWS_SQL = [
+  `CREATE TEMP TABLE IF NOT EXISTS import_foreign_row (tbl text NOT NULL, id int NOT NULL, label text NOT NULL)`,
+  `TRUNCATE import_foreign_row`,
+  `INSERT INTO import_foreign_row
+    SELECT 'rep', r.id, r.name FROM rep r WHERE r.org_id = $1 AND NOT (r.team_id IS NOT NULL AND r.team_id = ANY($2::int[]))
+    UNION ALL
+    SELECT 'deal', d.id, d.name FROM deal d JOIN rep o ON o.id = d.owner_id
+     WHERE d.org_id = $1 AND NOT (o.team_id IS NOT NULL AND o.team_id = ANY($2::int[]))
+    UNION ALL
+    SELECT 'lead', l.id, l.name FROM lead l
+     WHERE l.org_id = $1 AND NOT EXISTS (SELECT 1 FROM rep r WHERE r.id IN (l.sdr_id, l.ae_id) AND r.team_id = ANY($2::int[]))`,
+];
+
+const WRITTEN_FOREIGN_ROWS_SQL = `
+  SELECT f.tbl, f.label FROM import_foreign_row f
+   WHERE (f.tbl = 'rep' AND EXISTS (SELECT 1 FROM rep x WHERE x.id = f.id AND x.xmin = xid(pg_current_xact_id())))
+      OR (f.tbl = 'deal' AND EXISTS (SELECT 1 FROM deal x WHERE x.id = f.id AND x.xmin = xid(pg_current_xact_id())))
+      OR (f.tbl = 'lead' AND EXISTS (SELECT 1 FROM lead x WHERE x.id = f.id AND x.xmin = xid(pg_current_xact_id())))
+   ORDER BY f.tbl, f.label LIMIT 20`;
+
 // Rows this transaction wrote carry its transaction id in xmin; each query lists the reps such rows name.
 const WRITTEN_REPS_SQL = `
   SELECT r.id, r.name, r.team_id FROM rep r WHERE r.org_id = $1 AND r.xmin = xid(pg_current_xact_id())
@@ -29,6 +58,7 @@ export async function scopedImportClient(client: pg.ClientBase, viewer: Viewer, 
   if (viewer.role === "ADMIN") return client;
   const teamIds = [...viewer.teamIds];
   const before = await client.query<{ max: number }>(`SELECT COALESCE(max(id), 0)::int AS max FROM rep WHERE org_id = $1`, [viewer.orgId]);
+  for (const statement of SNAPSHOT_FOREIGN_ROWS_SQL) await client.query(statement, statement.includes("$1") ? [viewer.orgId, teamIds] : []);
   const lastRepBefore = before.rows[0]?.max ?? 0;
   const endStatement = dryRun ? "ROLLBACK" : "COMMIT";
   let checked = false;
@@ -36,6 +66,8 @@ export async function scopedImportClient(client: pg.ClientBase, viewer: Viewer, 
     if (teamIds[0] !== undefined) {
       await client.query(`UPDATE rep SET team_id = $3 WHERE org_id = $1 AND id > $2 AND team_id IS NULL`, [viewer.orgId, lastRepBefore, teamIds[0]]);
     }
+    const foreign = await client.query<{ tbl: string; label: string }>(WRITTEN_FOREIGN_ROWS_SQL);
+    if (foreign.rows.length > 0) throw new ForeignRowsError(foreign.rows.map((row) => `${row.tbl} “${row.label}”`));
     const written = await client.query<{ id: number; name: string; team_id: number | null }>(WRITTEN_REPS_SQL, [viewer.orgId]);
     const outside = written.rows.filter((r) => r.team_id === null || !teamIds.includes(r.team_id)).map((r) => r.name);
     if (outside.length > 0) throw new OutsideTeamError([...new Set(outside)].sort((a, b) => a.localeCompare(b)));

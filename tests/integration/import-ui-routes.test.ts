@@ -187,6 +187,16 @@ describe("import routes", () => {
     expect(await count("import_run")).toBe(runs + 1);
   });
 
+  it("refuses a manager's file that takes over another team's deal by its id, and writes nothing", async () => {
+    const theirs = "id,name,owner,stage\nY-1,Their deal,Boris Petrov,Qualify\n";
+    expect((await importThroughRoutes(fx.admin, "deals", "their-deal.csv", { body: theirs })).job.outcome?.ok).toBe(true);
+    const ownerBefore = await one<{ owner_id: number }>(`SELECT owner_id FROM deal WHERE external_id = 'Y-1'`);
+    const takeover = "id,name,owner,stage\nY-1,Their deal,Anna Lee,Qualify\n";
+    const { job } = await importThroughRoutes(fx.managerX, "deals", "takeover.csv", { body: takeover });
+    expect(job.outcome).toMatchObject({ ok: false, foreignRows: ["deal “Their deal”"] });
+    expect(await one<{ owner_id: number }>(`SELECT owner_id FROM deal WHERE external_id = 'Y-1'`)).toEqual(ownerBefore);
+  });
+
   it("lets a manager import their own team's deals and puts the reps they create in their team", async () => {
     const body = "id,name,owner,stage\nN-1,Ours,Anna Lee,Qualify\nN-2,New rep's,Carla Novak,Qualify\n";
     const { job } = await importThroughRoutes(fx.managerX, "deals", "own-team.csv", { body, createMissing: ["reps"] });
