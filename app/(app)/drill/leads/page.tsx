@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { DrillHeader } from "@/components/kpi/drill-header";
 import { Pagination } from "@/components/admin/pagination";
 import { PeriodFilter } from "@/components/kpi/period-filter";
 import { SortHeader } from "@/components/kpi/sort-header";
@@ -39,31 +39,16 @@ export default async function DrillLeadsPage({ searchParams }: { searchParams: P
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <p className="text-sm">
-            <Link href={`${back}?${dashboardSearch(scope.query).toString()}`} className="text-accent underline-offset-4 hover:underline">
-              {t("back")}
-            </Link>
-          </p>
-          <h1 className="mt-1 text-2xl font-semibold tracking-tight text-foreground">{t("leadsHeading")}</h1>
-          <ul className="mt-2 flex flex-wrap gap-2" aria-label={t("filtersLabel")}>
-            {chips.map((chip) => (
-              <li key={chip} className="rounded-full bg-accent-soft px-3 py-1 text-xs font-medium text-accent-soft-foreground">
-                {chip}
-              </li>
-            ))}
-          </ul>
-        </div>
-        <div className="flex flex-wrap items-center gap-4">
-          <p className="text-sm text-foreground" role="status">
-            {t("leadsTotal", { count: leads.total })}
-          </p>
-          <a href={csv} download className="inline-flex min-h-9 items-center rounded-lg border border-border-strong bg-surface px-3 text-sm font-medium text-foreground hover:bg-surface-muted print:hidden">
-            {t("csv")}
-          </a>
-        </div>
-      </div>
+      <DrillHeader
+        backHref={`${back}?${dashboardSearch(scope.query).toString()}`}
+        backLabel={t("back")}
+        heading={t("leadsHeading")}
+        chips={chips}
+        chipsLabel={t("filtersLabel")}
+        total={t("leadsTotal", { count: leads.total })}
+        csvHref={csv}
+        csvLabel={t("csv")}
+      />
 
       <PeriodFilter
         action="/drill/leads"
