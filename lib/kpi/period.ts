@@ -44,7 +44,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-function wallClock(instantMs: number, timeZone: string) {
+/** The wall-clock fields (year, month 1–12, day, hour, minute, second) of an instant in a time zone. */
+export function wallClock(instantMs: number, timeZone: string) {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(instantMs))) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);

@@ -1,6 +1,8 @@
 // Local days in the organisation's time zone. Generated times are "local day numbers" (day index + fraction of
 // the day, wall-clock time) counted from Jan 1 of the year before the data window, and become UTC only when written.
 
+import { wallClock } from "../../lib/kpi/period";
+
 const DAY_MS = 86_400_000;
 
 export interface DayInfo {
@@ -37,23 +39,7 @@ export interface Calendar {
 }
 
 export function createCalendar(timeZone: string, years: number, today: Date): Calendar {
-  const formatter = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  });
-  const localParts = (utcMs: number) => {
-    const parts: Record<string, number> = {};
-    for (const p of formatter.formatToParts(new Date(utcMs))) {
-      if (p.type !== "literal") parts[p.type] = Number(p.value);
-    }
-    return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number };
-  };
+  const localParts = (utcMs: number) => wallClock(utcMs, timeZone);
 
   const todayLocal = localParts(today.getTime());
   const currentYear = todayLocal.year;
