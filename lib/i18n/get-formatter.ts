@@ -21,6 +21,8 @@ export async function getFormatter(options: { timeZone: string; currency: string
     compactMoney: (value: number | string) =>
       format.number(Number(value), { style: "currency", currency: options.currency, notation: "compact", maximumFractionDigits: 1 }),
     date: (value: Date) => format.dateTime(value, { day: "numeric", month: "short", year: "numeric" }),
+    // A DATE column (expected close, due dates) has no time: show the stored day, not moved by any time zone.
+    calendarDate: (value: Date) => format.dateTime(value, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }),
     dayMonth: (value: Date) => format.dateTime(value, { day: "numeric", month: "long" }),
   };
 }

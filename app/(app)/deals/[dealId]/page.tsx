@@ -54,8 +54,6 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
   if (!deal) notFound();
   const [org, t] = await Promise.all([getOrganization(viewer), getTranslations("deal")]);
   const format = await getFormatter(org);
-  // DATE columns arrive as midnight UTC: shown in UTC so no time zone moves them a day.
-  const calendarDate = new Intl.DateTimeFormat(format.locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
   const dateTime = new Intl.DateTimeFormat(format.locale, { dateStyle: "medium", timeStyle: "short", timeZone: org.timeZone });
   const messages = messagesFor(viewer.locale);
   const none = t("none");
@@ -89,7 +87,7 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
             <Fact label={t("stage")}>{deal.stage.name}</Fact>
             <Fact label={t("amount")}>{deal.amount === null ? none : format.money(deal.amount)}</Fact>
             <Fact label={t("createdAt")}>{format.date(deal.createdAt)}</Fact>
-            <Fact label={t("expectedCloseAt")}>{deal.expectedCloseAt ? calendarDate.format(deal.expectedCloseAt) : none}</Fact>
+            <Fact label={t("expectedCloseAt")}>{deal.expectedCloseAt ? format.calendarDate(deal.expectedCloseAt) : none}</Fact>
             <Fact label={t("closedAt")}>{deal.closedAt ? format.date(deal.closedAt) : none}</Fact>
             <Fact label={t("status")}>{t(`statuses.${deal.status}`)}</Fact>
             <Fact label={t("forecastCategory")}>{t(`forecast.${deal.forecastCategory}`)}</Fact>
