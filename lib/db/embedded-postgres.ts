@@ -83,6 +83,28 @@ function reachableBy(runAs: RunAs, dir: string): boolean {
   return spawnSync("test", ["-x", dir], { uid: runAs.uid, gid: runAs.gid }).status === 0;
 }
 
+// Under a private folder the postgres user cannot run the binaries either: it gets its own copy, made once.
+function reachableBinaries(bin: Binaries, runAs: RunAs | undefined, log: (line: string) => void): Binaries {
+  const binDir = path.dirname(bin.postgres);
+  if (!runAs || reachableBy(runAs, binDir)) return bin;
+  const nativeDir = path.dirname(binDir);
+  const version = createHash("sha256").update(fs.readFileSync(bin.postgres)).digest("hex").slice(0, 16);
+  const shared = path.join(SHARED_ROOT, `native-${version}`);
+  if (!fs.existsSync(path.join(shared, "bin", "postgres"))) {
+    log(`The postgres OS user cannot reach ${nativeDir}, so its binaries are copied to ${shared}`);
+    const staging = `${shared}.${process.pid}.tmp`;
+    fs.mkdirSync(SHARED_ROOT, { recursive: true, mode: 0o755 });
+    fs.rmSync(staging, { recursive: true, force: true });
+    fs.cpSync(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
+    try {
+      fs.renameSync(staging, shared);
+    } catch {
+      fs.rmSync(staging, { recursive: true, force: true }); // another start copied them first
+    }
+  }
+  return { initdb: path.join(shared, "bin", path.basename(bin.initdb)), postgres: path.join(shared, "bin", path.basename(bin.postgres)) };
+}
+
 function clusterDir(requested: string, runAs: RunAs | undefined, log: (line: string) => void): string {
   if (!runAs || reachableBy(runAs, path.dirname(requested))) return requested;
   const shared = path.join(SHARED_ROOT, createHash("sha256").update(requested).digest("hex").slice(0, 16), "postgres");
@@ -267,8 +289,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const log = options.log ?? (() => {});
   const requestedDir = path.resolve(options.dataDir);
   const database = options.database ?? "app";
-  const bin = await binaries();
   const runAs = runAsForRoot();
+  const bin = reachableBinaries(await binaries(), runAs, log);
   // The password and log live beside the cluster, not inside it, so initdb gets an empty folder.
   const stateDir = path.dirname(requestedDir);
   fs.mkdirSync(stateDir, { recursive: true });

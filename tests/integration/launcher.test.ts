@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
@@ -10,7 +11,8 @@ import { freePort } from "../../lib/db/embedded-postgres";
 import { createScratchDatabase } from "./support/db";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const runDir = path.join(root, ".data/test-runs", `launcher-${process.pid}`);
+// Under the system temp folder, which the postgres OS user can reach even when the project sits in a private home.
+const runDir = path.join(os.tmpdir(), `launcher-test-${process.pid}`);
 const children = new Set<ChildProcess>();
 
 interface Launch {

@@ -17,6 +17,8 @@ export default async function setup(project: TestProject) {
   project.provide("pgAdminUrl", server.adminUrl);
   return async () => {
     await server.stop();
+    // The cluster may have been placed outside .data (a project under a private home, as root).
+    fs.rmSync(server.dataDir, { recursive: true, force: true });
     fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
   };
 }
