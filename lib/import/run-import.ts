@@ -14,7 +14,7 @@ import { loadQuotas } from "./load/load-quotas";
 import { loadReps } from "./load/load-reps";
 import { loadStageHistory } from "./load/load-stage-history";
 import { resolveColumns } from "./resolve-columns";
-import { withConstraintsDeferred } from "@/prisma/seed/defer-constraints";
+import { withConstraintsDeferred } from "@/lib/db/defer-constraints";
 import { ImportFileError } from "./parse/import-file-error";
 import { openCsv } from "./parse/open-csv";
 import type { TextEncodingName } from "./parse/detect-encoding";

@@ -3,7 +3,7 @@
 import bcrypt from "bcryptjs";
 import pg from "pg";
 import { createCopyWriter } from "./copy-writer";
-import { withConstraintsDeferred } from "./defer-constraints";
+import { withConstraintsDeferred } from "../../lib/db/defer-constraints";
 import { DEMO_PASSWORD } from "./demo-logins";
 import { generateDemo } from "./generate-demo";
 import { hasNoOrganisation } from "./is-database-empty";
