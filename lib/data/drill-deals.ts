@@ -2,10 +2,11 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { scopedRepsSql } from "@/lib/kpi/kpi-filter";
+import { coversWholeOrg, scopedRepsSql } from "@/lib/kpi/kpi-filter";
 import { nextPeriod, type Period } from "@/lib/kpi/period";
 import { UNKNOWN_REASON } from "@/lib/kpi/query-lost-reasons";
 import { DRILL_PAGE_SIZE, type DealDrillFilter } from "@/lib/validation/dashboard-drill";
+import { stageFlowSql } from "./drill-stage-flow";
 
 export interface DrillDealRow {
   id: number;
@@ -72,8 +73,25 @@ export async function listDrillDeals(viewer: Viewer, input: DrillDealsInput): Pr
     churn: Prisma.sql`d.closed_at >= ${start} AND d.closed_at < ${end} AND d.status = 'LOST' AND d.type = 'RENEWAL'`,
     coverage: Prisma.sql`${openAt(end)} AND d.expected_close_at >= ${period.endDate}::date AND d.expected_close_at < ${nextPeriod(period).endDate}::date`,
     entered: Prisma.sql`EXISTS (SELECT 1 FROM deal_stage_change c WHERE c.deal_id = d.id AND c.to_stage_id = ${filter.stageId ?? 0} AND c.at >= ${start} AND c.at < ${end})`,
+    // Scoped by the lead's owner below, as the hand-over chain attributes it (query-lead-metrics).
+    firstMeeting: Prisma.sql`EXISTS (
+        SELECT 1 FROM deal_stage_change c JOIN stage st ON st.id = c.to_stage_id
+        WHERE c.deal_id = d.id
+          AND (st.kind = 'WON' OR (st.kind = 'OPEN' AND st.position >= (
+            SELECT fm.position FROM stage fm WHERE fm.pipeline_id = d.pipeline_id AND fm.kind = 'OPEN'
+            ORDER BY fm.is_first_meeting DESC, fm.position LIMIT 1))))`,
   };
-  const conditions: Prisma.Sql[] = [Prisma.sql`d.org_id = ${viewer.orgId}`, basis[filter.basis]];
+  const kpiFilter = { teamIds: input.teamId === undefined ? undefined : [input.teamId], repId: filter.repId };
+  // Deals count for the rep at close (open deals: the owner); first meetings for the SDR (else AE) of their lead.
+  const ownerless = coversWholeOrg(viewer, kpiFilter) ? Prisma.sql`coalesce(l.sdr_id, l.ae_id) IS NULL` : Prisma.sql`FALSE`;
+  const inScope =
+    filter.basis === "firstMeeting"
+      ? Prisma.sql`EXISTS (SELECT 1 FROM lead l WHERE l.id = d.lead_id AND l.org_id = ${viewer.orgId}
+          AND l.handed_over_at >= ${start} AND l.handed_over_at < ${end}
+          AND (coalesce(l.sdr_id, l.ae_id) IN (SELECT id FROM scoped WHERE visible) OR ${ownerless}))`
+      : Prisma.sql`coalesce(d.closed_owner_id, d.owner_id) IN (SELECT id FROM scoped WHERE visible)`;
+  const conditions: Prisma.Sql[] = [Prisma.sql`d.org_id = ${viewer.orgId}`, basis[filter.basis], inScope];
+  if (filter.basis === "entered" && filter.flow !== undefined) conditions.push(stageFlowSql(filter.stageId ?? 0, filter.flow, start, end));
   if (input.pipelineId !== undefined) conditions.push(Prisma.sql`d.pipeline_id = ${input.pipelineId}`);
   if (filter.status !== undefined) conditions.push(Prisma.sql`d.status = ${filter.status}::"DealStatus"`);
   if (filter.stageId !== undefined && filter.basis !== "entered") conditions.push(Prisma.sql`d.stage_id = ${filter.stageId}`);
@@ -88,7 +106,6 @@ export async function listDrillDeals(viewer: Viewer, input: DrillDealsInput): Pr
         JOIN stage ls ON ls.id = h.to_stage_id AND ls.kind = 'LOST'
        WHERE h.from_end = 1) = ${filter.lostFromStageId}`);
   }
-  const kpiFilter = { teamIds: input.teamId === undefined ? undefined : [input.teamId], repId: filter.repId };
   const where = Prisma.join(conditions, " AND ");
   const direction = filter.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const limit = input.limit ?? DRILL_PAGE_SIZE;
@@ -110,14 +127,14 @@ export async function listDrillDeals(viewer: Viewer, input: DrillDealsInput): Pr
       LEFT JOIN account a ON a.id = d.account_id
       JOIN pipeline pl ON pl.id = d.pipeline_id
       JOIN stage st ON st.id = d.stage_id
-      WHERE ${where} AND r.id IN (SELECT id FROM scoped WHERE visible)
+      WHERE ${where}
       ORDER BY ${ORDER[filter.sort]} ${direction} NULLS LAST, d.id ${direction}
       LIMIT ${limit} OFFSET ${offset}`),
     db.$queryRaw<Array<{ total: number; amount: string }>>(Prisma.sql`
       WITH scoped AS (${scopedRepsSql(viewer, kpiFilter)})
       SELECT count(*)::int AS total, coalesce(sum(d.amount), 0)::numeric(20, 2)::text AS amount
       FROM deal d
-      WHERE ${where} AND coalesce(d.closed_owner_id, d.owner_id) IN (SELECT id FROM scoped WHERE visible)`),
+      WHERE ${where}`),
   ]);
   return {
     rows,

@@ -10,17 +10,23 @@ function pick<T>(schema: z.ZodType<T>, raw: unknown): T | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-export const DEAL_BASES = ["closed", "created", "openStart", "openEnd", "coverage", "expansion", "churn", "entered"] as const;
+export const DEAL_BASES = ["closed", "created", "openStart", "openEnd", "coverage", "expansion", "churn", "entered", "firstMeeting"] as const;
 export const DEAL_SORTS = ["closedAt", "createdAt", "amount", "name", "owner", "stage", "cycle"] as const;
 export const DEAL_STATUSES = ["OPEN", "WON", "LOST"] as const;
+/** Where deals that entered a stage went next (KPI.md "Stages"): advanced + lost + still = entered. */
+export const DEAL_FLOWS = ["advanced", "lost", "still"] as const;
 
 /** Which deals a drill-through lists, besides the period/pipeline/team of the dashboard query. */
 export interface DealDrillFilter {
   /**
    * closed: closedAt in P; created: createdAt in P; openStart/openEnd: open at the start / end of P; coverage:
-   * open at the end of P and expected to close in the next period; entered: entered `stageId` in P.
+   * open at the end of P and expected to close in the next period; entered: entered `stageId` in P;
+   * firstMeeting: deals from leads handed over in P that reached their pipeline's first-meeting stage, owned (as
+   * the hand-over chain counts them) by the lead's SDR, else its AE.
    */
   basis: (typeof DEAL_BASES)[number];
+  /** With basis entered: of the deals that entered the stage, those that advanced, were lost, or are still there. */
+  flow?: (typeof DEAL_FLOWS)[number];
   status?: (typeof DEAL_STATUSES)[number];
   repId?: number;
   stageId?: number;
@@ -33,13 +39,14 @@ export interface DealDrillFilter {
   page: number;
 }
 
-/** `?basis=&status=&rep=&stage=&lostFrom=&reason=&fromLead=1&sort=&dir=&page=`; each bad part falls back on its own. */
+/** `?basis=&status=&rep=&stage=&flow=&lostFrom=&reason=&fromLead=1&sort=&dir=&page=`; each bad part falls back on its own. */
 export function parseDealDrill(params: Record<string, unknown>): DealDrillFilter {
   return {
     basis: pick(z.enum(DEAL_BASES), params.basis) ?? "closed",
     status: pick(z.enum(DEAL_STATUSES), params.status),
     repId: pick(id, params.rep),
     stageId: pick(id, params.stage),
+    flow: pick(z.enum(DEAL_FLOWS), params.flow),
     lostFromStageId: pick(id, params.lostFrom),
     lostReason: pick(z.string().min(1).max(200), params.reason),
     fromLead: one(params.fromLead) === "1" ? true : undefined,
@@ -56,6 +63,7 @@ export function dealDrillEntries(filter: Partial<DealDrillFilter>): Record<strin
     status: filter.status,
     rep: filter.repId?.toString(),
     stage: filter.stageId?.toString(),
+    flow: filter.flow,
     lostFrom: filter.lostFromStageId?.toString(),
     reason: filter.lostReason,
     fromLead: filter.fromLead ? "1" : undefined,

@@ -34,6 +34,7 @@ export default async function DrillDealsPage({ searchParams }: { searchParams: P
     t(`dealBasis.${filter.basis}`, { period: scope.periodLabel }),
     filter.status && t(`status.${filter.status}`),
     filter.stageId !== undefined && t("chips.stage", { stage: stageName.get(filter.stageId) ?? String(filter.stageId) }),
+    filter.basis === "entered" && filter.flow && t(`flow.${filter.flow}`),
     filter.lostFromStageId !== undefined && t("chips.lostFrom", { stage: stageName.get(filter.lostFromStageId) ?? String(filter.lostFromStageId) }),
     filter.lostReason && t("chips.reason", { reason: filter.lostReason }),
     scope.query.pipelineId !== undefined && scope.labels.pipelines.find((p) => p.id === scope.query.pipelineId)?.name,
