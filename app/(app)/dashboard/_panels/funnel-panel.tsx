@@ -62,18 +62,21 @@ export async function FunnelPanel({ scope }: { scope: DashboardScope }) {
                     {pipeline.current.stages.map((stage) => (
                       <tr key={stage.stageId} className="border-b border-border/70 tabular-nums last:border-0">
                         <th scope="row" className="py-2 pr-3 text-left font-medium text-foreground">{stage.name}</th>
-                        <td className="px-3 py-2 text-right">
-                          {stage.entered > 0 ? (
-                            <Link className="underline decoration-border-strong underline-offset-4 hover:decoration-accent" href={dealsHref(scope, { basis: "entered", stageId: stage.stageId, sort: "createdAt" })}>
-                              {format.number(stage.entered)}
-                            </Link>
-                          ) : (
-                            format.number(stage.entered)
-                          )}
-                        </td>
-                        <td className="px-3 py-2 text-right">{format.number(stage.advanced)}</td>
-                        <td className="px-3 py-2 text-right">{format.number(stage.lost)}</td>
-                        <td className="px-3 py-2 text-right">{format.number(stage.still)}</td>
+                        {(["entered", "advanced", "lost", "still"] as const).map((column) => (
+                          <td key={column} className="px-3 py-2 text-right">
+                            {stage[column] > 0 ? (
+                              <Link
+                                className="underline decoration-border-strong underline-offset-4 hover:decoration-accent"
+                                href={dealsHref(scope, { basis: "entered", stageId: stage.stageId, flow: column === "entered" ? undefined : column, sort: "createdAt" })}
+                                aria-label={t("showDeals", { stage: stage.name, column: t(`columns.${column}`), value: format.number(stage[column]) })}
+                              >
+                                {format.number(stage[column])}
+                              </Link>
+                            ) : (
+                              format.number(stage[column])
+                            )}
+                          </td>
+                        ))}
                         <td className="px-3 py-2 text-right font-medium">{percent(stage.conversion)}</td>
                         <td className="px-3 py-2 text-right">{stage.entered === 0 ? DASH : format.percent(stage.lost / stage.entered)}</td>
                         <td className="px-3 py-2 text-right">{format.number(stage.skipped)}</td>

@@ -8,7 +8,7 @@ import { getLeadMetrics } from "@/lib/kpi/get-lead-metrics";
 import { handoffBottleneck } from "@/lib/review/insights/handoff-bottleneck";
 import { LEAD_SOURCES } from "@/lib/kpi/query-lead-metrics";
 import { getTranslations } from "@/lib/i18n/get-translations";
-import { leadsHref, type DashboardScope } from "./scope";
+import { firstMeetingsHref, leadsHref, type DashboardScope } from "./scope";
 
 // A step whose conversion fell by at least this many points on P′ is called out (KPI.md HANDOFF_BOTTLENECK spirit).
 const BOTTLENECK_DROP = 0.05;
@@ -27,7 +27,7 @@ export async function LeadsPanel({ scope }: { scope: DashboardScope }) {
   const steps = [
     { key: "handedOver", count: cur.handedOver, before: prev.handedOver, rate: null, rateBefore: null, href: leadsHref(scope, { basis: "handedOver" }) },
     { key: "opportunity", count: cur.converted, before: prev.converted, rate: share(cur.converted, cur.handedOver), rateBefore: share(prev.converted, prev.handedOver), href: leadsHref(scope, { basis: "handedOver", outcome: "converted" }) },
-    { key: "firstMeeting", count: cur.firstMeetings, before: prev.firstMeetings, rate: share(cur.firstMeetings, cur.converted), rateBefore: share(prev.firstMeetings, prev.converted), href: null },
+    { key: "firstMeeting", count: cur.firstMeetings, before: prev.firstMeetings, rate: share(cur.firstMeetings, cur.converted), rateBefore: share(prev.firstMeetings, prev.converted), href: firstMeetingsHref(scope) },
     { key: "won", count: cur.wonDeals, before: prev.wonDeals, rate: share(cur.wonDeals, cur.firstMeetings), rateBefore: share(prev.wonDeals, prev.firstMeetings), href: leadsHref(scope, { basis: "handedOver", outcome: "won" }) },
   ] as const;
   const drops = steps.map((step) => (step.rate !== null && step.rateBefore !== null ? step.rateBefore - step.rate : 0));
@@ -85,7 +85,11 @@ export async function LeadsPanel({ scope }: { scope: DashboardScope }) {
                   </p>
                   <p className="mt-1 text-2xl font-semibold tabular-nums text-foreground">
                     {step.href && step.count > 0 ? (
-                      <Link className={link} href={step.href} aria-label={t("showRows", { step: t(`steps.${step.key}`), value: format.number(step.count) })}>
+                      <Link
+                        className={link}
+                        href={step.href}
+                        aria-label={t(step.key === "firstMeeting" ? "showDeals" : "showRows", { step: t(`steps.${step.key}`), value: format.number(step.count) })}
+                      >
                         {format.number(step.count)}
                       </Link>
                     ) : (

@@ -8,6 +8,7 @@ import type { Period } from "@/lib/kpi/period";
 import type { ScopeLabels } from "@/lib/kpi/query-scope-labels";
 import type { Formatter } from "@/lib/i18n/get-formatter";
 import { dashboardSearch, type DashboardQuery } from "@/lib/validation/dashboard-query";
+import { activityDrillEntries, type ActivityDrillFilter } from "@/lib/validation/activity-drill";
 import { dealDrillEntries, leadDrillEntries, type DealDrillFilter, type LeadDrillFilter } from "@/lib/validation/dashboard-drill";
 
 /** Everything a dashboard panel needs, built once by the page and passed by reference. */
@@ -31,6 +32,16 @@ export function dealsHref(scope: DashboardScope, filter: Partial<DealDrillFilter
 
 export function leadsHref(scope: DashboardScope, filter: Partial<LeadDrillFilter>): string {
   return `/drill/leads?${dashboardSearch(scope.query, leadDrillEntries(filter)).toString()}`;
+}
+
+/** First meetings count deals (not leads) and ignore the pipeline filter, as the hand-over chain does. */
+export function firstMeetingsHref(scope: DashboardScope): string {
+  const query = { ...scope.query, pipelineId: undefined };
+  return `/drill/deals?${dashboardSearch(query, dealDrillEntries({ basis: "firstMeeting", sort: "createdAt" })).toString()}`;
+}
+
+export function activitiesHref(scope: DashboardScope, filter: Partial<ActivityDrillFilter>): string {
+  return `/drill/activities?${dashboardSearch(scope.query, activityDrillEntries(filter)).toString()}`;
 }
 
 /** The headline cards and the expansion panel read the same figures: one query per request. */

@@ -1,9 +1,10 @@
+import Link from "next/link";
 import { BarListChart } from "@/components/charts/bar-list-chart";
 import { Panel } from "@/components/kpi/panel";
 import { getActivityMetrics } from "@/lib/kpi/get-activity-metrics";
 import { ACTIVITY_TYPES } from "@/lib/kpi/query-activity-metrics";
 import { getTranslations } from "@/lib/i18n/get-translations";
-import type { DashboardScope } from "../../dashboard/_panels/scope";
+import { activitiesHref, type DashboardScope } from "../../dashboard/_panels/scope";
 
 /** The rep's activities by type in P and P′, with the response rate of each type. */
 export async function ActivityMixPanel({ scope }: { scope: DashboardScope }) {
@@ -15,6 +16,7 @@ export async function ActivityMixPanel({ scope }: { scope: DashboardScope }) {
   ]);
   const cur = activities.total.current;
   const prev = activities.total.previous;
+  const link = "underline decoration-border-strong underline-offset-4 hover:decoration-accent";
   const data = ACTIVITY_TYPES.map((type) => ({ label: tTypes(type), current: cur.byType[type].count, previous: prev.byType[type].count }));
   return (
     <Panel id="mix-heading" title={t("title")} description={t("description", { count: cur.count })}>
@@ -39,8 +41,28 @@ export async function ActivityMixPanel({ scope }: { scope: DashboardScope }) {
             {ACTIVITY_TYPES.map((type) => (
               <tr key={type} className="border-b border-border/70 tabular-nums last:border-0">
                 <th scope="row" className="py-2 pr-3 text-left font-medium">{tTypes(type)}</th>
-                <td className="px-3 py-2 text-right">{format.number(cur.byType[type].count)}</td>
-                <td className="px-3 py-2 text-right">{cur.byType[type].responseRate === null ? "—" : format.percent(cur.byType[type].responseRate)}</td>
+                <td className="px-3 py-2 text-right">
+                  {cur.byType[type].count > 0 ? (
+                    <Link className={link} href={activitiesHref(scope, { type })} aria-label={t("showType", { type: tTypes(type), value: format.number(cur.byType[type].count) })}>
+                      {format.number(cur.byType[type].count)}
+                    </Link>
+                  ) : (
+                    format.number(cur.byType[type].count)
+                  )}
+                </td>
+                <td className="px-3 py-2 text-right">
+                  {cur.byType[type].responseRate === null ? (
+                    "—"
+                  ) : (
+                    <Link
+                      className={link}
+                      href={activitiesHref(scope, { type, response: "yes" })}
+                      aria-label={t("showResponded", { type: tTypes(type), value: format.percent(cur.byType[type].responseRate ?? 0) })}
+                    >
+                      {format.percent(cur.byType[type].responseRate ?? 0)}
+                    </Link>
+                  )}
+                </td>
                 <td className="pl-3 py-2 text-right text-muted">{prev.byType[type].responseRate === null ? "—" : format.percent(prev.byType[type].responseRate)}</td>
               </tr>
             ))}

@@ -5,7 +5,7 @@ import { getDealMetrics } from "@/lib/kpi/get-deal-metrics";
 import { getTeamMedians } from "@/lib/kpi/get-team-medians";
 import { getTranslations } from "@/lib/i18n/get-translations";
 import { deltaFor } from "../../dashboard/_panels/delta-for";
-import { dealsHref, type DashboardScope } from "../../dashboard/_panels/scope";
+import { activitiesHref, dealsHref, type DashboardScope } from "../../dashboard/_panels/scope";
 
 const DASH = "—";
 
@@ -37,8 +37,8 @@ export async function MyNumbersPanel({ scope }: { scope: DashboardScope }) {
     { key: "cycle", value: days(cur.cycleMeanDays), median: days(median.cycleMeanDays), href: dealsHref(scope, { ...won, sort: "cycle" }), delta: await deltaFor(scope, cur.cycleMeanDays, prev.cycleMeanDays, { kind: "relative", higherIsBetter: false, previousText: days(prev.cycleMeanDays) }) },
     { key: "attainment", value: percent(cur.quotaAttainment), median: percent(median.quotaAttainment), href: dealsHref(scope, won), delta: await deltaFor(scope, cur.quotaAttainment, prev.quotaAttainment, { kind: "points", previousText: percent(prev.quotaAttainment) }) },
     { key: "pipelineCreated", value: format.number(cur.pipelineCreated.count), median: number(median.pipelineCreated), href: dealsHref(scope, { basis: "created", sort: "createdAt" }), delta: await deltaFor(scope, cur.pipelineCreated.count, prev.pipelineCreated.count, { kind: "relative", previousText: format.number(prev.pipelineCreated.count) }) },
-    { key: "activitiesPerDay", value: number(act.perWorkingDay), median: number(median.activitiesPerWorkingDay), href: undefined, delta: await deltaFor(scope, act.perWorkingDay, actBefore.perWorkingDay, { kind: "relative", previousText: number(actBefore.perWorkingDay) }) },
-    { key: "responseRate", value: percent(act.responseRate), median: percent(median.responseRate), href: undefined, delta: await deltaFor(scope, act.responseRate, actBefore.responseRate, { kind: "points", previousText: percent(actBefore.responseRate) }) },
+    { key: "activitiesPerDay", value: number(act.perWorkingDay), median: number(median.activitiesPerWorkingDay), href: activitiesHref(scope, {}), delta: await deltaFor(scope, act.perWorkingDay, actBefore.perWorkingDay, { kind: "relative", previousText: number(actBefore.perWorkingDay) }) },
+    { key: "responseRate", value: percent(act.responseRate), median: percent(median.responseRate), href: activitiesHref(scope, {}), delta: await deltaFor(scope, act.responseRate, actBefore.responseRate, { kind: "points", previousText: percent(actBefore.responseRate) }) },
   ] as const;
   return (
     <section aria-labelledby="mine-heading">
@@ -52,7 +52,7 @@ export async function MyNumbersPanel({ scope }: { scope: DashboardScope }) {
             label={t(`cards.${card.key}`)}
             value={card.value}
             href={card.href}
-            linkLabel={card.href ? t("showRows", { metric: t(`cards.${card.key}`), value: card.value }) : undefined}
+            linkLabel={t(card.key === "activitiesPerDay" || card.key === "responseRate" ? "showActivities" : "showRows", { metric: t(`cards.${card.key}`), value: card.value })}
             delta={card.delta}
             detail={t("median", { value: card.median, reps: median.reps })}
           />
