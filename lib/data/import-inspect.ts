@@ -9,7 +9,7 @@ import type { ImportMapping } from "@/lib/validation/import-mapping";
 import { importPipelines, type ImportPipeline } from "./import-pipelines";
 import { listSavedPresets } from "./import-presets-saved";
 import { suggestMapping } from "./import-suggest-mapping";
-import { uploadStream, type StoredUpload } from "./import-uploads";
+import { noteUploadFormat, uploadStream, type StoredUpload } from "./import-uploads";
 
 export interface ImportInspection {
   uploadId: string;
@@ -29,6 +29,7 @@ export async function importInspect(viewer: Viewer, upload: StoredUpload, kind: 
   const stream = uploadStream(upload);
   try {
     const csv = await openCsv(stream, { encoding });
+    await noteUploadFormat(upload.id, { encoding: csv.encoding, delimiter: csv.delimiter });
     return {
       uploadId: upload.id,
       fileName: upload.fileName,

@@ -17,7 +17,7 @@ export async function importRunFile(
   viewer: Viewer,
   upload: StoredUpload,
   input: ImportRunInput,
-  options: { dryRun: boolean; onProgress?: (bytes: number, total: number, rows: number) => void },
+  options: { dryRun: boolean; runId?: number; onProgress?: (bytes: number, total: number, rows: number) => void },
 ): Promise<ImportOutcome> {
   const client = await importPgClient();
   try {
@@ -35,6 +35,7 @@ export async function importRunFile(
       createMissing: input.createMissing,
       encoding: input.encoding,
       createdById: viewer.userId,
+      runId: options.runId,
       onProgress: options.onProgress,
     });
     return { ok: true, summary };

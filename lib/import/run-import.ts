@@ -33,6 +33,8 @@ export interface ImportOptions {
   createMissing?: readonly MissingKind[];
   encoding?: TextEncodingName;
   createdById?: number | null;
+  /** The import_run row the caller created beforehand (the wizard's job): it is updated instead of adding one. */
+  runId?: number;
   onProgress?: (bytes: number, totalBytes: number, rows: number) => void;
 }
 
@@ -183,11 +185,19 @@ export async function runImport(client: pg.ClientBase, options: ImportOptions): 
       await client.query("ROLLBACK");
       return summary;
     }
-    await client.query(
-      `INSERT INTO import_run (org_id, kind, file_name, status, created_by_id, started_at, finished_at, created, updated, unchanged, rejected, synthesized_histories)
-       VALUES ($1, $2, $3, 'SUCCEEDED', $4, $5, now(), $6, $7, $8, $9, $10)`,
-      [options.orgId, options.kind, options.fileName, options.createdById ?? null, importedAt, summary.created, summary.updated, summary.unchanged, summary.rejected, summary.synthesizedHistories],
-    );
+    const counts = [summary.created, summary.updated, summary.unchanged, summary.rejected, summary.synthesizedHistories];
+    if (options.runId !== undefined) {
+      await client.query(
+        `UPDATE import_run SET status = 'SUCCEEDED', finished_at = now(), created = $2, updated = $3, unchanged = $4, rejected = $5, synthesized_histories = $6 WHERE id = $1`,
+        [options.runId, ...counts],
+      );
+    } else {
+      await client.query(
+        `INSERT INTO import_run (org_id, kind, file_name, status, created_by_id, started_at, finished_at, created, updated, unchanged, rejected, synthesized_histories)
+         VALUES ($1, $2, $3, 'SUCCEEDED', $4, $5, now(), $6, $7, $8, $9, $10)`,
+        [options.orgId, options.kind, options.fileName, options.createdById ?? null, importedAt, ...counts],
+      );
+    }
     await client.query("COMMIT");
     summary.imported = true;
     return summary;
@@ -207,10 +217,12 @@ export async function runImport(client: pg.ClientBase, options: ImportOptions): 
 
 async function recordFailure(client: pg.ClientBase, options: ImportOptions, summary: ImportSummary): Promise<void> {
   if (options.dryRun) return;
-  await client
-    .query(
-      `INSERT INTO import_run (org_id, kind, file_name, status, created_by_id, finished_at, rejected) VALUES ($1, $2, $3, 'FAILED', $4, now(), $5)`,
-      [options.orgId, options.kind, options.fileName, options.createdById ?? null, summary.rejected],
-    )
-    .catch(() => undefined);
+  const recorded =
+    options.runId !== undefined
+      ? client.query(`UPDATE import_run SET status = 'FAILED', finished_at = now(), rejected = $2 WHERE id = $1`, [options.runId, summary.rejected])
+      : client.query(
+          `INSERT INTO import_run (org_id, kind, file_name, status, created_by_id, finished_at, rejected) VALUES ($1, $2, $3, 'FAILED', $4, now(), $5)`,
+          [options.orgId, options.kind, options.fileName, options.createdById ?? null, summary.rejected],
+        );
+  await recorded.catch(() => undefined);
 }

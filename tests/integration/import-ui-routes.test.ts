@@ -159,6 +159,7 @@ describe("import routes", () => {
   });
 
   it("imports as the admin: the CLI's summary, an import_run and an audit row, the upload deleted", async () => {
+    const [runs, audits] = [await count("import_run"), await count("audit_log")];
     const { job, inspection } = await importThroughRoutes(fx.admin, "deals", "deals-basic.csv", { createMissing: ["accounts"] });
     expect(job.outcome?.ok).toBe(true);
     expect(job.outcome?.summary).toMatchObject({ imported: true, rejected: 0 });
@@ -166,7 +167,9 @@ describe("import routes", () => {
     expect(await one<{ status: string }>(`SELECT status FROM import_run WHERE file_name = 'deals-basic.csv' ORDER BY id DESC LIMIT 1`)).toEqual({ status: "SUCCEEDED" });
     const audit = await one<{ action: string; after: { kind: string; created: number } }>(`SELECT action, after FROM audit_log WHERE entity = 'import_run' ORDER BY id DESC LIMIT 1`);
     expect(audit).toMatchObject({ action: "import.run", after: { kind: "deals" } });
-    expect(fs.existsSync(path.join(dataDir, "import-uploads", `${inspection.uploadId}.csv`))).toBe(false);
+    // One import_run row (the job's own) and one audit row per import.
+    expect([await count("import_run"), await count("audit_log")]).toEqual([runs + 1, audits + 1]);
+    expect(await one(`SELECT count(*)::int AS n FROM import_upload WHERE id = $1`, [inspection.uploadId])).toEqual({ n: 0 });
   });
 
   it("offers the rejected rows as CSV", async () => {
@@ -214,13 +217,13 @@ describe("import routes", () => {
 
   it("forbids a rep every import route", async () => {
     holder.viewer = fx.rep;
-    const stored = fs.readdirSync(path.join(dataDir, "import-uploads")).length;
+    const stored = await count("import_upload");
     const upload = await routes.upload.POST(uploadRequest("deals", "deals-basic.csv"));
     expect(upload.status).toBe(403);
     expect(await upload.json()).toMatchObject({ error: "FORBIDDEN" });
     const run = await routes.run.POST(jsonRequest("/api/import/run", { uploadId: "00000000-0000-4000-8000-000000000000", kind: "deals", mapping: {} }));
     expect(run.status).toBe(403);
-    expect(fs.readdirSync(path.join(dataDir, "import-uploads")).length).toBe(stored);
+    expect(await count("import_upload")).toBe(stored);
   });
 
   it("does not show one user's upload to another", async () => {

@@ -3,4 +3,4 @@ import { importPreview } from "@/lib/data/import-preview";
 import { getUpload } from "@/lib/data/import-uploads";
 import { importRunSchema } from "@/lib/validation/import-ui-requests";
 
-export const POST = authedRoute(importRunSchema, async (viewer, input) => importPreview(viewer, getUpload(viewer, input.uploadId), input), { roles: ["ADMIN", "MANAGER"] });
+export const POST = authedRoute(importRunSchema, async (viewer, input) => importPreview(viewer, await getUpload(viewer, input.uploadId), input), { roles: ["ADMIN", "MANAGER"] });

@@ -1,14 +1,12 @@
 import { authedRoute } from "@/lib/http/authed-route";
-import { importJob } from "@/lib/data/import-jobs";
+import { importJobRejections } from "@/lib/data/import-jobs";
 import { importRejectionsCsv } from "@/lib/data/import-rejections-csv";
 import { importJobSchema } from "@/lib/validation/import-ui-requests";
 
 export const GET = authedRoute(
   importJobSchema,
   async (viewer, input) => {
-    const job = importJob(viewer, input.id);
-    const rejections = job.outcome?.ok ? job.outcome.summary.rejections : [];
-    return new Response(importRejectionsCsv(rejections), {
+    return new Response(importRejectionsCsv(await importJobRejections(viewer, input.id)), {
       headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="rejected-rows.csv"', "Cache-Control": "private, no-store" },
     });
   },
