@@ -8,6 +8,7 @@ import type { ImportJob } from "@/lib/data/import-jobs";
 import type { ImportPipeline } from "@/lib/data/import-pipelines";
 import type { ImportPreview } from "@/lib/data/import-preview";
 import type { ImportOutcome } from "@/lib/data/import-run-file";
+import { formatImportMessage, type ImportMessage } from "@/lib/import/messages/import-message";
 import type { ImportMapping } from "@/lib/validation/import-mapping";
 
 type Step = "upload" | "mapping" | "preview" | "import";
@@ -423,7 +424,7 @@ export function ImportWizard({ kinds, pipelines }: { kinds: readonly string[]; p
             {t("preview.heading")}
           </h2>
           <p className="mt-1 text-sm text-muted">{t("preview.intro", { count: preview.rows.length })}</p>
-          {preview.fileError && <Problem title={t("preview.fileError")}>{preview.fileError}</Problem>}
+          {preview.fileError && <Problem title={t("preview.fileError")}>{importText(t, preview.fileError)}</Problem>}
           {preview.rows.length > 0 && (
             <div className="mt-4 overflow-x-auto rounded-lg border border-border" tabIndex={0} role="region" aria-label={t("preview.tableCaption")}>
               <table className="w-full text-left text-sm">
@@ -453,7 +454,7 @@ export function ImportWizard({ kinds, pipelines }: { kinds: readonly string[]; p
                             <span className="block truncate text-foreground" title={c?.value}>
                               {c?.value ?? ""}
                             </span>
-                            {c?.error && <span className="block text-xs font-medium text-danger">{c.error}</span>}
+                            {c?.error && <span className="block text-xs font-medium text-danger">{importText(t, c.error)}</span>}
                           </td>
                         );
                       })}
@@ -520,6 +521,13 @@ export function ImportWizard({ kinds, pipelines }: { kinds: readonly string[]; p
   );
 }
 
+type ImportTranslator = ReturnType<typeof useTranslations<"import">>;
+
+/** A message of the import library (a refused file, a rejected row) in the page's language. */
+function importText(t: ImportTranslator, message: ImportMessage): string {
+  return formatImportMessage(message, (code, values) => t(`errors.${code}`, values));
+}
+
 function Problem({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div className="mt-4 rounded-lg border border-danger/40 bg-danger-soft px-4 py-3 text-sm text-danger">
@@ -545,9 +553,9 @@ function Check({ id, checked, onChange, label, hint }: { id: string; checked: bo
   );
 }
 
-function Outcome({ outcome, dry = false, t, rejectionsHref }: { outcome: ImportOutcome; dry?: boolean; t: ReturnType<typeof useTranslations<"import">>; rejectionsHref?: string }) {
+function Outcome({ outcome, dry = false, t, rejectionsHref }: { outcome: ImportOutcome; dry?: boolean; t: ImportTranslator; rejectionsHref?: string }) {
   if (!outcome.ok) {
-    return <Problem title={outcome.outsideTeam ? t("run.outsideTeam", { reps: outcome.outsideTeam.join(", ") }) : dry ? t("preview.wouldFail") : t("run.failed")}>{outcome.outsideTeam ? t("run.nothingWritten") : outcome.error}</Problem>;
+    return <Problem title={outcome.outsideTeam ? t("run.outsideTeam", { reps: outcome.outsideTeam.join(", ") }) : dry ? t("preview.wouldFail") : t("run.failed")}>{outcome.outsideTeam ? t("run.nothingWritten") : importText(t, outcome.error)}</Problem>;
   }
   const s = outcome.summary;
   const n = (x: number) => x.toLocaleString();
@@ -573,7 +581,7 @@ function Outcome({ outcome, dry = false, t, rejectionsHref }: { outcome: ImportO
       </dl>
       {(s.createdReps > 0 || s.createdAccounts > 0) && <p className="text-sm text-muted">{t("summary.createdMissing", { reps: s.createdReps, accounts: s.createdAccounts })}</p>}
       {s.absentColumns.length > 0 && <p className="text-sm text-muted">{t("summary.absent", { columns: s.absentColumns.join(", ") })}</p>}
-      {s.error && <p className="rounded-lg border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">{s.error}</p>}
+      {s.error && <p className="rounded-lg border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">{importText(t, s.error)}</p>}
       {s.rejections.length > 0 && (
         <div>
           <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -604,7 +612,7 @@ function Outcome({ outcome, dry = false, t, rejectionsHref }: { outcome: ImportO
                   <tr key={`${r.row}-${r.column}`}>
                     <td className="px-3 py-1.5 tabular-nums">{r.row}</td>
                     <td className="px-3 py-1.5">{r.column}</td>
-                    <td className="px-3 py-1.5">{r.reason}</td>
+                    <td className="px-3 py-1.5">{importText(t, r.reason)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -9,6 +9,7 @@ import { openCliDatabase } from "../import/cli-database";
 import { IMPORT_KINDS } from "../import/kinds/import-kinds";
 import { findOrganization } from "../import/load/find-organization";
 import { readMappingArgument } from "../import/read-mapping-argument";
+import { importMessageText } from "../import/messages/import-message-text";
 import { ImportFileError } from "../import/parse/import-file-error";
 import { TEXT_ENCODINGS } from "../import/parse/detect-encoding";
 import { checkFileSize } from "../import/check-file-size";
@@ -40,6 +41,9 @@ const argsSchema = z.strictObject(
 
 const FLAGS = new Set(["dry-run", "skip-invalid"]);
 
+/** A mistake on the command line itself, printed without a stack like a file's problem. */
+class UsageError extends Error {}
+
 function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
   const raw: Record<string, string | boolean> = {};
   const positional: string[] = [];
@@ -59,14 +63,14 @@ function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
     else if (inline !== undefined) raw[name] = inline;
     else {
       const value = argv[i + 1];
-      if (value === undefined || value.startsWith("--")) throw new ImportFileError(`--${name} needs a value`);
+      if (value === undefined || value.startsWith("--")) throw new UsageError(`--${name} needs a value`);
       raw[name] = value;
       i++;
     }
   }
-  if (positional.length > 2) throw new ImportFileError(`unexpected argument "${positional[2]}"`);
+  if (positional.length > 2) throw new UsageError(`unexpected argument "${positional[2]}"`);
   const parsed = argsSchema.safeParse({ ...raw, kind: positional[0], file: positional[1] });
-  if (!parsed.success) throw new ImportFileError(parsed.error.issues.map((issue) => issue.message).join("; "));
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => issue.message).join("; "));
   return parsed.data;
 }
 
@@ -84,16 +88,16 @@ export function printSummary(summary: ImportSummary): void {
   if (summary.absentColumns.length > 0) console.log(`    columns in the mapping but not in the file (ignored): ${summary.absentColumns.map((c) => `"${c}"`).join(", ")}`);
   if (summary.rejections.length > 0) {
     console.log("  Rejected rows:");
-    for (const r of summary.rejections.slice(0, MAX_PRINTED_REJECTIONS)) console.log(`    row ${r.row}, column "${r.column}": ${r.reason}`);
+    for (const r of summary.rejections.slice(0, MAX_PRINTED_REJECTIONS)) console.log(`    row ${r.row}, column "${r.column}": ${importMessageText(r.reason)}`);
     if (summary.rejected > MAX_PRINTED_REJECTIONS) console.log(`    … and ${n(summary.rejected - MAX_PRINTED_REJECTIONS)} more`);
   }
-  if (summary.error) console.log(`  ${summary.error}`);
+  if (summary.error) console.log(`  ${importMessageText(summary.error)}`);
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const file = path.resolve(process.cwd(), args.file);
-  if (!fs.existsSync(file)) throw new ImportFileError(`no file ${args.file}`);
+  if (!fs.existsSync(file)) throw new UsageError(`no file ${args.file}`);
   const size = fs.statSync(file).size;
   checkFileSize(size);
   const mapping = await readMappingArgument(args.mapping, args.kind);
@@ -133,6 +137,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  console.error(`import: ${error instanceof ImportFileError ? message : message.split("\n")[0]}`);
+  console.error(`import: ${error instanceof ImportFileError || error instanceof UsageError ? message : message.split("\n")[0]}`);
   process.exit(1);
 });

@@ -4,6 +4,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Rejection } from "@/lib/import/load/load-context";
+import { importMessage } from "@/lib/import/messages/import-message";
 import type { ImportRunInput } from "@/lib/validation/import-ui-requests";
 import { recordAudit } from "./audit";
 import { inTransaction } from "./in-transaction";
@@ -26,9 +27,9 @@ export interface ImportJob {
 const HEARTBEAT_MS = 1000;
 export const STALE_AFTER_SECONDS = 60;
 
-export const UNEXPECTED_FAILURE_MESSAGE = "the import failed unexpectedly; nothing was imported";
-export const STOPPED_MESSAGE = "the server running the import stopped before it finished; nothing was imported: start the import again";
-export const STOPPED_AFTER_COMMIT_MESSAGE = "the server running the import stopped after the rows were saved, before its summary was: the rows are imported";
+export const UNEXPECTED_FAILURE_MESSAGE = importMessage("importFailed");
+export const STOPPED_MESSAGE = importMessage("importStopped");
+export const STOPPED_AFTER_COMMIT_MESSAGE = importMessage("importStoppedAfterCommit");
 
 /** Starts importing the viewer's upload on this instance; the wizard polls importJob (on any instance) for progress. */
 export async function startImportJob(viewer: Viewer, input: ImportRunInput): Promise<ImportJob> {

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
+import { rowIssueMessage } from "@/lib/import/kinds/field-parsers";
 import { ROW_SCHEMAS } from "@/lib/import/kinds/import-kinds";
+import type { ImportMessage } from "@/lib/import/messages/import-message";
 import { ImportFileError } from "@/lib/import/parse/import-file-error";
 import { openCsv } from "@/lib/import/parse/open-csv";
 import { resolveColumns } from "@/lib/import/resolve-columns";
@@ -13,12 +15,12 @@ export const PREVIEW_ROWS = 20;
 export interface PreviewRow {
   row: number;
   /** Field → the cell as read (after values and defaults) and why it is invalid. */
-  cells: Record<string, { value?: string; error?: string }>;
+  cells: Record<string, { value?: string; error?: ImportMessage }>;
 }
 
 export interface ImportPreview {
   /** The file-level problem with this mapping (a missing required column, duplicated headers…). */
-  fileError?: string;
+  fileError?: ImportMessage;
   rows: PreviewRow[];
   /** The whole file run through the import and rolled back: what importing would do. */
   dryRun?: ImportOutcome;
@@ -43,7 +45,7 @@ export async function importPreview(viewer: Viewer, upload: StoredUpload, input:
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           const field = String(issue.path[0] ?? "");
-          cells[field] = { ...cells[field], error: cells[field]?.error ?? issue.message };
+          cells[field] = { ...cells[field], error: cells[field]?.error ?? rowIssueMessage(issue) };
         }
       }
       rows.push({ row: record.row, cells });
@@ -51,7 +53,7 @@ export async function importPreview(viewer: Viewer, upload: StoredUpload, input:
     }
     await csv.records.return(undefined);
   } catch (error) {
-    if (error instanceof ImportFileError) return { fileError: error.message, rows };
+    if (error instanceof ImportFileError) return { fileError: error.importMessage, rows };
     throw error;
   } finally {
     stream.destroy();

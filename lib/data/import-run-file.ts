@@ -1,16 +1,17 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import { runImport, type ImportSummary } from "@/lib/import/run-import";
+import type { ImportMessage } from "@/lib/import/messages/import-message";
 import { ImportFileError } from "@/lib/import/parse/import-file-error";
 import type { ImportRunInput } from "@/lib/validation/import-ui-requests";
 import { importPgClient } from "./import-pg-client";
 import { ForeignRowsError, OutsideTeamError, scopedImportClient } from "./import-scope-guard";
 import { uploadStream, type StoredUpload } from "./import-uploads";
 
-/** How an import ended: the library's summary, or the file-level reason nothing was imported. */
+/** How an import ended: the library's summary, or the file-level reason nothing was imported (shown in the viewer's language). */
 export type ImportOutcome =
   | { ok: true; summary: ImportSummary }
-  | { ok: false; error: string; outsideTeam?: string[]; foreignRows?: string[] };
+  | { ok: false; error: ImportMessage; outsideTeam?: string[]; foreignRows?: string[] };
 
 /** Runs the library over the stored upload as `viewer` (a manager only for their teams' reps). */
 export async function importRunFile(
@@ -40,9 +41,9 @@ export async function importRunFile(
     });
     return { ok: true, summary };
   } catch (error) {
-    if (error instanceof OutsideTeamError) return { ok: false, error: error.message, outsideTeam: error.reps };
-    if (error instanceof ForeignRowsError) return { ok: false, error: error.message, foreignRows: error.rows };
-    if (error instanceof ImportFileError) return { ok: false, error: error.message };
+    if (error instanceof OutsideTeamError) return { ok: false, error: error.importMessage, outsideTeam: error.reps };
+    if (error instanceof ForeignRowsError) return { ok: false, error: error.importMessage, foreignRows: error.rows };
+    if (error instanceof ImportFileError) return { ok: false, error: error.importMessage };
     throw error;
   } finally {
     await client.end().catch(() => undefined);

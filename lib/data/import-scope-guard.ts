@@ -1,19 +1,29 @@
 import "server-only";
 import type pg from "pg";
 import type { Viewer } from "@/lib/auth/viewer";
+import { importMessage } from "@/lib/import/messages/import-message";
+import { importMessageText } from "@/lib/import/messages/import-message-text";
 import { ImportFileError } from "@/lib/import/parse/import-file-error";
 
 /** A manager's import named reps outside their teams: nothing was written. */
 export class OutsideTeamError extends ImportFileError {
   constructor(readonly reps: string[]) {
-    super(`the file names reps outside your teams: ${reps.join(", ")}`);
+    super(importMessage("outsideTeam", { reps }));
   }
 }
 
+type ForeignRow = { tbl: "rep" | "deal" | "lead"; label: string };
+const FOREIGN_ROW_CODES = { rep: "foreignRep", deal: "foreignDeal", lead: "foreignLead" } as const;
+
 /** A manager's import would change rows that belong to other teams (an existing deal, lead or rep): nothing was written. */
 export class ForeignRowsError extends ImportFileError {
-  constructor(readonly rows: string[]) {
-    super(`the file changes records of other teams: ${rows.join(", ")}`);
+  /** The rows in English, e.g. deal “Globex renewal”. */
+  readonly rows: string[];
+
+  constructor(found: ForeignRow[]) {
+    const rows = found.map((row) => importMessage(FOREIGN_ROW_CODES[row.tbl], { name: row.label }));
+    super(importMessage("foreignRows", { rows }));
+    this.rows = rows.map((row) => importMessageText(row));
   }
 }
 
@@ -66,8 +76,8 @@ export async function scopedImportClient(client: pg.ClientBase, viewer: Viewer, 
     if (teamIds[0] !== undefined) {
       await client.query(`UPDATE rep SET team_id = $3 WHERE org_id = $1 AND id > $2 AND team_id IS NULL`, [viewer.orgId, lastRepBefore, teamIds[0]]);
     }
-    const foreign = await client.query<{ tbl: string; label: string }>(WRITTEN_FOREIGN_ROWS_SQL);
-    if (foreign.rows.length > 0) throw new ForeignRowsError(foreign.rows.map((row) => `${row.tbl} “${row.label}”`));
+    const foreign = await client.query<ForeignRow>(WRITTEN_FOREIGN_ROWS_SQL);
+    if (foreign.rows.length > 0) throw new ForeignRowsError(foreign.rows);
     const written = await client.query<{ id: number; name: string; team_id: number | null }>(WRITTEN_REPS_SQL, [viewer.orgId]);
     const outside = written.rows.filter((r) => r.team_id === null || !teamIds.includes(r.team_id)).map((r) => r.name);
     if (outside.length > 0) throw new OutsideTeamError([...new Set(outside)].sort((a, b) => a.localeCompare(b)));

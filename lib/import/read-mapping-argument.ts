@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import { type ImportMapping, importMappingSchema } from "@/lib/validation/import-mapping";
 import type { ImportKind } from "./kinds/import-kinds";
 import { ImportFileError } from "./parse/import-file-error";
+import { importMessage } from "./messages/import-message";
 import { findPreset, IMPORT_PRESETS } from "./presets/import-presets";
 
 /** --mapping: a preset's name or a JSON file; none means columns named like the fields (as the export writes them). */
@@ -9,22 +10,23 @@ export async function readMappingArgument(argument: string | undefined, kind: Im
   if (argument === undefined) return importMappingSchema.parse({});
   const preset = findPreset(argument);
   if (preset) {
-    if (preset.kind !== kind) throw new ImportFileError(`the preset ${preset.name} is for ${preset.kind}, not ${kind}`);
+    if (preset.kind !== kind) throw new ImportFileError(importMessage("presetWrongKind", { preset: preset.name, presetKind: preset.kind, kind }));
     return preset.mapping;
   }
   let text: string;
   try {
     text = await fs.readFile(argument, "utf8");
   } catch {
-    throw new ImportFileError(`--mapping: no preset or file "${argument}" (presets: ${IMPORT_PRESETS.map((p) => p.name).join(", ")})`);
+    throw new ImportFileError(importMessage("mappingNotFound", { file: argument, presets: IMPORT_PRESETS.map((p) => p.name) }));
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ImportFileError(`--mapping: ${argument} is not JSON (${(error as Error).message})`);
+    throw new ImportFileError(importMessage("mappingNotJson", { file: argument, reason: (error as Error).message }));
   }
   const parsed = importMappingSchema.safeParse(json);
-  if (!parsed.success) throw new ImportFileError(`--mapping: ${parsed.error.issues.map((i) => `${i.path.join(".") || "mapping"}: ${i.message}`).join("; ")}`);
+  // The mapping schema's own messages (lib/validation) are English: this is the command line's.
+  if (!parsed.success) throw new ImportFileError(importMessage("mappingInvalid", { issues: parsed.error.issues.map((i) => `${i.path.join(".") || "mapping"}: ${i.message}`).join("; ") }));
   return parsed.data;
 }

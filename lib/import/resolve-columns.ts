@@ -2,6 +2,7 @@ import type { ImportMapping } from "@/lib/validation/import-mapping";
 import { type ImportKind, kindFields } from "./kinds/import-kinds";
 import { normalizeName } from "./load/normalize-name";
 import { ImportFileError } from "./parse/import-file-error";
+import { importMessage, quotedList } from "./messages/import-message";
 
 export interface ResolvedColumns {
   /** Optional columns the mapping names that the file does not have. */
@@ -19,13 +20,13 @@ export function resolveColumns(kind: ImportKind, header: string[], mapping: Impo
   const seen = new Map<string, number>();
   header.forEach((name, i) => {
     const first = seen.get(normalizeName(name));
-    if (first !== undefined) throw new ImportFileError(`the header names the column "${name}" twice (columns ${first + 1} and ${i + 1})`);
+    if (first !== undefined) throw new ImportFileError(importMessage("duplicateColumn", { column: name, first: first + 1, second: i + 1 }));
     seen.set(normalizeName(name), i);
   });
   const fields = kindFields(kind);
   const known = new Set(fields.map((f) => f.name));
   for (const field of [...Object.keys(mapping.columns), ...Object.keys(mapping.defaults), ...Object.keys(mapping.values)]) {
-    if (!known.has(field)) throw new ImportFileError(`the mapping names "${field}", which is not a field of ${kind}; fields: ${[...known].join(", ")}`);
+    if (!known.has(field)) throw new ImportFileError(importMessage("unknownMappingField", { field, kind, fields: [...known] }));
   }
   const explicit = Object.keys(mapping.columns).length > 0;
   const index = new Map<string, number>();
@@ -45,8 +46,14 @@ export function resolveColumns(kind: ImportKind, header: string[], mapping: Impo
   if (missing.length > 0) {
     throw new ImportFileError(
       header.length === 1
-        ? `the header is one column "${header[0]}": the file is not separated by commas, semicolons or tabs`
-        : `no column for the required field(s) ${missing.map((f) => (explicit && mapping.columns[f] ? `${f} ("${mapping.columns[f]}")` : f)).join(", ")}; the file's columns are ${header.map((h) => `"${h}"`).join(", ")}`,
+        ? importMessage("oneColumnHeader", { column: header[0] ?? "" })
+        : importMessage("missingColumns", {
+            fields: missing.map((field) => {
+              const column = explicit ? mapping.columns[field] : undefined;
+              return column ? importMessage("fieldWithColumn", { field, column }) : field;
+            }),
+            columns: quotedList(header),
+          }),
     );
   }
   const values = Object.fromEntries(

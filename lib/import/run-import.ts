@@ -3,6 +3,7 @@
 import type pg from "pg";
 import type { ImportMapping } from "@/lib/validation/import-mapping";
 import { type ImportKind, ROW_SCHEMAS } from "./kinds/import-kinds";
+import { rowIssueMessage } from "./kinds/field-parsers";
 import type { KindLoader, ParsedRow } from "./load/keyed-loader";
 import { type LoadContext, loadContext, type MissingKind, type Rejection } from "./load/load-context";
 import { loadAccounts } from "./load/load-accounts";
@@ -15,6 +16,7 @@ import { loadReps } from "./load/load-reps";
 import { loadStageHistory } from "./load/load-stage-history";
 import { resolveColumns } from "./resolve-columns";
 import { withConstraintsDeferred } from "@/lib/db/defer-constraints";
+import { type ImportMessage, importMessage, quotedList } from "./messages/import-message";
 import { ImportFileError } from "./parse/import-file-error";
 import { openCsv } from "./parse/open-csv";
 import type { TextEncodingName } from "./parse/detect-encoding";
@@ -59,14 +61,13 @@ export interface ImportSummary {
   /** Optional columns the mapping names that the file lacks (ignored). */
   absentColumns: string[];
   /** Why nothing was imported, when it was not. */
-  error?: string;
+  error?: ImportMessage;
 }
 
 const BATCH_ROWS = 2000;
 // Deals files from about 20,000 rows up load with constraints rebuilt at the end.
 const BULK_BYTES = 3 * 1024 * 1024;
 export const MAX_REPORTED_REJECTIONS = 1000;
-export const HEADER_ONLY_MESSAGE = "the file has a header row but no data rows";
 
 const LOADERS: { [K in ImportKind]: (ctx: LoadContext) => Promise<KindLoader<never>> } = {
   reps: loadReps as never,
@@ -152,17 +153,20 @@ export async function runImport(client: pg.ClientBase, options: ImportOptions): 
           // One reason per row: the first field that failed, named by its column in the file.
           const issue = parsed.error.issues[0];
           const field = String(issue?.path[0] ?? "");
-          addRejection({ row: record.row, column: columns.header(field), reason: issue?.message ?? "invalid" });
+          addRejection({ row: record.row, column: columns.header(field), reason: rowIssueMessage(issue) });
         }
         if (batch.length >= BATCH_ROWS) await flush();
       }
       await flush();
       summary.rows = rows;
-      if (rows === 0) throw new ImportFileError(HEADER_ONLY_MESSAGE);
+      if (rows === 0) throw new ImportFileError(importMessage("headerOnly"));
       if (ctx.unknownStages.size > 0) {
-        const names = (p: { stages: { name: string; kind: string }[] }) => p.stages.map((s) => (s.kind === "OPEN" ? s.name : `${s.name} (${s.kind})`)).join(", ");
         throw new ImportFileError(
-          `unknown stage values ${[...ctx.unknownStages].map((s) => `"${s}"`).join(", ")}; map them in values.stage onto the stages of "${ctx.pipeline.name}": ${names(ctx.pipeline)}`,
+          importMessage("unknownStages", {
+            values: quotedList([...ctx.unknownStages]),
+            pipeline: ctx.pipeline.name,
+            stages: ctx.pipeline.stages.map((s) => (s.kind === "OPEN" ? s.name : importMessage("stageWithKind", { name: s.name, kind: s.kind }))),
+          }),
         );
       }
       if (summary.rejected === 0 || options.skipInvalid) summary.synthesizedHistories = await loader.finish();
@@ -176,7 +180,7 @@ export async function runImport(client: pg.ClientBase, options: ImportOptions): 
     summary.createdAccounts = ctx.created.accounts;
     if (summary.rejected > 0 && !options.skipInvalid) {
       summary.created = summary.updated = summary.unchanged = summary.createdReps = summary.createdAccounts = 0;
-      summary.error = `${summary.rejected.toLocaleString("en")} row(s) rejected, nothing imported (use --skip-invalid to import the valid rows)`;
+      summary.error = importMessage("rowsRejected", { count: summary.rejected });
       await client.query("ROLLBACK");
       await recordFailure(client, options, summary);
       return summary;
@@ -205,7 +209,7 @@ export async function runImport(client: pg.ClientBase, options: ImportOptions): 
     await client.query("ROLLBACK").catch(() => undefined);
     if (error instanceof ImportFileError) {
       summary.rows = rows;
-      summary.error = error.message;
+      summary.error = error.importMessage;
       await recordFailure(client, options, summary);
     }
     throw error;

@@ -3,6 +3,10 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ImportKind } from "@/lib/import/kinds/import-kinds";
+import type { Rejection } from "@/lib/import/load/load-context";
+import { quotedList } from "@/lib/import/messages/import-message";
+import { importMessageText } from "@/lib/import/messages/import-message-text";
+import { ImportFileError } from "@/lib/import/parse/import-file-error";
 import { findPreset } from "@/lib/import/presets/import-presets";
 import { runImport, type ImportOptions } from "@/lib/import/run-import";
 import { importMappingSchema, type ImportMappingInput } from "@/lib/validation/import-mapping";
@@ -45,6 +49,9 @@ async function counts(): Promise<Record<string, number>> {
   }
   return out;
 }
+
+/** Rejections with their reasons as the command line prints them. */
+const inEnglish = (rejections: Rejection[]) => rejections.map((r) => ({ ...r, reason: importMessageText(r.reason) }));
 
 async function importFile(kind: ImportKind, file: string, options: Partial<ImportOptions> & { mappingInput?: ImportMappingInput } = {}) {
   const full = path.isAbsolute(file) ? file : path.join(FIXTURES, file);
@@ -106,9 +113,21 @@ describe("bad files: each says exactly what is wrong and writes nothing", () => 
   ])("%s → one rejected row, the reason and its column", async (file, rejection) => {
     const summary = await importFile("deals", file);
     expect(summary.imported).toBe(false);
-    expect(summary.rejections).toEqual([rejection]);
-    expect(summary.error).toBe("1 row(s) rejected, nothing imported (use --skip-invalid to import the valid rows)");
+    expect(inEnglish(summary.rejections)).toEqual([rejection]);
+    expect(summary.error && importMessageText(summary.error)).toBe("1 row(s) rejected, nothing imported (use --skip-invalid to import the valid rows)");
     expect([summary.created, summary.updated, summary.unchanged, summary.rejected]).toEqual([0, 0, 0, 1]);
+  });
+
+  it("gives each problem as a code with its parameters, for the wizard to say in the viewer's language", async () => {
+    const error = await importFile("deals", "unknown-stage.csv").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportFileError);
+    expect((error as ImportFileError).importMessage).toMatchObject({
+      code: "unknownStages",
+      params: { values: quotedList(["Prospecting", "Verbal yes"]), pipeline: "New business", stages: [...STAGES, { code: "stageWithKind", params: { name: "Won", kind: "WON" } }, { code: "stageWithKind", params: { name: "Lost", kind: "LOST" } }] },
+    });
+    const summary = await importFile("deals", "unknown-rep.csv");
+    expect(summary.rejections).toEqual([{ row: 3, column: "owner", reason: { code: "unknownRep", params: { name: "Carla Gomez" } } }]);
+    expect(summary.error).toEqual({ code: "rowsRejected", params: { count: 1 } });
   });
 
   it("refuses a file over the size limit before reading it", async () => {
@@ -192,7 +211,7 @@ describe("deals", () => {
     const summary = await importFile("deals", "negative-amount.csv", { skipInvalid: true });
     // D-1 is already in from the plain file: it is updated, D-2 is rejected.
     expect(summary).toMatchObject({ imported: true, created: 0, updated: 1, rejected: 1 });
-    expect(summary.rejections).toEqual([{ row: 3, column: "amount", reason: "the amount -2500 is negative" }]);
+    expect(inEnglish(summary.rejections)).toEqual([{ row: 3, column: "amount", reason: "the amount -2500 is negative" }]);
   });
 
   it("creates missing reps when asked", async () => {

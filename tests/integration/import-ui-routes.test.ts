@@ -8,6 +8,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { mintViewer, type Viewer } from "@/lib/auth/viewer";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
+import type { ImportMessage } from "@/lib/import/messages/import-message";
+import { importMessageText } from "@/lib/import/messages/import-message-text";
 import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
 
 const holder = vi.hoisted(() => ({ client: undefined as unknown as PrismaClient, viewer: null as Viewer | null }));
@@ -150,11 +152,11 @@ describe("import routes", () => {
     const before = await count("deal");
     const response = await routes.preview.POST(jsonRequest("/api/import/preview", { uploadId: uploaded.uploadId, kind: "deals", mapping: uploaded.suggestion.mapping }));
     expect(response.status).toBe(200);
-    const preview = (await response.json()) as { rows: { row: number; cells: Record<string, { value?: string }> }[]; dryRun: { ok: boolean; error?: string } };
+    const preview = (await response.json()) as { rows: { row: number; cells: Record<string, { value?: string }> }[]; dryRun: { ok: boolean; error: ImportMessage } };
     expect(preview.rows[0]).toMatchObject({ row: 2, cells: { name: { value: "Globex" }, stage: { value: "Qualify" } } });
     expect(preview.dryRun.ok).toBe(false);
-    expect(preview.dryRun.error).toContain('unknown stage values "Prospecting"');
-    expect(preview.dryRun.error).toContain("Qualify, Discovery meeting");
+    expect(preview.dryRun.error.code).toBe("unknownStages");
+    expect(importMessageText(preview.dryRun.error)).toContain('unknown stage values "Prospecting", "Verbal yes"; map them in values.stage onto the stages of "New business": Qualify, Discovery meeting');
     expect(await count("deal")).toBe(before);
   });
 
@@ -178,6 +180,25 @@ describe("import routes", () => {
     expect(job.outcome?.summary).toMatchObject({ imported: true, created: 1, rejected: 1 });
     const csv = await (await routes.rejections.GET(new Request(`http://localhost/api/import/jobs/${jobId}/rejections`), { params: Promise.resolve({ id: jobId }) })).text();
     expect(csv).toBe("row,column,reason\r\n3,amount,the amount -5 is negative\r\n");
+    // The same job's rejected rows for an admin reading Russian: the reasons in Russian.
+    holder.viewer = mintViewer({ ...fx.admin, locale: "ru" });
+    const russian = await (await routes.rejections.GET(new Request(`http://localhost/api/import/jobs/${jobId}/rejections`), { params: Promise.resolve({ id: jobId }) })).text();
+    expect(russian).toBe("row,column,reason\r\n3,amount,сумма -5 отрицательная\r\n");
+  });
+
+  it("tells a Russian-speaking admin in Russian what is wrong with the file: an unknown stage, a binary file", async () => {
+    holder.viewer = mintViewer({ ...fx.admin, locale: "ru" });
+    const uploaded = (await (await routes.upload.POST(uploadRequest("deals", "unknown-stage.csv"))).json()) as Inspection;
+    const response = await routes.preview.POST(jsonRequest("/api/import/preview", { uploadId: uploaded.uploadId, kind: "deals", mapping: uploaded.suggestion.mapping }));
+    const preview = (await response.json()) as { dryRun: { ok: false; error: ImportMessage } };
+    // The wizard formats the code with the page's catalogue, as importMessageText does with messages/ru.json.
+    expect(importMessageText(preview.dryRun.error, "ru")).toBe(
+      "неизвестные этапы «Prospecting», «Verbal yes»; сопоставьте их в values.stage с этапами воронки «New business»: " +
+        "Qualify, Discovery meeting, Solution demo, Proposal, Negotiation, Contract sent, Won (WON), Lost (LOST)",
+    );
+    const refused = await routes.upload.POST(uploadRequest("deals", "binary.png"));
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toEqual({ error: "FILE", message: "это не текстовый CSV-файл: в нём двоичные данные", importMessage: { code: "binaryFile", params: {} } });
   });
 
   it("refuses a manager's file that names a rep of another team, and writes nothing", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectEncoding } from "@/lib/import/parse/detect-encoding";
+import { importMessageText } from "@/lib/import/messages/import-message-text";
 import { ImportFileError } from "@/lib/import/parse/import-file-error";
 import { openCsv } from "@/lib/import/parse/open-csv";
 import { parseAmount } from "@/lib/import/parse/parse-amount";
@@ -182,7 +183,9 @@ describe("parseDate", () => {
   });
 
   it("says which format it expected", () => {
-    expect(parseDate("2/30/2025", "M/D/YYYY")).toEqual({ ok: false, error: '"2/30/2025" is not a date in the format M/D/YYYY or YYYY-MM-DD' });
+    const parsed = parseDate("2/30/2025", "M/D/YYYY");
+    expect(parsed).toEqual({ ok: false, error: { code: "notDateOrIso", params: { value: "2/30/2025", format: "M/D/YYYY" } } });
+    expect(!parsed.ok && importMessageText(parsed.error)).toBe('"2/30/2025" is not a date in the format M/D/YYYY or YYYY-MM-DD');
   });
 });
 

@@ -5,7 +5,7 @@ export const repsRowSchema = () =>
   z.object({
     id: text().optional().describe("the rep's id in the file; re-importing the same id updates the rep"),
     name: text().describe("full name; matched to existing reps ignoring case and spaces"),
-    email: z.email({ error: "is not an email address" }).optional().describe("email address"),
+    email: z.email().optional().describe("email address"),
     team: text().optional().describe("team name; a team that does not exist is created"),
     manager: text().optional().describe("the team manager's login email or name (an existing user)"),
     region: text().optional().describe("region"),

@@ -1,6 +1,7 @@
 // The loop every kind shares: find each row's stored twin by its key, reject duplicates within the file,
 // and write the batch as inserts and updates.
 import type { LoadContext, Rejection } from "./load-context";
+import { type ImportMessage, importMessage } from "../messages/import-message";
 import { type ColumnSpec, writeRows } from "./write-rows";
 
 export interface ParsedRow<Row> {
@@ -61,7 +62,7 @@ export function keyedLoader<Row>(ctx: LoadContext, spec: KeyedLoaderSpec<Row>): 
         }
         const first = seen.get(resolved.key);
         if (first !== undefined) {
-          rejections.push({ row, column: ctx.column(spec.keyField), reason: `the same ${spec.keyField === "id" ? "id" : "row"} is already on row ${first}` });
+          rejections.push({ row, column: ctx.column(spec.keyField), reason: importMessage(spec.keyField === "id" ? "duplicateId" : "duplicateRow", { row: first }) });
           continue;
         }
         seen.set(resolved.key, row);
@@ -86,6 +87,6 @@ export function updateMode(ctx: LoadContext, field: string, mode: ColumnSpec["on
 }
 
 /** A rejection of one row for one field. */
-export function reject(ctx: LoadContext, row: number, field: string, reason: string): Rejection {
+export function reject(ctx: LoadContext, row: number, field: string, reason: ImportMessage): Rejection {
   return { row, column: ctx.column(field), reason };
 }

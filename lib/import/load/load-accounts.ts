@@ -1,4 +1,5 @@
 import type { RowOf } from "../kinds/import-kinds";
+import { importMessage } from "../messages/import-message";
 import { keyedLoader, type KindLoader, reject, updateMode } from "./keyed-loader";
 import type { LoadContext } from "./load-context";
 import { normalizeName } from "./normalize-name";
@@ -22,7 +23,7 @@ export async function loadAccounts(ctx: LoadContext): Promise<KindLoader<Account
     ],
     resolve(a, row) {
       const match = (a.id ? ctx.accounts.find(a.id) : undefined) ?? ctx.accounts.find(a.name);
-      if (match === "ambiguous") return reject(ctx, row, "name", `more than one account is called "${a.name}"; give the file an id column`);
+      if (match === "ambiguous") return reject(ctx, row, "name", importMessage("ambiguousAccountName", { name: a.name }));
       return {
         key: a.id ?? `name:${normalizeName(a.name)}`,
         id: match,

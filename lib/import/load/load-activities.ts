@@ -1,5 +1,6 @@
 import type { RowOf } from "../kinds/import-kinds";
 import { toInstant } from "../parse/parse-date";
+import { type ImportMessage, importMessage } from "../messages/import-message";
 import { existingKeys } from "./existing-keys";
 import { keyedLoader, type KindLoader, reject, updateMode } from "./keyed-loader";
 import { type LoadContext, resolveNames } from "./load-context";
@@ -15,7 +16,7 @@ export async function loadActivities(ctx: LoadContext): Promise<KindLoader<Activ
        FROM activity WHERE org_id = $1`,
     [ctx.orgId],
   );
-  let reps: (name: string) => number | string = () => "";
+  let reps: (name: string) => number | ImportMessage = () => importMessage("invalid");
   return keyedLoader<ActivityRow>(ctx, {
     table: "activity",
     keyField: "at",
@@ -34,11 +35,11 @@ export async function loadActivities(ctx: LoadContext): Promise<KindLoader<Activ
     },
     resolve(a, row) {
       const rep = reps(a.rep);
-      if (typeof rep === "string") return reject(ctx, row, "rep", rep);
+      if (typeof rep !== "number") return reject(ctx, row, "rep", rep);
       const deal = a.deal ? deals.get(a.deal) : null;
-      if (deal === undefined) return reject(ctx, row, "deal", `deal "${a.deal}" does not exist; import deals first`);
+      if (deal === undefined) return reject(ctx, row, "deal", importMessage("unknownDeal", { deal: a.deal ?? "" }));
       const lead = a.lead ? leads.get(a.lead) : null;
-      if (lead === undefined) return reject(ctx, row, "lead", `lead "${a.lead}" does not exist; import leads first`);
+      if (lead === undefined) return reject(ctx, row, "lead", importMessage("unknownLead", { lead: a.lead ?? "" }));
       const at = toInstant(a.at, ctx.timeZone);
       return {
         key: `${rep}|${a.type}|${at.getTime()}|${deal ?? ""}|${lead ?? ""}`,

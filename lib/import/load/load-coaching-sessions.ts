@@ -1,5 +1,6 @@
 import type { RowOf } from "../kinds/import-kinds";
 import { toInstant } from "../parse/parse-date";
+import { type ImportMessage, importMessage } from "../messages/import-message";
 import { keyedLoader, type KindLoader, reject, updateMode } from "./keyed-loader";
 import { type LoadContext, resolveNames } from "./load-context";
 
@@ -11,7 +12,7 @@ export async function loadCoachingSessions(ctx: LoadContext): Promise<KindLoader
     `SELECT s.id, s.rep_id || '|' || (extract(epoch FROM s.at) * 1000)::bigint AS key FROM coaching_session s JOIN rep r ON r.id = s.rep_id WHERE r.org_id = $1`,
     [ctx.orgId],
   );
-  let reps: (name: string) => number | string = () => "";
+  let reps: (name: string) => number | ImportMessage = () => importMessage("invalid");
   const mode = (field: string) => updateMode(ctx, field);
   return keyedLoader<SessionRow>(ctx, {
     table: "coaching_session",
@@ -30,11 +31,11 @@ export async function loadCoachingSessions(ctx: LoadContext): Promise<KindLoader
     },
     resolve(s, row) {
       const rep = reps(s.rep);
-      if (typeof rep === "string") return reject(ctx, row, "rep", rep);
+      if (typeof rep !== "number") return reject(ctx, row, "rep", rep);
       let manager: number | null = null;
       if (s.manager) {
         const found = ctx.users.find(s.manager);
-        if (typeof found !== "number") return reject(ctx, row, "manager", `manager "${s.manager}" is not a user of this organisation`);
+        if (typeof found !== "number") return reject(ctx, row, "manager", importMessage("managerNotUser", { name: s.manager }));
         manager = found;
       }
       const at = toInstant(s.at, ctx.timeZone);

@@ -2,6 +2,7 @@
 // and stages, and indexes of its reps, accounts and users (with the rows created for missing names).
 import type pg from "pg";
 import { ImportFileError } from "../parse/import-file-error";
+import { type ImportMessage, importMessage } from "../messages/import-message";
 import { normalizeName } from "./normalize-name";
 import { RefIndex } from "./ref-index";
 
@@ -21,7 +22,7 @@ export interface PipelineInfo {
 export interface Rejection {
   row: number;
   column: string;
-  reason: string;
+  reason: ImportMessage;
 }
 
 export type MissingKind = "reps" | "accounts";
@@ -67,9 +68,9 @@ export async function loadContext(
   const pipeline = input.pipelineName ? all.find((p) => normalizeName(p.name) === normalizeName(input.pipelineName ?? "")) : all[0];
   if (!pipeline) {
     throw new ImportFileError(
-      input.pipelineName
-        ? `there is no pipeline "${input.pipelineName}"; pipelines: ${all.map((p) => p.name).join(", ") || "none"}`
-        : "the organisation has no pipeline with stages yet",
+      input.pipelineName && all.length > 0
+        ? importMessage("noSuchPipeline", { pipeline: input.pipelineName, pipelines: all.map((p) => p.name) })
+        : importMessage("noPipelines"),
     );
   }
   const reps = await client.query<{ id: number; externalId: string | null; name: string; email: string | null }>(
@@ -109,7 +110,7 @@ type RefKind = "rep" | "account";
  * Resolves the names in a batch to ids, creating the missing ones first when --create-missing allows it.
  * Returns a lookup that gives an id or the reason the row is rejected.
  */
-export async function resolveNames(ctx: LoadContext, kind: RefKind, names: Iterable<string>): Promise<(name: string) => number | string> {
+export async function resolveNames(ctx: LoadContext, kind: RefKind, names: Iterable<string>): Promise<(name: string) => number | ImportMessage> {
   const index = kind === "rep" ? ctx.reps : ctx.accounts;
   const allowed = ctx.createMissing.has(kind === "rep" ? "reps" : "accounts");
   const missing = new Map<string, string>();
@@ -128,9 +129,7 @@ export async function resolveNames(ctx: LoadContext, kind: RefKind, names: Itera
   return (name) => {
     const id = index.find(name);
     if (typeof id === "number") return id;
-    if (id === "ambiguous") return `${kind === "rep" ? "rep" : "account"} "${name}" matches more than one ${kind}; use their id${kind === "rep" ? " or email" : ""}`;
-    return kind === "rep"
-      ? `rep "${name}" does not exist; import reps first or use --create-missing reps`
-      : `account "${name}" does not exist; import accounts first or use --create-missing accounts`;
+    if (id === "ambiguous") return importMessage(kind === "rep" ? "ambiguousRep" : "ambiguousAccount", { name });
+    return importMessage(kind === "rep" ? "unknownRep" : "unknownAccount", { name });
   };
 }

@@ -1,5 +1,6 @@
 import { localDate } from "@/lib/kpi/period";
 import type { RowOf } from "../kinds/import-kinds";
+import { type ImportMessage, importMessage } from "../messages/import-message";
 import { toInstant } from "../parse/parse-date";
 import { contentKey } from "./content-key";
 import { existingKeys } from "./existing-keys";
@@ -15,8 +16,8 @@ export async function loadDeals(ctx: LoadContext): Promise<KindLoader<DealRow>> 
   const keys = await existingKeys(ctx.client, "deal", ctx.orgId);
   const leads = ctx.provided.has("lead") ? await existingKeys(ctx.client, "lead", ctx.orgId) : new Map<string, number>();
   const pipelinesByName = new Map([...ctx.pipelines.values()].map((p) => [normalizeName(p.name), p]));
-  let owners: (name: string) => number | string = () => "";
-  let accounts: (name: string) => number | string = () => "";
+  let owners: (name: string) => number | ImportMessage = () => importMessage("invalid");
+  let accounts: (name: string) => number | ImportMessage = () => importMessage("invalid");
   const changed: number[] = [];
   const inFile: number[] = [];
   const mode = (field: string) => updateMode(ctx, field);
@@ -53,27 +54,27 @@ export async function loadDeals(ctx: LoadContext): Promise<KindLoader<DealRow>> 
     },
     resolve(d, row) {
       const pipeline = d.pipeline ? pipelinesByName.get(normalizeName(d.pipeline)) : ctx.pipeline;
-      if (!pipeline) return reject(ctx, row, "pipeline", `pipeline "${d.pipeline}" does not exist; pipelines: ${[...ctx.pipelines.values()].map((p) => p.name).join(", ")}`);
+      if (!pipeline) return reject(ctx, row, "pipeline", importMessage("unknownPipeline", { pipeline: d.pipeline ?? "", pipelines: [...ctx.pipelines.values()].map((p) => p.name) }));
       let stage = findStage(ctx, pipeline, d.stage);
-      if (!stage) return reject(ctx, row, "stage", `unknown stage "${d.stage}"`);
+      if (!stage) return reject(ctx, row, "stage", importMessage("unknownStage", { stage: d.stage }));
       if (d.status === "WON" || d.status === "LOST") stage = pipeline.stages.find((s) => s.kind === d.status) ?? stage;
       const owner = owners(d.owner);
-      if (typeof owner === "string") return reject(ctx, row, "owner", owner);
+      if (typeof owner !== "number") return reject(ctx, row, "owner", owner);
       const account = d.account ? accounts(d.account) : null;
-      if (typeof account === "string") return reject(ctx, row, "account", account);
+      if (account !== null && typeof account !== "number") return reject(ctx, row, "account", account);
       let leadId: number | null = null;
       if (d.lead) {
         leadId = leads.get(d.lead) ?? null;
-        if (leadId === null) return reject(ctx, row, "lead", `lead "${d.lead}" does not exist; import leads first`);
+        if (leadId === null) return reject(ctx, row, "lead", importMessage("unknownLead", { lead: d.lead }));
       }
       const closed = stage.kind !== "OPEN";
       const createdAt = d.created ? toInstant(d.created, ctx.timeZone) : null;
       const closedValue = closed ? (d.closed ?? d.closeDate) : undefined;
-      if (closed && !closedValue) return reject(ctx, row, ctx.provided.has("closeDate") ? "closeDate" : "closed", `a ${stage.kind === "WON" ? "won" : "lost"} deal needs the date it closed`);
+      if (closed && !closedValue) return reject(ctx, row, ctx.provided.has("closeDate") ? "closeDate" : "closed", importMessage("closeDateMissing", { status: stage.kind === "WON" ? "won" : "lost" }));
       let closedAt = closedValue ? toInstant(closedValue, ctx.timeZone) : null;
       if (closedAt && createdAt && closedAt < createdAt) {
         const [closedDay, createdDay] = [localDate(closedAt, ctx.timeZone), localDate(createdAt, ctx.timeZone)];
-        if (closedDay < createdDay) return reject(ctx, row, closedValue === d.closed ? "closed" : "closeDate", `the close date ${closedDay} is before the create date ${createdDay}`);
+        if (closedDay < createdDay) return reject(ctx, row, closedValue === d.closed ? "closed" : "closeDate", importMessage("closeBeforeCreate", { closed: closedDay, created: createdDay }));
         // A date-only close on the day of a timed create: the deal closed that day, not before it began.
         closedAt = createdAt;
       }

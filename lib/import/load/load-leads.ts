@@ -1,4 +1,5 @@
 import type { RowOf } from "../kinds/import-kinds";
+import { type ImportMessage, importMessage } from "../messages/import-message";
 import { toInstant } from "../parse/parse-date";
 import { contentKey } from "./content-key";
 import { existingKeys } from "./existing-keys";
@@ -10,8 +11,8 @@ type LeadRow = RowOf<"leads">;
 
 export async function loadLeads(ctx: LoadContext): Promise<KindLoader<LeadRow>> {
   const keys = await existingKeys(ctx.client, "lead", ctx.orgId);
-  let reps: (name: string) => number | string = () => "";
-  let accounts: (name: string) => number | string = () => "";
+  let reps: (name: string) => number | ImportMessage = () => importMessage("invalid");
+  let accounts: (name: string) => number | ImportMessage = () => importMessage("invalid");
   const mode = (field: string) => updateMode(ctx, field);
   return keyedLoader<LeadRow>(ctx, {
     table: "lead",
@@ -35,14 +36,14 @@ export async function loadLeads(ctx: LoadContext): Promise<KindLoader<LeadRow>> 
     },
     resolve(l, row) {
       const account = l.account ? accounts(l.account) : null;
-      if (typeof account === "string") return reject(ctx, row, "account", account);
+      if (account !== null && typeof account !== "number") return reject(ctx, row, "account", account);
       const sdr = l.sdr ? reps(l.sdr) : null;
-      if (typeof sdr === "string") return reject(ctx, row, "sdr", sdr);
+      if (sdr !== null && typeof sdr !== "number") return reject(ctx, row, "sdr", sdr);
       const ae = l.ae ? reps(l.ae) : null;
-      if (typeof ae === "string") return reject(ctx, row, "ae", ae);
+      if (ae !== null && typeof ae !== "number") return reject(ctx, row, "ae", ae);
       const createdAt = toInstant(l.created, ctx.timeZone);
       const handedOverAt = l.handedOver ? toInstant(l.handedOver, ctx.timeZone) : null;
-      if (handedOverAt && handedOverAt < createdAt) return reject(ctx, row, "handedOver", `the hand-over date ${l.handedOver?.date} is before the create date ${l.created.date}`);
+      if (handedOverAt && handedOverAt < createdAt) return reject(ctx, row, "handedOver", importMessage("handoverBeforeCreate", { handedOver: l.handedOver?.date ?? "", created: l.created.date }));
       const key = l.id ?? contentKey([l.name, l.account, l.created.date]);
       return {
         key,

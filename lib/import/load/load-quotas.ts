@@ -1,4 +1,5 @@
 import type { RowOf } from "../kinds/import-kinds";
+import { type ImportMessage, importMessage } from "../messages/import-message";
 import { keyedLoader, type KindLoader, reject } from "./keyed-loader";
 import { type LoadContext, resolveNames } from "./load-context";
 
@@ -10,7 +11,7 @@ export async function loadQuotas(ctx: LoadContext): Promise<KindLoader<QuotaRow>
     `SELECT q.id, q.rep_id || '|' || to_char(q.period_start, 'YYYY-MM-DD') AS key FROM quota q JOIN rep r ON r.id = q.rep_id WHERE r.org_id = $1`,
     [ctx.orgId],
   );
-  let reps: (name: string) => number | string = () => "";
+  let reps: (name: string) => number | ImportMessage = () => importMessage("invalid");
   return keyedLoader<QuotaRow>(ctx, {
     table: "quota",
     keyField: "periodStart",
@@ -26,8 +27,8 @@ export async function loadQuotas(ctx: LoadContext): Promise<KindLoader<QuotaRow>
     },
     resolve(q, row) {
       const rep = reps(q.rep);
-      if (typeof rep === "string") return reject(ctx, row, "rep", rep);
-      if (q.periodEnd <= q.periodStart) return reject(ctx, row, "periodEnd", `the period end ${q.periodEnd} is not after its start ${q.periodStart}`);
+      if (typeof rep !== "number") return reject(ctx, row, "rep", rep);
+      if (q.periodEnd <= q.periodStart) return reject(ctx, row, "periodEnd", importMessage("periodEndNotAfterStart", { end: q.periodEnd, start: q.periodStart }));
       return { key: `${rep}|${q.periodStart}`, values: [rep, q.periodStart, q.periodEnd, q.amount] };
     },
   });

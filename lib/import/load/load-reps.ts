@@ -1,4 +1,5 @@
 import type { RowOf } from "../kinds/import-kinds";
+import { importMessage } from "../messages/import-message";
 import { keyedLoader, type KindLoader, reject, updateMode } from "./keyed-loader";
 import type { LoadContext } from "./load-context";
 import { normalizeName } from "./normalize-name";
@@ -46,12 +47,12 @@ export async function loadReps(ctx: LoadContext): Promise<KindLoader<RepRow>> {
       let managerId: number | null = null;
       if (r.manager) {
         const found = ctx.users.find(r.manager);
-        if (typeof found !== "number") return reject(ctx, row, "manager", `manager "${r.manager}" is not a user of this organisation`);
+        if (typeof found !== "number") return reject(ctx, row, "manager", importMessage("managerNotUser", { name: r.manager }));
         managerId = found;
       }
       const teamId = r.team ? (teams.get(normalizeName(r.team)) ?? null) : null;
       const match = (r.id ? ctx.reps.find(r.id) : undefined) ?? (r.email ? ctx.reps.find(r.email) : undefined) ?? ctx.reps.find(r.name);
-      if (match === "ambiguous") return reject(ctx, row, "name", `more than one rep is called "${r.name}"; give the file an id column`);
+      if (match === "ambiguous") return reject(ctx, row, "name", importMessage("ambiguousRepName", { name: r.name }));
       const externalId = r.id && !r.id.startsWith(APP_ID_PREFIX) ? r.id : null;
       return {
         key: r.id ?? `name:${normalizeName(r.email ?? r.name)}`,

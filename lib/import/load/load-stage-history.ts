@@ -1,4 +1,5 @@
 import type { RowOf } from "../kinds/import-kinds";
+import { importMessage } from "../messages/import-message";
 import { toInstant } from "../parse/parse-date";
 import { keyedLoader, type KindLoader, reject } from "./keyed-loader";
 import { findStage, type LoadContext } from "./load-context";
@@ -30,10 +31,10 @@ export async function loadStageHistory(ctx: LoadContext): Promise<KindLoader<Cha
     ],
     resolve(c, row) {
       const deal = deals.get(c.deal);
-      if (!deal) return reject(ctx, row, "deal", `deal "${c.deal}" does not exist; import deals first`);
+      if (!deal) return reject(ctx, row, "deal", importMessage("unknownDeal", { deal: c.deal }));
       const pipeline = ctx.pipelines.get(deal.pipelineId);
       const stage = pipeline && findStage(ctx, pipeline, c.stage);
-      if (!stage) return reject(ctx, row, "stage", `unknown stage "${c.stage}"`);
+      if (!stage) return reject(ctx, row, "stage", importMessage("unknownStage", { stage: c.stage }));
       const at = toInstant(c.at, ctx.timeZone);
       return { key: `${deal.id}|${stage.id}|${at.getTime()}`, values: [deal.id, stage.id, at.toISOString(), false] };
     },

@@ -1,6 +1,7 @@
 import { type CsvRecord, parseCsvRecords } from "./parse-csv-records";
 import { detectEncoding, type TextEncodingName } from "./detect-encoding";
 import { ImportFileError } from "./import-file-error";
+import { importMessage } from "../messages/import-message";
 import { type Delimiter, sniffDelimiter } from "./sniff-delimiter";
 
 export interface CsvFile {
@@ -21,7 +22,6 @@ export interface OpenCsvOptions {
 // Enough of the file to judge its encoding and see its whole header line.
 const SAMPLE_BYTES = 64 * 1024;
 
-export const EMPTY_FILE_MESSAGE = "the file is empty";
 
 /** Detects the encoding and delimiter, reads the header and hands back a stream of the remaining records. */
 export async function openCsv(source: AsyncIterable<Uint8Array>, options: OpenCsvOptions = {}): Promise<CsvFile> {
@@ -55,7 +55,7 @@ export async function openCsv(source: AsyncIterable<Uint8Array>, options: OpenCs
       try {
         decoded = decoder.decode(chunk, { stream: true });
       } catch {
-        throw new ImportFileError(`the file is not valid ${encoding} text after byte ${bytesRead.toLocaleString("en")}`);
+        throw new ImportFileError(importMessage("invalidText", { encoding, byte: bytesRead }));
       }
       bytesRead += chunk.length;
       options.onBytes?.(bytesRead);
@@ -66,10 +66,10 @@ export async function openCsv(source: AsyncIterable<Uint8Array>, options: OpenCs
   }
 
   const firstText = new TextDecoder(encoding).decode(sample.subarray(0, SAMPLE_BYTES), { stream: true }).replace(/^\uFEFF/, "");
-  if (firstText.trim() === "") throw new ImportFileError(EMPTY_FILE_MESSAGE);
+  if (firstText.trim() === "") throw new ImportFileError(importMessage("emptyFile"));
   const delimiter = sniffDelimiter(firstText);
   const records = parseCsvRecords(text(), delimiter);
   const first = await records.next();
-  if (first.done) throw new ImportFileError(EMPTY_FILE_MESSAGE);
+  if (first.done) throw new ImportFileError(importMessage("emptyFile"));
   return { encoding, delimiter, header: first.value.cells.map((cell) => cell.trim()), records };
 }

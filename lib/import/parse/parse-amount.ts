@@ -1,4 +1,6 @@
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+import { type ImportMessage, importMessage } from "../messages/import-message";
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: ImportMessage };
 
 // Decimal(14, 2) holds twelve digits before the point.
 const MAX_INTEGER_DIGITS = 12;
@@ -24,9 +26,9 @@ export function parseAmount(text: string, decimal: "." | ","): Parsed<string> {
   }
   t = decimal === "." ? t.replace(/,/g, "") : t.replace(/\./g, "").replace(",", ".");
   const match = /^(\d*)(?:\.(\d+))?$/.exec(t);
-  if (!match || (match[1] === "" && match[2] === undefined)) return { ok: false, error: `"${text}" is not an amount` };
+  if (!match || (match[1] === "" && match[2] === undefined)) return { ok: false, error: importMessage("notAmount", { value: text }) };
   const integer = (match[1] ?? "").replace(/^0+(?=\d)/, "") || "0";
-  if (integer.length > MAX_INTEGER_DIGITS) return { ok: false, error: `"${text}" is too large an amount` };
+  if (integer.length > MAX_INTEGER_DIGITS) return { ok: false, error: importMessage("amountTooLarge", { value: text }) };
   const value = `${negative ? "-" : ""}${integer}${match[2] ? `.${match[2]}` : ""}`;
   return { ok: true, value: value === "-0" ? "0" : value };
 }

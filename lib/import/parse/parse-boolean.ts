@@ -1,3 +1,4 @@
+import { importMessage } from "../messages/import-message";
 import type { Parsed } from "./parse-amount";
 
 const TRUE = new Set(["true", "yes", "y", "1", "да", "д", "x", "✓"]);
@@ -7,5 +8,5 @@ export function parseBoolean(text: string): Parsed<boolean> {
   const t = text.trim().toLowerCase();
   if (TRUE.has(t)) return { ok: true, value: true };
   if (FALSE.has(t)) return { ok: true, value: false };
-  return { ok: false, error: `"${text}" is not yes or no` };
+  return { ok: false, error: importMessage("notYesNo", { value: text }) };
 }

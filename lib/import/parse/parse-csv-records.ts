@@ -1,5 +1,6 @@
 // An RFC 4180 reader as a state machine over text chunks: quoted fields may hold delimiters, newlines and "" quotes.
 import { ImportFileError } from "./import-file-error";
+import { importMessage } from "../messages/import-message";
 
 export interface CsvRecord {
   /** The spreadsheet row number: the header is row 1. */
@@ -87,7 +88,7 @@ export async function* parseCsvRecords(chunks: AsyncIterable<string>, delimiter:
       }
     }
   }
-  if (state === State.Quoted) throw new ImportFileError(`row ${quotedFrom}: a quoted field is not closed before the end of the file`);
+  if (state === State.Quoted) throw new ImportFileError(importMessage("unclosedQuote", { row: quotedFrom }));
   if (cells.length > 0 || field !== "" || state === State.Unquoted || state === State.QuoteInQuoted) {
     cells.push(field);
     row++;

@@ -1,4 +1,5 @@
 import { startOfLocalDate } from "@/lib/kpi/period";
+import { importMessage } from "../messages/import-message";
 import type { Parsed } from "./parse-amount";
 
 export interface LocalDateTime {
@@ -34,7 +35,10 @@ function patternFor(format: string): RegExp {
 export function parseDate(text: string, format: string | undefined): Parsed<LocalDateTime> {
   const t = text.trim();
   const groups = ISO.exec(t)?.groups ?? (format ? patternFor(format).exec(t)?.groups : undefined);
-  const fail = { ok: false as const, error: `"${text}" is not a date in the format ${format ?? "YYYY-MM-DD"}${format && format !== "YYYY-MM-DD" ? " or YYYY-MM-DD" : ""}` };
+  const fail = {
+    ok: false as const,
+    error: format && format !== "YYYY-MM-DD" ? importMessage("notDateOrIso", { value: text, format }) : importMessage("notDate", { value: text, format: "YYYY-MM-DD" }),
+  };
   if (!groups) return fail;
   const year = groups.year ? Number(groups.year) : 2000 + Number(groups.yy);
   const month = Number(groups.month);

@@ -1,6 +1,7 @@
 import { authedRoute } from "@/lib/http/authed-route";
 import { importInspect } from "@/lib/data/import-inspect";
 import { deleteUpload, saveUpload } from "@/lib/data/import-uploads";
+import { importMessageText } from "@/lib/import/messages/import-message-text";
 import { ImportFileError } from "@/lib/import/parse/import-file-error";
 import { importUploadSchema } from "@/lib/validation/import-ui-requests";
 
@@ -13,7 +14,9 @@ export const POST = authedRoute(
       return await importInspect(viewer, upload, input.kind, input.encoding);
     } catch (error) {
       await deleteUpload(upload.id);
-      if (error instanceof ImportFileError) return Response.json({ error: "FILE", message: error.message }, { status: 422 });
+      if (error instanceof ImportFileError) {
+        return Response.json({ error: "FILE", message: importMessageText(error.importMessage, viewer.locale), importMessage: error.importMessage }, { status: 422 });
+      }
       throw error;
     }
   },

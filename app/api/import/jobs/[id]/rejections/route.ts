@@ -6,7 +6,7 @@ import { importJobSchema } from "@/lib/validation/import-ui-requests";
 export const GET = authedRoute(
   importJobSchema,
   async (viewer, input) => {
-    return new Response(importRejectionsCsv(await importJobRejections(viewer, input.id)), {
+    return new Response(importRejectionsCsv(await importJobRejections(viewer, input.id), viewer.locale), {
       headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="rejected-rows.csv"', "Cache-Control": "private, no-store" },
     });
   },
