@@ -40,6 +40,13 @@ const PAGES: Record<string, PageCase> = {
     ],
   },
   "/drill/leads": { samples: (fx) => [{ url: `/drill/leads?basis=created&team=${fx.teams.y}`, expect: signedIn("allow") }] },
+  "/drill/activities": {
+    samples: (fx) => [
+      { url: "/drill/activities", expect: signedIn("allow") },
+      // Another team or another rep: an empty table and no other rep in the rep filter (the markers check the body).
+      { url: `/drill/activities?team=${fx.teams.y}&rep=${fx.reps.b}&type=CALL&response=yes&on=deal`, expect: signedIn("allow") },
+    ],
+  },
   "/admin": { samples: () => [{ url: "/admin", expect: adminOnly }] },
   "/admin/users": { samples: () => [{ url: "/admin/users", expect: adminOnly }] },
   "/admin/users/[userId]": {
@@ -82,6 +89,7 @@ const ROUTES: Record<string, RouteCase> = {
   "GET /api/health": { sample: { method: "GET", url: "/api/health" }, expect: all("allow") },
   "GET /api/export/deals": { sample: { method: "GET", url: "/api/export/deals?basis=created" }, expect: { ...all<RouteOutcome>("allow"), anonymous: "deny" } },
   "GET /api/export/leads": { sample: { method: "GET", url: "/api/export/leads?basis=created" }, expect: { ...all<RouteOutcome>("allow"), anonymous: "deny" } },
+  "GET /api/export/activities": { sample: { method: "GET", url: "/api/export/activities?sort=rep" }, expect: { ...all<RouteOutcome>("allow"), anonymous: "deny" } },
   "GET /api/export/report": {
     sample: { method: "GET", url: "/api/export/report?format=json" },
     expect: { anonymous: "deny", repA: "deny", repB: "deny", managerX: "allow", managerY: "allow", admin: "allow" },
