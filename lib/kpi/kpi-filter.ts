@@ -29,3 +29,16 @@ export function scopedRepsSql(viewer: Viewer, filter: KpiFilter = {}): Prisma.Sq
 export function coversWholeOrg(viewer: Viewer, filter: KpiFilter = {}): boolean {
   return viewer.role === "ADMIN" && filter.teamIds === undefined && filter.repId === undefined;
 }
+
+/**
+ * A `WHERE` condition: deal `d` counts for the reps of the query's `scoped` CTE (KPI.md: a deal is attributed to its
+ * owner when it closed, an open deal to its current owner). For a team it is written as two conditions the
+ * (closed_owner_id, closed_at) and (owner_id, created_at) indexes can answer, instead of one over
+ * coalesce(closed_owner_id, owner_id) that makes PostgreSQL read every deal of the organisation; for the whole
+ * organisation there is nothing to narrow (the query's d.org_id condition says it all).
+ */
+export function dealInScopeSql(viewer: Viewer, filter: KpiFilter = {}): Prisma.Sql {
+  if (coversWholeOrg(viewer, filter)) return Prisma.sql`TRUE`;
+  return Prisma.sql`(d.closed_owner_id = ANY (ARRAY(SELECT id FROM scoped))
+    OR (d.closed_owner_id IS NULL AND d.owner_id = ANY (ARRAY(SELECT id FROM scoped))))`;
+}

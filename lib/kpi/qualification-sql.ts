@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 import type { Viewer } from "@/lib/auth/viewer";
-import { scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 
 /** KPI.md "Qualification" flags on an open deal at date D. */
 export const DEAL_FLAGS = ["MISQUALIFIED", "STALE", "PAST_CLOSE_DATE", "NO_NEXT_STEP", "NO_AMOUNT", "STUCK", "SKIPPED_STAGE"] as const;
@@ -38,7 +38,7 @@ export function flaggedDealsSql(viewer: Viewer, input: QualificationInput): Pris
       WHERE d.org_id = ${viewer.orgId}
         AND d.created_at < ${at}
         AND (d.closed_at IS NULL OR d.closed_at >= ${at})
-        AND coalesce(d.closed_owner_id, d.owner_id) IN (SELECT id FROM scoped)
+        AND ${dealInScopeSql(viewer, input.filter)}
         AND ${pipeline}
     ),
     -- Stays in each stage of deals won in the 12 months before D: the STUCK yardstick.

@@ -51,20 +51,24 @@ interface Row {
   responded: number;
 }
 
-/** One aggregate query for P and P′: counts per (rep, type), per rep, per type and for the scope. */
+/**
+ * One aggregate query for P and P′: counts per (rep, type), per rep, per type and for the scope. It sums
+ * activity_day (activities per rep, local day and type, kept current by triggers on activity): P and P′ are whole
+ * local days of the organisation's time zone, the same zone the rollup's days are taken in.
+ */
 export async function queryActivityMetrics(sql: KpiSql, viewer: Viewer, input: ActivityMetricsInput): Promise<ActivityMetrics> {
   assertViewer(viewer);
   const previous = previousPeriod(input.period);
-  // For a team, an array of rep ids makes the planner read only its reps from the (rep_id, at) index.
+  // For a team, an array of rep ids makes the planner read only its reps from the (rep_id, day, type) key.
   const inScope = coversWholeOrg(viewer, input.filter) ? Prisma.sql`TRUE` : Prisma.sql`a.rep_id = ANY (ARRAY(SELECT id FROM scoped))`;
   const rows = await sql.$queryRaw<Row[]>(Prisma.sql`
     WITH periods AS (${periodsSql(input.period, previous)}),
     scoped AS (${scopedRepsSql(viewer, input.filter)}),
     agg AS (
       SELECT p.p, a.rep_id, a.type, GROUPING(a.rep_id) AS is_total,
-             count(*) AS count, count(*) FILTER (WHERE a.responded) AS responded
+             sum(a.count) AS count, sum(a.responded) AS responded
       FROM periods p
-      JOIN activity a ON ${inScope} AND a.at >= p.start_at AND a.at < p.end_at
+      JOIN activity_day a ON ${inScope} AND a.day >= p.start_day AND a.day < p.end_day
       WHERE a.org_id = ${viewer.orgId}
       GROUP BY GROUPING SETS ((p.p, a.type), (p.p, a.rep_id, a.type))
     )

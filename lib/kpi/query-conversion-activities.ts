@@ -1,6 +1,6 @@
 import { Prisma, type ActivityType } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql } from "./kpi-sql";
 import { previousPeriod, type Period } from "./period";
 import { CURRENT, periodsSql } from "./periods-sql";
@@ -129,7 +129,7 @@ export async function queryConversionActivities(sql: KpiSql, viewer: Viewer, inp
       CROSS JOIN org
       JOIN periods p ON d.created_at >= p.start_at AND d.created_at < p.end_at
       WHERE d.org_id = ${viewer.orgId} AND d.lead_id IS NOT NULL
-        AND coalesce(d.closed_owner_id, d.owner_id) IN (SELECT id FROM scoped)
+        AND ${dealInScopeSql(viewer, input.filter)}
     ),
     follow_agg AS (
       SELECT p, rep_id, GROUPING(rep_id) AS is_total, count(*) AS deals_from_leads,

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql, Money } from "./kpi-sql";
 import { previousPeriod, type Period } from "./period";
 import { CURRENT, periodsSql } from "./periods-sql";
@@ -128,7 +128,7 @@ export async function queryDealMetrics(sql: KpiSql, viewer: Viewer, input: DealM
       JOIN deal d
         ON d.org_id = ${viewer.orgId}
        AND ((d.closed_at >= p.start_at AND d.closed_at < p.end_at) OR (d.created_at >= p.start_at AND d.created_at < p.end_at))
-      WHERE coalesce(d.closed_owner_id, d.owner_id) IN (SELECT id FROM scoped) AND ${pipeline}
+      WHERE ${dealInScopeSql(viewer, input.filter)} AND ${pipeline}
     ),
     deal_agg AS (
       SELECT p, rep_id, GROUPING(rep_id) AS is_total,

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql, Money } from "./kpi-sql";
 import { addDays, startOfLocalDate, daysBetweenDates, type Period } from "./period";
 
@@ -98,7 +98,7 @@ export async function queryForecastAccuracy(sql: KpiSql, viewer: Viewer, input: 
              sum(d.amount) AS amount
       FROM months m
       JOIN deal d ON d.org_id = ${viewer.orgId} AND d.status = 'WON' AND d.closed_at >= m.start_at AND d.closed_at < m.end_at
-      WHERE coalesce(d.closed_owner_id, d.owner_id) IN (SELECT id FROM scoped)
+      WHERE ${dealInScopeSql(viewer, input.filter)}
       GROUP BY GROUPING SETS ((m.month), (m.month, coalesce(d.closed_owner_id, d.owner_id)))
     ),
     cells AS (

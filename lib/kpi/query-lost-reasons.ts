@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql, Money } from "./kpi-sql";
 import { previousPeriod, type Period } from "./period";
 import { CURRENT, periodsSql } from "./periods-sql";
@@ -41,17 +41,14 @@ export async function queryLostReasons(sql: KpiSql, viewer: Viewer, input: LostR
     lost AS (
       SELECT p.p, d.pipeline_id, d.amount,
              coalesce(nullif(d.lost_reason, ''), ${UNKNOWN_REASON}) AS reason,
-             (SELECT CASE WHEN st.kind = 'LOST' THEN h.prev_stage_id END
-                FROM (SELECT c.to_stage_id, lag(c.to_stage_id) OVER (ORDER BY c.at, c.id) AS prev_stage_id,
-                             row_number() OVER (ORDER BY c.at DESC, c.id DESC) AS from_end
-                        FROM deal_stage_change c WHERE c.deal_id = d.id) h
-                JOIN stage st ON st.id = h.to_stage_id
-               WHERE h.from_end = 1) AS from_stage_id
+             CASE WHEN f.final_kind = 'LOST' THEN f.prev_stage_id END AS from_stage_id
       FROM deal d
       JOIN periods p ON d.closed_at >= p.start_at AND d.closed_at < p.end_at
+      -- The last change of the deal's history (deal_stage_fact, kept current by triggers) and the stage before it.
+      LEFT JOIN deal_stage_fact f ON f.deal_id = d.id AND f.is_last
       WHERE d.org_id = ${viewer.orgId}
         AND d.status = 'LOST'
-        AND coalesce(d.closed_owner_id, d.owner_id) IN (SELECT id FROM scoped)
+        AND ${dealInScopeSql(viewer, input.filter)}
         AND ${pipeline}
     )
     SELECT l.p, l.pipeline_id AS "pipelineId", l.from_stage_id AS "fromStageId", l.reason,

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql, Money } from "./kpi-sql";
 import { monthBuckets, type Period } from "./period";
 
@@ -38,7 +38,7 @@ export async function queryMonthlyTrends(sql: KpiSql, viewer: Viewer, input: Mon
              sum(d.amount) FILTER (WHERE d.status = 'WON') AS revenue
       FROM months m
       JOIN deal d ON d.org_id = ${viewer.orgId} AND d.closed_at >= m.start_at AND d.closed_at < m.end_at
-      WHERE coalesce(d.closed_owner_id, d.owner_id) IN (SELECT id FROM scoped) AND ${pipeline}
+      WHERE ${dealInScopeSql(viewer, input.filter)} AND ${pipeline}
       GROUP BY m.i
     )
     SELECT m.month,

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql, Money } from "./kpi-sql";
 
 export interface OpenPipelineStage {
@@ -35,7 +35,7 @@ export async function queryOpenPipeline(sql: KpiSql, viewer: Viewer, input: Open
       WHERE d.org_id = ${viewer.orgId}
         AND d.created_at < ${at}
         AND (d.closed_at IS NULL OR d.closed_at >= ${at})
-        AND coalesce(d.closed_owner_id, d.owner_id) IN (SELECT id FROM scoped)
+        AND ${dealInScopeSql(viewer, input.filter)}
         AND ${pipeline}
     )
     SELECT o.pipeline_id AS "pipelineId", o.stage_id AS "stageId", count(*)::int AS count,

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql, Money } from "./kpi-sql";
 import { nextPeriod, previousPeriod, type Period } from "./period";
 import { CURRENT, PREVIOUS, periodsSql } from "./periods-sql";
@@ -57,7 +57,7 @@ export async function queryPipelineCoverage(sql: KpiSql, viewer: Viewer, input: 
        AND d.created_at < p.start_at
        AND (d.closed_at IS NULL OR d.closed_at >= p.start_at)
        AND d.expected_close_at >= p.start_day AND d.expected_close_at < p.end_day
-      WHERE coalesce(d.closed_owner_id, d.owner_id) IN (SELECT id FROM scoped) AND ${pipeline}
+      WHERE ${dealInScopeSql(viewer, input.filter)} AND ${pipeline}
       GROUP BY p.p
     ),
     quotas AS (

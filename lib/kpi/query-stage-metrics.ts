@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql } from "./kpi-sql";
 import { previousPeriod, type Period } from "./period";
 import { CURRENT, periodsSql } from "./periods-sql";
@@ -80,41 +80,39 @@ interface Row {
 // WON ranks after every open stage; LOST before all of them, so it is never an advance.
 const RANK = Prisma.sql`CASE st.kind WHEN 'WON' THEN 2147483647 WHEN 'LOST' THEN -1 ELSE st.position END`;
 
-/** One query over deal_stage_change (window functions over each deal's history) for P and P′, per pipeline and stage. */
+/**
+ * One query for P and P′, per pipeline and stage, over deal_stage_fact: each stage change with what the rest of its
+ * deal's history says about it (previous stage, next change, highest rank after it, final kind), kept current by
+ * triggers (prisma/migrations/20261127200000_kpi_rollups). Nothing here needs a window over whole histories.
+ */
 export async function queryStageMetrics(sql: KpiSql, viewer: Viewer, input: StageMetricsInput): Promise<StageMetrics> {
   assertViewer(viewer);
   const previous = previousPeriod(input.period);
   const pipeline = (column: Prisma.Sql) => (input.pipelineId === undefined ? Prisma.sql`TRUE` : Prisma.sql`${column} = ${input.pipelineId}`);
 
   const rows = await sql.$queryRaw<Row[]>(Prisma.sql`
-    WITH org AS (SELECT time_zone AS tz FROM organization WHERE id = ${viewer.orgId}),
-    periods AS (${periodsSql(input.period, previous)}),
+    WITH periods AS (${periodsSql(input.period, previous)}),
     scoped AS (${scopedRepsSql(viewer, input.filter)}),
     deals AS (
       SELECT d.id, d.pipeline_id, d.created_at
       FROM deal d
       WHERE d.org_id = ${viewer.orgId}
-        AND coalesce(d.closed_owner_id, d.owner_id) IN (SELECT id FROM scoped)
+        AND ${dealInScopeSql(viewer, input.filter)}
         AND ${pipeline(Prisma.sql`d.pipeline_id`)}
     ),
-    history AS (
-      SELECT c.deal_id, c.id, c.at, c.to_stage_id AS stage_id, st.kind, st.position, d.pipeline_id,
-             ${RANK} AS rank,
-             lag(c.to_stage_id) OVER w AS prev_stage_id,
-             lead(c.at) OVER w AS next_at,
-             max(${RANK}) OVER (w ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS later_rank,
-             last_value(st.kind) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS final_kind
-      FROM deal_stage_change c
-      JOIN deals d ON d.id = c.deal_id
-      JOIN stage st ON st.id = c.to_stage_id
-      WINDOW w AS (PARTITION BY c.deal_id ORDER BY c.at, c.id)
+    facts AS (
+      SELECT f.deal_id, f.stage_id, f.at, f.prev_stage_id, f.prev_same_at, f.next_at, f.stay_days, f.rank, f.later_rank,
+             f.final_kind, d.pipeline_id
+      FROM deal_stage_fact f
+      JOIN deals d ON d.id = f.deal_id
     ),
     first_entries AS (
-      SELECT DISTINCT ON (p.p, h.deal_id, h.stage_id) p.p, h.stage_id, h.position, h.later_rank, h.final_kind
-      FROM history h
-      JOIN periods p ON h.at >= p.start_at AND h.at < p.end_at
-      WHERE h.kind = 'OPEN'
-      ORDER BY p.p, h.deal_id, h.stage_id, h.at, h.id
+      -- A deal's first entry into the stage in P: no earlier entry into it, or the earlier one was before P.
+      SELECT p.p, f.stage_id, st.position, f.later_rank, f.final_kind
+      FROM facts f
+      JOIN periods p ON f.at >= p.start_at AND f.at < p.end_at
+      JOIN stage st ON st.id = f.stage_id AND st.kind = 'OPEN'
+      WHERE f.prev_same_at IS NULL OR f.prev_same_at < p.start_at
     ),
     flow AS (
       SELECT p, stage_id,
@@ -125,32 +123,40 @@ export async function queryStageMetrics(sql: KpiSql, viewer: Viewer, input: Stag
       GROUP BY p, stage_id
     ),
     skips AS (
-      SELECT p.p, s.id AS stage_id, count(DISTINCT h.deal_id) AS skipped
-      FROM history h
-      JOIN periods p ON h.at >= p.start_at AND h.at < p.end_at
-      JOIN stage prev ON prev.id = h.prev_stage_id AND prev.kind = 'OPEN'
-      JOIN stage s ON s.pipeline_id = h.pipeline_id AND s.kind = 'OPEN' AND s.position > prev.position AND s.position < h.rank
+      SELECT p.p, s.id AS stage_id, count(DISTINCT f.deal_id) AS skipped
+      FROM facts f
+      JOIN periods p ON f.at >= p.start_at AND f.at < p.end_at
+      JOIN stage prev ON prev.id = f.prev_stage_id AND prev.kind = 'OPEN'
+      JOIN stage s ON s.pipeline_id = f.pipeline_id AND s.kind = 'OPEN' AND s.position > prev.position AND s.position < f.rank
       GROUP BY p.p, s.id
     ),
-    stays AS (
-      SELECT p.p, h.stage_id,
-             count(*) AS stays,
-             round(avg((h.next_at AT TIME ZONE org.tz)::date - (h.at AT TIME ZONE org.tz)::date), 2)::float8 AS mean_days,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY (h.next_at AT TIME ZONE org.tz)::date - (h.at AT TIME ZONE org.tz)::date) AS median_days
-      FROM history h
-      CROSS JOIN org
-      JOIN periods p ON h.next_at >= p.start_at AND h.next_at < p.end_at
-      WHERE h.kind = 'OPEN'
-      GROUP BY p.p, h.stage_id
+    stay_days AS (
+      SELECT p.p, f.stage_id, f.stay_days AS days, count(*) AS n
+      FROM facts f
+      JOIN periods p ON f.next_at >= p.start_at AND f.next_at < p.end_at
+      JOIN stage st ON st.id = f.stage_id AND st.kind = 'OPEN'
+      GROUP BY p.p, f.stage_id, f.stay_days
     ),
-    furthest AS (
-      SELECT deal_id, max(rank) AS max_rank FROM history GROUP BY deal_id
+    stay_ranks AS (
+      SELECT p, stage_id, days, n,
+             sum(n) OVER (PARTITION BY p, stage_id ORDER BY days) AS up_to,
+             sum(n) OVER (PARTITION BY p, stage_id) AS total
+      FROM stay_days
+    ),
+    stays AS (
+      -- Mean and median from the histogram of days: the median is the mean of the values at the middle positions
+      -- (0-based ⌊(n−1)/2⌋ and ⌈(n−1)/2⌉), as percentile_cont(0.5) defines it.
+      SELECT p, stage_id, max(total) AS stays,
+             round(sum(days * n)::numeric / max(total), 2)::float8 AS mean_days,
+             ((min(days) FILTER (WHERE up_to > floor((total - 1) / 2.0)) + min(days) FILTER (WHERE up_to > ceil((total - 1) / 2.0))) / 2.0)::float8 AS median_days
+      FROM stay_ranks
+      GROUP BY p, stage_id
     ),
     created AS (
-      SELECT p.p, d.id, d.pipeline_id, r.max_rank
+      SELECT p.p, d.id, d.pipeline_id, f.max_rank
       FROM deals d
       JOIN periods p ON d.created_at >= p.start_at AND d.created_at < p.end_at
-      LEFT JOIN furthest r ON r.deal_id = d.id
+      LEFT JOIN deal_stage_fact f ON f.deal_id = d.id AND f.is_last
     ),
     funnel AS (
       SELECT c.p, st.id AS stage_id, count(*) FILTER (WHERE c.max_rank >= ${RANK}) AS reached

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { scopedRepsSql } from "./kpi-filter";
+import { dealInScopeSql, scopedRepsSql } from "./kpi-filter";
 import type { KpiSql } from "./kpi-sql";
 import { workingDays, type Period } from "./period";
 
@@ -43,7 +43,7 @@ export async function queryTeamMedians(sql: KpiSql, viewer: Viewer, input: { per
       FROM deal d CROSS JOIN org
       WHERE d.org_id = ${viewer.orgId}
         AND ((d.closed_at >= ${start} AND d.closed_at < ${end}) OR (d.created_at >= ${start} AND d.created_at < ${end}))
-        AND coalesce(d.closed_owner_id, d.owner_id) IN (SELECT id FROM scoped) AND ${pipeline}
+        AND ${dealInScopeSql(viewer, { teamIds: viewer.teamIds })} AND ${pipeline}
       GROUP BY 1
     ),
     quotas AS (

@@ -4,6 +4,7 @@ import bcrypt from "bcryptjs";
 import pg from "pg";
 import { createCopyWriter } from "./copy-writer";
 import { withConstraintsDeferred } from "../../lib/db/defer-constraints";
+import { withDerivedDataDeferred } from "../../lib/db/derived-data";
 import { DEMO_PASSWORD } from "./demo-logins";
 import { generateDemo } from "./generate-demo";
 import { hasNoOrganisation } from "./is-database-empty";
@@ -50,14 +51,16 @@ export async function seedDemo(connectionString: string, options: SeedDemoOption
 
     const writer = createCopyWriter(client);
     let total = 1;
-    await withConstraintsDeferred(client, TABLE_ORDER, async () => {
-      for (const step of generateDemo(resolved, writer.sink, plan)) {
-        total = step.total + 1;
-        if (writer.buffered() > FLUSH_CHARACTERS) await writer.flush();
-        options.onProgress?.(step.done, total, step.label);
-      }
-      await writer.flush();
-    });
+    await withDerivedDataDeferred(client, () =>
+      withConstraintsDeferred(client, TABLE_ORDER, async () => {
+        for (const step of generateDemo(resolved, writer.sink, plan)) {
+          total = step.total + 1;
+          if (writer.buffered() > FLUSH_CHARACTERS) await writer.flush();
+          options.onProgress?.(step.done, total, step.label);
+        }
+        await writer.flush();
+      }),
+    );
     await advanceSequences(client);
     await client.query("COMMIT");
     options.onProgress?.(total, total, "done");

@@ -5,6 +5,7 @@ import path from "node:path";
 import internals from "@prisma/internals";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DERIVED_DATA_TRIGGERS } from "../../lib/db/derived-data-triggers";
 import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
 
 interface Column {
@@ -146,7 +147,7 @@ function defaultName(table: string, columns: readonly string[], suffix: string):
 function expectedCatalog(datamodel: Datamodel): Catalog {
   const enumDbNames = new Map(datamodel.enums.map((e) => [e.name, e.dbName ?? e.name]));
   const models = new Map(datamodel.models.map((model) => [model.name, model]));
-  const catalog: Catalog = { enums: {}, tables: {}, extras: [] };
+  const catalog: Catalog = { enums: {}, tables: {}, extras: DERIVED_DATA_TRIGGERS.map((t) => `trigger ${t.name} on ${t.table}`) };
 
   for (const e of datamodel.enums) catalog.enums[e.dbName ?? e.name] = e.values.map((v) => v.dbName ?? v.name);
 
@@ -427,6 +428,11 @@ describe("diffCatalogs", () => {
     ["another ON DELETE", (c) => (c.tables.deal!.foreignKeys.deal_owner_id_fkey = "(owner_id) REFERENCES rep(id) ON DELETE CASCADE ON UPDATE CASCADE"), "foreign key on deal: deal_owner_id_fkey: database has (owner_id) REFERENCES rep(id) ON DELETE CASCADE ON UPDATE CASCADE, schema.prisma says (owner_id) REFERENCES rep(id) ON DELETE RESTRICT ON UPDATE CASCADE"],
     ["a missing foreign key", (c) => delete c.tables.activity!.foreignKeys.activity_deal_id_fkey, "foreign key on activity: activity_deal_id_fkey is missing from the database"],
     ["a trigger", (c) => c.extras.push("trigger touch on deal"), "trigger touch on deal is in the database but not in schema.prisma"],
+    [
+      "a missing derived-data trigger",
+      (c) => (c.extras = c.extras.filter((extra) => extra !== "trigger activity_days_insert on activity")),
+      "trigger activity_days_insert on activity is missing from the database",
+    ],
   ];
 
   it.each(mutations)("reports %s", (_, mutate, message) => {

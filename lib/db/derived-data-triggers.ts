@@ -1,0 +1,15 @@
+/**
+ * The triggers that keep the KPI engine's derived tables (deal_stage_fact, activity_day) current, created by
+ * prisma/migrations/20261127200000_kpi_rollups. schema.prisma cannot describe triggers, so the schema drift test
+ * expects exactly these beside what schema.prisma says: any other trigger, or one of these missing, is drift.
+ */
+export const DERIVED_DATA_TRIGGERS: ReadonlyArray<{ table: string; name: string }> = [
+  { table: "deal_stage_change", name: "deal_stage_change_facts_insert" },
+  { table: "deal_stage_change", name: "deal_stage_change_facts_update" },
+  { table: "deal_stage_change", name: "deal_stage_change_facts_delete" },
+  { table: "stage", name: "stage_facts_update" },
+  { table: "activity", name: "activity_days_insert" },
+  { table: "activity", name: "activity_days_update" },
+  { table: "activity", name: "activity_days_delete" },
+  { table: "organization", name: "organization_time_zone_update" },
+];
