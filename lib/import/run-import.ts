@@ -16,6 +16,7 @@ import { loadReps } from "./load/load-reps";
 import { loadStageHistory } from "./load/load-stage-history";
 import { resolveColumns } from "./resolve-columns";
 import { withConstraintsDeferred } from "@/lib/db/defer-constraints";
+import { withDerivedDataDeferred } from "@/lib/db/derived-data";
 import { type ImportMessage, importMessage, quotedList } from "./messages/import-message";
 import { ImportFileError } from "./parse/import-file-error";
 import { openCsv } from "./parse/open-csv";
@@ -174,7 +175,7 @@ export async function runImport(client: pg.ClientBase, options: ImportOptions): 
     const bulk = options.kind === "deals" && (options.totalBytes ?? 0) >= BULK_BYTES;
     // Foreign-key triggers and index updates on every deal and history row cost most of a big import; rebuilding
     // them once at the end is several times faster. The tables are locked meanwhile, so only big files do it.
-    if (bulk) await withConstraintsDeferred(client, ["deal", "deal_stage_change"], loadFile);
+    if (bulk) await withDerivedDataDeferred(client, () => withConstraintsDeferred(client, ["deal", "deal_stage_change"], loadFile));
     else await loadFile();
     summary.createdReps = ctx.created.reps;
     summary.createdAccounts = ctx.created.accounts;
