@@ -34,12 +34,13 @@ export const STOPPED_AFTER_COMMIT_MESSAGE = importMessage("importStoppedAfterCom
 /** Starts importing the viewer's upload on this instance; the wizard polls importJob (on any instance) for progress. */
 export async function startImportJob(viewer: Viewer, input: ImportRunInput): Promise<ImportJob> {
   const upload = await getUpload(viewer, input.uploadId);
+  const jobId = randomUUID();
   const run = await db.importRun.create({
-    data: { jobId: randomUUID(), orgId: viewer.orgId, kind: input.kind, fileName: upload.fileName, status: "QUEUED", createdById: viewer.userId, bytesTotal: upload.size, heartbeatAt: new Date() },
-    select: { id: true, jobId: true },
+    data: { jobId, orgId: viewer.orgId, kind: input.kind, fileName: upload.fileName, status: "QUEUED", createdById: viewer.userId, bytesTotal: upload.size, heartbeatAt: new Date() },
+    select: { id: true },
   });
   void runJob(viewer, input, upload, run.id);
-  return { id: run.jobId!, status: "queued", bytes: 0, totalBytes: upload.size, rows: 0 };
+  return { id: jobId, status: "queued", bytes: 0, totalBytes: upload.size, rows: 0 };
 }
 
 async function runJob(viewer: Viewer, input: ImportRunInput, upload: StoredUpload, runId: number): Promise<void> {
