@@ -6,7 +6,7 @@ import { coversWholeOrg, scopedRepsSql } from "@/lib/kpi/kpi-filter";
 import { nextPeriod, type Period } from "@/lib/kpi/period";
 import { UNKNOWN_REASON } from "@/lib/kpi/query-lost-reasons";
 import { DRILL_PAGE_SIZE, type DealDrillFilter } from "@/lib/validation/dashboard-drill";
-import { stageFlowSql } from "./drill-stage-flow";
+import { firstMeetingDealsSql, stageFlowSql } from "./drill-stage-flow";
 
 export interface DrillDealRow {
   id: number;
@@ -73,25 +73,19 @@ export async function listDrillDeals(viewer: Viewer, input: DrillDealsInput): Pr
     churn: Prisma.sql`d.closed_at >= ${start} AND d.closed_at < ${end} AND d.status = 'LOST' AND d.type = 'RENEWAL'`,
     coverage: Prisma.sql`${openAt(end)} AND d.expected_close_at >= ${period.endDate}::date AND d.expected_close_at < ${nextPeriod(period).endDate}::date`,
     entered: Prisma.sql`EXISTS (SELECT 1 FROM deal_stage_change c WHERE c.deal_id = d.id AND c.to_stage_id = ${filter.stageId ?? 0} AND c.at >= ${start} AND c.at < ${end})`,
-    // Scoped by the lead's owner below, as the hand-over chain attributes it (query-lead-metrics).
-    firstMeeting: Prisma.sql`EXISTS (
-        SELECT 1 FROM deal_stage_change c JOIN stage st ON st.id = c.to_stage_id
-        WHERE c.deal_id = d.id
-          AND (st.kind = 'WON' OR (st.kind = 'OPEN' AND st.position >= (
-            SELECT fm.position FROM stage fm WHERE fm.pipeline_id = d.pipeline_id AND fm.kind = 'OPEN'
-            ORDER BY fm.is_first_meeting DESC, fm.position LIMIT 1))))`,
+    firstMeeting: Prisma.sql`TRUE`,
   };
   const kpiFilter = { teamIds: input.teamId === undefined ? undefined : [input.teamId], repId: filter.repId };
-  // Deals count for the rep at close (open deals: the owner); first meetings for the SDR (else AE) of their lead.
-  const ownerless = coversWholeOrg(viewer, kpiFilter) ? Prisma.sql`coalesce(l.sdr_id, l.ae_id) IS NULL` : Prisma.sql`FALSE`;
-  const inScope =
-    filter.basis === "firstMeeting"
-      ? Prisma.sql`EXISTS (SELECT 1 FROM lead l WHERE l.id = d.lead_id AND l.org_id = ${viewer.orgId}
-          AND l.handed_over_at >= ${start} AND l.handed_over_at < ${end}
-          AND (coalesce(l.sdr_id, l.ae_id) IN (SELECT id FROM scoped WHERE visible) OR ${ownerless}))`
-      : Prisma.sql`coalesce(d.closed_owner_id, d.owner_id) IN (SELECT id FROM scoped WHERE visible)`;
-  const conditions: Prisma.Sql[] = [Prisma.sql`d.org_id = ${viewer.orgId}`, basis[filter.basis], inScope];
-  if (filter.basis === "entered" && filter.flow !== undefined) conditions.push(stageFlowSql(filter.stageId ?? 0, filter.flow, start, end));
+  const inScope = Prisma.sql`coalesce(d.closed_owner_id, d.owner_id) IN (SELECT id FROM scoped WHERE visible)`;
+  const conditions: Prisma.Sql[] = [Prisma.sql`d.org_id = ${viewer.orgId}`];
+  if (filter.basis === "firstMeeting") {
+    // Deals count for the rep at close (open deals: the owner); first meetings for the SDR (else AE) of their lead.
+    conditions.push(firstMeetingDealsSql(viewer, coversWholeOrg(viewer, kpiFilter), start, end));
+  } else if (filter.basis === "entered" && filter.flow !== undefined) {
+    conditions.push(inScope, stageFlowSql(filter.stageId ?? 0, filter.flow, start, end));
+  } else {
+    conditions.push(inScope, basis[filter.basis]);
+  }
   if (input.pipelineId !== undefined) conditions.push(Prisma.sql`d.pipeline_id = ${input.pipelineId}`);
   if (filter.status !== undefined) conditions.push(Prisma.sql`d.status = ${filter.status}::"DealStatus"`);
   if (filter.stageId !== undefined && filter.basis !== "entered") conditions.push(Prisma.sql`d.stage_id = ${filter.stageId}`);

@@ -1,31 +1,55 @@
 import { Prisma } from "@/lib/db/generated/client";
+import type { Viewer } from "@/lib/auth/viewer";
 import type { DealDrillFilter } from "@/lib/validation/dashboard-drill";
 
+// Both conditions below sit in the deals drill's WHERE on `deal d`, next to its `scoped` CTE (the viewer's reps).
+
 /**
- * Of the deals (aliased `d`) that entered stage `stageId` in [start, end), those that went on as KPI.md "Stages"
- * and query-stage-metrics count them, from each deal's first entry into the stage in the period, in (at, id) order:
+ * Of the deals that entered stage `stageId` in [start, end) and count for a rep in scope, those that went on as
+ * KPI.md "Stages" and query-stage-metrics count them, from each deal's first entry into the stage in the period,
+ * in (at, id) order:
  * - advanced: a later change into a later open stage or WON;
  * - lost: not advanced, and the deal's last change is into LOST;
  * - still: neither.
+ * The entries are narrowed to the scope first, so the per-deal look-ups run only for the viewer's deals.
  */
 export function stageFlowSql(stageId: number, flow: NonNullable<DealDrillFilter["flow"]>, start: Prisma.Sql, end: Prisma.Sql): Prisma.Sql {
   const advanced = Prisma.sql`EXISTS (
-      SELECT 1
-      FROM (SELECT c.at, c.id FROM deal_stage_change c
-             WHERE c.deal_id = d.id AND c.to_stage_id = ${stageId} AND c.at >= ${start} AND c.at < ${end}
-             ORDER BY c.at, c.id LIMIT 1) fe
-      JOIN deal_stage_change n ON n.deal_id = d.id AND (n.at, n.id) > (fe.at, fe.id)
-      JOIN stage ns ON ns.id = n.to_stage_id
-      WHERE ns.kind = 'WON' OR (ns.kind = 'OPEN' AND ns.position > (SELECT s0.position FROM stage s0 WHERE s0.id = ${stageId})))`;
+      SELECT 1 FROM deal_stage_change n JOIN stage ns ON ns.id = n.to_stage_id
+      WHERE n.deal_id = fe.deal_id AND (n.at, n.id) > (fe.at, fe.id)
+        AND (ns.kind = 'WON' OR (ns.kind = 'OPEN' AND ns.position > (SELECT s0.position FROM stage s0 WHERE s0.id = ${stageId}))))`;
   const endedLost = Prisma.sql`coalesce((
       SELECT fs.kind = 'LOST' FROM deal_stage_change c JOIN stage fs ON fs.id = c.to_stage_id
-      WHERE c.deal_id = d.id ORDER BY c.at DESC, c.id DESC LIMIT 1), false)`;
-  switch (flow) {
-    case "advanced":
-      return advanced;
-    case "lost":
-      return Prisma.sql`NOT ${advanced} AND ${endedLost}`;
-    case "still":
-      return Prisma.sql`NOT ${advanced} AND NOT ${endedLost}`;
-  }
+      WHERE c.deal_id = fe.deal_id ORDER BY c.at DESC, c.id DESC LIMIT 1), false)`;
+  const went = { advanced, lost: Prisma.sql`NOT ${advanced} AND ${endedLost}`, still: Prisma.sql`NOT ${advanced} AND NOT ${endedLost}` }[flow];
+  return Prisma.sql`d.id IN (
+      SELECT fe.deal_id
+      FROM (SELECT DISTINCT ON (c.deal_id) c.deal_id, c.at, c.id
+              FROM deal_stage_change c
+              JOIN deal sd ON sd.id = c.deal_id
+             WHERE c.to_stage_id = ${stageId} AND c.at >= ${start} AND c.at < ${end}
+               AND coalesce(sd.closed_owner_id, sd.owner_id) IN (SELECT id FROM scoped WHERE visible)
+             ORDER BY c.deal_id, c.at, c.id) fe
+      WHERE ${went})`;
+}
+
+/**
+ * Deals from leads handed over in [start, end) that reached their pipeline's first-meeting stage (the stage marked
+ * so, else the first open one), a later open stage or WON, as query-lead-metrics counts first meetings: by the
+ * lead's SDR (else its AE) in scope; leads with neither count only for the whole organisation. Driven from the
+ * leads' (org_id, handed_over_at) index, then their deals by lead_id.
+ */
+export function firstMeetingDealsSql(viewer: Viewer, wholeOrg: boolean, start: Prisma.Sql, end: Prisma.Sql): Prisma.Sql {
+  const ownerless = wholeOrg ? Prisma.sql`coalesce(l.sdr_id, l.ae_id) IS NULL` : Prisma.sql`FALSE`;
+  return Prisma.sql`d.id IN (
+      SELECT fd.id
+      FROM lead l
+      JOIN deal fd ON fd.lead_id = l.id AND fd.org_id = ${viewer.orgId}
+      LEFT JOIN (SELECT DISTINCT ON (st.pipeline_id) st.pipeline_id, st.position
+                   FROM stage st WHERE st.kind = 'OPEN'
+                  ORDER BY st.pipeline_id, st.is_first_meeting DESC, st.position) fm ON fm.pipeline_id = fd.pipeline_id
+      WHERE l.org_id = ${viewer.orgId} AND l.handed_over_at >= ${start} AND l.handed_over_at < ${end}
+        AND (coalesce(l.sdr_id, l.ae_id) IN (SELECT id FROM scoped WHERE visible) OR ${ownerless})
+        AND EXISTS (SELECT 1 FROM deal_stage_change c JOIN stage st ON st.id = c.to_stage_id
+                     WHERE c.deal_id = fd.id AND (st.kind = 'WON' OR (st.kind = 'OPEN' AND st.position >= fm.position))))`;
 }
