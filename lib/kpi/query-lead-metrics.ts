@@ -97,12 +97,21 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
   const rows = await sql.$queryRaw<Row[]>(Prisma.sql`
     WITH periods AS (${periodsSql(input.period, previous)}),
     scoped AS (${scopedRepsSql(viewer, filter)}),
+    span AS (SELECT min(start_at) AS start_at, max(end_at) AS end_at FROM periods),
     leads AS (
+      -- Leads created or handed over in P′ ∪ P (one span: P′ ends where P starts), of the scope's reps; ownerless
+      -- leads count for the whole organisation only.
       SELECT l.id, l.source, l.created_at, l.handed_over_at, coalesce(l.sdr_id, l.ae_id) AS rep_id
       FROM lead l
+      CROSS JOIN span
       WHERE l.org_id = ${viewer.orgId}
-        AND (coalesce(l.sdr_id, l.ae_id) IN (SELECT id FROM scoped)
-             OR (coalesce(l.sdr_id, l.ae_id) IS NULL AND ${wholeOrg ? Prisma.sql`TRUE` : Prisma.sql`FALSE`}))
+        AND ((l.created_at >= span.start_at AND l.created_at < span.end_at)
+             OR (l.handed_over_at >= span.start_at AND l.handed_over_at < span.end_at))
+        AND ${
+          wholeOrg
+            ? Prisma.sql`TRUE`
+            : Prisma.sql`(l.sdr_id = ANY (ARRAY(SELECT id FROM scoped)) OR (l.sdr_id IS NULL AND l.ae_id = ANY (ARRAY(SELECT id FROM scoped))))`
+        }
     ),
     first_meeting AS (
       SELECT DISTINCT ON (st.pipeline_id) st.pipeline_id, st.position
@@ -111,15 +120,15 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
       ORDER BY st.pipeline_id, st.is_first_meeting DESC, st.position
     ),
     lead_deals AS (
+      -- A deal reached the first-meeting stage when the highest rank of its history (deal_stage_fact) is that
+      -- stage's position or more (WON ranks above every open stage, LOST below); only handed-over leads need it.
       SELECT d.lead_id,
-             count(*) FILTER (WHERE EXISTS (
-               SELECT 1 FROM deal_stage_change c JOIN stage st ON st.id = c.to_stage_id
-               WHERE c.deal_id = d.id AND (st.kind = 'WON' OR (st.kind = 'OPEN' AND st.position >= fm.position))
-             )) AS first_meetings,
+             count(*) FILTER (WHERE f.max_rank >= coalesce(fm.position, 2147483647)) AS first_meetings,
              count(*) FILTER (WHERE d.status = 'WON') AS won_deals
       FROM deal d
       LEFT JOIN first_meeting fm ON fm.pipeline_id = d.pipeline_id
-      WHERE d.org_id = ${viewer.orgId} AND d.lead_id IN (SELECT id FROM leads)
+      LEFT JOIN deal_stage_fact f ON f.deal_id = d.id AND f.is_last
+      WHERE d.org_id = ${viewer.orgId} AND d.lead_id IN (SELECT id FROM leads WHERE handed_over_at IS NOT NULL)
       GROUP BY d.lead_id
     ),
     facts AS (
