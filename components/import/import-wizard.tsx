@@ -194,7 +194,7 @@ export function ImportWizard({ kinds, pipelines }: { kinds: readonly string[]; p
       </ol>
 
       <div role="alert" aria-live="assertive" className="empty:hidden">
-        {error && <p className="rounded-lg border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">{error}</p>}
+        {error && <p className="rounded-lg border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger first-letter:uppercase">{error}</p>}
       </div>
 
       {step === "upload" && (
@@ -454,7 +454,7 @@ export function ImportWizard({ kinds, pipelines }: { kinds: readonly string[]; p
                             <span className="block truncate text-foreground" title={c?.value}>
                               {c?.value ?? ""}
                             </span>
-                            {c?.error && <span className="block text-xs font-medium text-danger">{importText(t, c.error)}</span>}
+                            {c?.error && <span className="block text-xs font-medium text-danger first-letter:uppercase">{importText(t, c.error)}</span>}
                           </td>
                         );
                       })}
@@ -532,7 +532,7 @@ function Problem({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div className="mt-4 rounded-lg border border-danger/40 bg-danger-soft px-4 py-3 text-sm text-danger">
       <p className="font-semibold">{title}</p>
-      <p className="mt-1 break-words">{children}</p>
+      <p className="mt-1 break-words first-letter:uppercase">{children}</p>
     </div>
   );
 }
@@ -581,7 +581,7 @@ function Outcome({ outcome, dry = false, t, rejectionsHref }: { outcome: ImportO
       </dl>
       {(s.createdReps > 0 || s.createdAccounts > 0) && <p className="text-sm text-muted">{t("summary.createdMissing", { reps: s.createdReps, accounts: s.createdAccounts })}</p>}
       {s.absentColumns.length > 0 && <p className="text-sm text-muted">{t("summary.absent", { columns: s.absentColumns.join(", ") })}</p>}
-      {s.error && <p className="rounded-lg border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger">{importText(t, s.error)}</p>}
+      {s.error && <p className="rounded-lg border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger first-letter:uppercase">{importText(t, s.error)}</p>}
       {s.rejections.length > 0 && (
         <div>
           <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -612,7 +612,7 @@ function Outcome({ outcome, dry = false, t, rejectionsHref }: { outcome: ImportO
                   <tr key={`${r.row}-${r.column}`}>
                     <td className="px-3 py-1.5 tabular-nums">{r.row}</td>
                     <td className="px-3 py-1.5">{r.column}</td>
-                    <td className="px-3 py-1.5">{importText(t, r.reason)}</td>
+                    <td className="px-3 py-1.5 first-letter:uppercase">{importText(t, r.reason)}</td>
                   </tr>
                 ))}
               </tbody>

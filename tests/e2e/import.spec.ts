@@ -125,3 +125,26 @@ test("the preview marks invalid cells and lists unknown stages with the pipeline
     await checkStep(page, `3-preview-error-${file.replace(".csv", "")}-en`);
   }
 });
+
+test("in Russian, the preview says what is wrong with the file in Russian", async ({ page, context, baseURL }) => {
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "ru", url: baseURL! }]);
+  await signIn(page, "admin@demo.test");
+  await page.goto("/import");
+  await page.getByLabel(/Перетащите CSV-файл/).setInputFiles(path.join(FIXTURES, "binary.png"));
+  await page.getByRole("button", { name: "Прочитать столбцы" }).click();
+  await expect(page.getByText("это не текстовый CSV-файл: в нём двоичные данные")).toBeVisible();
+  await checkStep(page, "1-upload-error-binary-ru");
+  for (const [file, expected] of [
+    ["negative-amount.csv", "сумма -2500 отрицательная"],
+    ["unknown-stage.csv", /^неизвестные этапы «Prospecting», «Verbal yes»; сопоставьте их в values\.stage с этапами воронки «[^»]+»: /],
+  ] as const) {
+    await page.goto("/import");
+    await page.getByLabel(/Перетащите CSV-файл/).setInputFiles(path.join(FIXTURES, file));
+    await page.getByRole("button", { name: "Прочитать столбцы" }).click();
+    await page.getByRole("button", { name: "Проверить", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Проверьте первые строки" })).toBeVisible();
+    await expect(page.getByText(expected).first()).toBeVisible();
+    await expect(page.getByText("В таком виде файл не будет импортирован")).toBeVisible();
+    await checkStep(page, `3-preview-error-${file.replace(".csv", "")}-ru`);
+  }
+});
