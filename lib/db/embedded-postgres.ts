@@ -232,7 +232,7 @@ function startServer(bin: Binaries, dataDir: string, port: number, runAs: RunAs 
   return new Promise((resolve, reject) => {
     const child = spawn(
       bin.postgres,
-      ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+      ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200", "-c", "shared_buffers=256MB"],
       { ...runAs, env: { ...process.env, LC_ALL: "C" }, stdio: ["ignore", "ignore", "pipe"] },
     );
     const logStream = fs.createWriteStream(logFile, { flags: "a" });

@@ -42,3 +42,14 @@ export function dealInScopeSql(viewer: Viewer, filter: KpiFilter = {}): Prisma.S
   return Prisma.sql`(d.closed_owner_id = ANY (ARRAY(SELECT id FROM scoped))
     OR (d.closed_owner_id IS NULL AND d.owner_id = ANY (ARRAY(SELECT id FROM scoped))))`;
 }
+
+/**
+ * A `WHERE` condition: lead `l` counts for the reps of the query's `scoped` CTE (its SDR, or its AE when it has no
+ * SDR), written for the (sdr_id, …) and (ae_id, …) indexes like dealInScopeSql. For the whole organisation, leads
+ * without any rep count only when `ownerless` says so.
+ */
+export function leadInScopeSql(viewer: Viewer, filter: KpiFilter = {}, options: { ownerless: boolean }): Prisma.Sql {
+  if (coversWholeOrg(viewer, filter)) return options.ownerless ? Prisma.sql`TRUE` : Prisma.sql`coalesce(l.sdr_id, l.ae_id) IS NOT NULL`;
+  return Prisma.sql`(l.sdr_id = ANY (ARRAY(SELECT id FROM scoped))
+    OR (l.sdr_id IS NULL AND l.ae_id = ANY (ARRAY(SELECT id FROM scoped))))`;
+}

@@ -41,24 +41,20 @@ export function flaggedDealsSql(viewer: Viewer, input: QualificationInput): Pris
         AND ${dealInScopeSql(viewer, input.filter)}
         AND ${pipeline}
     ),
-    -- Stays in each stage of deals won in the 12 months before D: the STUCK yardstick.
+    -- Stays in each stage of deals won in the 12 months before D: the STUCK yardstick. deal_stage_fact has each
+    -- change's next change and the calendar days between them in the organisation's time zone.
     won_stays AS (
-      SELECT h.stage_id,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY (h.next_at AT TIME ZONE org.tz)::date - (h.at AT TIME ZONE org.tz)::date) AS median_days
-      FROM (
-        SELECT c.to_stage_id AS stage_id, c.at, lead(c.at) OVER (PARTITION BY c.deal_id ORDER BY c.at, c.id) AS next_at
-        FROM deal d
-        CROSS JOIN org
-        JOIN deal_stage_change c ON c.deal_id = d.id
-        WHERE d.org_id = ${viewer.orgId} AND d.status = 'WON'
-          -- From local midnight of D's date 12 months earlier (Feb 29 → Feb 28).
-          AND d.closed_at >= (date_trunc('day', ${at} AT TIME ZONE org.tz) - interval '12 months') AT TIME ZONE org.tz
-          AND d.closed_at < ${at}
-          AND d.pipeline_id IN (SELECT DISTINCT pipeline_id FROM open_deals)
-      ) h
+      SELECT f.stage_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY f.stay_days) AS median_days
+      FROM deal d
       CROSS JOIN org
-      WHERE h.next_at IS NOT NULL AND h.stage_id IN (SELECT DISTINCT stage_id FROM open_deals)
-      GROUP BY h.stage_id
+      JOIN deal_stage_fact f ON f.deal_id = d.id
+      WHERE d.org_id = ${viewer.orgId} AND d.status = 'WON'
+        -- From local midnight of D's date 12 months earlier (Feb 29 → Feb 28).
+        AND d.closed_at >= (date_trunc('day', ${at} AT TIME ZONE org.tz) - interval '12 months') AT TIME ZONE org.tz
+        AND d.closed_at < ${at}
+        AND d.pipeline_id IN (SELECT DISTINCT pipeline_id FROM open_deals)
+        AND f.next_at IS NOT NULL AND f.stage_id IN (SELECT DISTINCT stage_id FROM open_deals)
+      GROUP BY f.stage_id
     ),
     flagged AS (
       SELECT o.id, o.name, o.pipeline_id, o.stage_id, o.rep_id, o.amount, o.expected_close_at, o.next_step,

@@ -1,6 +1,6 @@
 import { Prisma, type ActivityType } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { dealInScopeSql, leadInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql } from "./kpi-sql";
 import { previousPeriod, type Period } from "./period";
 import { CURRENT, periodsSql } from "./periods-sql";
@@ -94,7 +94,7 @@ export async function queryConversionActivities(sql: KpiSql, viewer: Viewer, inp
       FROM (
         SELECT DISTINCT ON (d.lead_id) d.lead_id, d.created_at, coalesce(l.sdr_id, l.ae_id) AS rep_id
         FROM deal d JOIN lead l ON l.id = d.lead_id
-        WHERE d.org_id = ${viewer.orgId} AND coalesce(l.sdr_id, l.ae_id) IN (SELECT id FROM scoped)
+        WHERE d.org_id = ${viewer.orgId} AND ${leadInScopeSql(viewer, input.filter, { ownerless: false })}
         ORDER BY d.lead_id, d.created_at, d.id
       ) f
       JOIN periods p ON f.created_at >= p.start_at AND f.created_at < p.end_at

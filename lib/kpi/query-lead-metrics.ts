@@ -1,6 +1,6 @@
 import { Prisma, type LeadSource } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { coversWholeOrg, scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { leadInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql } from "./kpi-sql";
 import { previousPeriod, type Period } from "./period";
 import { CURRENT, periodsSql } from "./periods-sql";
@@ -87,7 +87,6 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
   assertViewer(viewer);
   const previous = previousPeriod(input.period);
   const filter = input.filter ?? {};
-  const wholeOrg = coversWholeOrg(viewer, filter);
 
   const figures = (x: string) =>
     Prisma.join(
@@ -107,11 +106,7 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
       WHERE l.org_id = ${viewer.orgId}
         AND ((l.created_at >= span.start_at AND l.created_at < span.end_at)
              OR (l.handed_over_at >= span.start_at AND l.handed_over_at < span.end_at))
-        AND ${
-          wholeOrg
-            ? Prisma.sql`TRUE`
-            : Prisma.sql`(l.sdr_id = ANY (ARRAY(SELECT id FROM scoped)) OR (l.sdr_id IS NULL AND l.ae_id = ANY (ARRAY(SELECT id FROM scoped))))`
-        }
+        AND ${leadInScopeSql(viewer, filter, { ownerless: true })}
     ),
     first_meeting AS (
       SELECT DISTINCT ON (st.pipeline_id) st.pipeline_id, st.position
