@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Rejection } from "@/lib/import/load/load-context";
 import { importMessage } from "@/lib/import/messages/import-message";
+import { importMessageText } from "@/lib/import/messages/import-message-text";
 import type { ImportRunInput } from "@/lib/validation/import-ui-requests";
 import { recordAudit } from "./audit";
 import { inTransaction } from "./in-transaction";
@@ -74,9 +75,10 @@ async function runJob(viewer: Viewer, input: ImportRunInput, upload: StoredUploa
           pipeline: input.pipeline,
           skipInvalid: input.skipInvalid,
           createMissing: input.createMissing,
+          // The audit log keeps the reason as English text, like the command line prints it.
           ...(outcome.ok
-            ? { rows: outcome.summary.rows, created: outcome.summary.created, updated: outcome.summary.updated, unchanged: outcome.summary.unchanged, rejected: outcome.summary.rejected, synthesizedHistories: outcome.summary.synthesizedHistories, error: outcome.summary.error }
-            : { error: outcome.error }),
+            ? { rows: outcome.summary.rows, created: outcome.summary.created, updated: outcome.summary.updated, unchanged: outcome.summary.unchanged, rejected: outcome.summary.rejected, synthesizedHistories: outcome.summary.synthesizedHistories, error: outcome.summary.error && importMessageText(outcome.summary.error) }
+            : { error: importMessageText(outcome.error) }),
         },
       });
       await tx.importUpload.deleteMany({ where: { id: upload.id } });

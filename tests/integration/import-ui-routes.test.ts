@@ -206,6 +206,8 @@ describe("import routes", () => {
     const [deals, runs] = [await count("deal"), await count("import_run")];
     const { job } = await importThroughRoutes(fx.managerX, "deals", "other-team.csv", { body });
     expect(job.outcome).toMatchObject({ ok: false, outsideTeam: ["Boris Petrov"] });
+    // The audit log keeps the reason in English, as the command line would print it.
+    expect(await one(`SELECT after->>'error' AS error FROM audit_log WHERE action = 'import.fail' ORDER BY id DESC LIMIT 1`)).toEqual({ error: "the file names reps outside your teams: Boris Petrov" });
     expect(await count("deal")).toBe(deals);
     expect(await one<{ status: string }>(`SELECT status FROM import_run ORDER BY id DESC LIMIT 1`)).toEqual({ status: "FAILED" });
     expect(await count("import_run")).toBe(runs + 1);
