@@ -31,7 +31,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     // Client components under the shell (the error boundary) get only the messages they use.
     <NextIntlClientProvider locale={viewer.locale} messages={{ errors: messagesFor(viewer.locale).errors }} formats={{}} now={new Date()} timeZone="UTC">
       <SkipLink label={tCommon("skipToContent")} />
-      <header className="sticky top-0 z-30 border-b border-border bg-surface/95 backdrop-blur supports-[backdrop-filter]:bg-surface/80">
+      <header className="sticky top-0 z-30 border-b border-border bg-surface/95 backdrop-blur supports-[backdrop-filter]:bg-surface/80 print:hidden">
         <div className="mx-auto flex h-16 max-w-[1600px] items-center gap-6 px-6 lg:px-10">
           <Link href="/roster" className="flex items-center gap-2.5 rounded-md text-base font-semibold tracking-tight text-brand">
             <LogoMark className="size-7" />
@@ -67,7 +67,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="mx-auto max-w-[1600px] px-6 py-8 focus:outline-none lg:px-10">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-[1600px] px-6 py-8 focus:outline-none lg:px-10 print:max-w-none print:p-0">
         {children}
       </main>
     </NextIntlClientProvider>
