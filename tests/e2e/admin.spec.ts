@@ -1,25 +1,12 @@
 // The admin pages as an administrator uses them: invite someone with a one-time link, who sets a password and
 // signs in; deactivate someone whose session is open; read it all in the audit log; in English and Russian.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../prisma/seed";
+import { expect, test } from "@playwright/test";
+
 import { connect, fingerprint, readFixture } from "./support/database";
 import { builtActions, callAction, signedInContext } from "./support/session";
+import { signIn, expectNoAxeViolations } from "./support/browser";
 
 const fx = readFixture();
-
-async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto("/login");
-  await page.getByLabel(/email|почта/i).fill(email);
-  await page.getByLabel(/password|пароль/i).fill(password);
-  await page.getByRole("button", { name: /^(sign in|войти)$/i }).click();
-  await page.waitForURL(/\/roster/);
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("an invited user sets a password with the one-time link, signs in, and the link then stops working", async ({ page, browser }) => {
   await signIn(page, fx.emails.admin);

@@ -1,27 +1,14 @@
 // The numbers that drill into activities and stage flow: a rep's activity mix opens exactly their activities of
 // that type, a funnel cell opens its deals, the activity table filters and exports, with no accessibility
 // violations at both screen sizes in both languages.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, demoLogins } from "../../prisma/seed";
+import { expect, test } from "@playwright/test";
+import { demoLogins } from "../../prisma/seed";
+import { signIn, expectNoAxeViolations } from "./support/browser";
 
 const logins = demoLogins();
 const manager = logins.find((login) => login.role === "MANAGER" && login.team && !/SDR|Business/i.test(login.team))!;
 const rep = logins.find((login) => login.role === "REP" && login.team === manager.team)!;
 const teammates = logins.filter((login) => login.role === "REP" && login.team === manager.team && login.email !== rep.email);
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel(/email|почта/i).fill(email);
-  await page.getByLabel(/password|пароль/i).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /sign in|войти/i }).click();
-  await page.waitForURL(/\/roster/);
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 const lastYear = () => new Date().getUTCFullYear() - 1;
 const digits = (text: string) => text.replace(/\D/g, "");

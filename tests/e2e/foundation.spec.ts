@@ -1,27 +1,14 @@
 // The foundation as a user meets it: sign in as each role, land on the roster scoped to that role,
 // switch language, and no accessibility violations, at both screen sizes.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, demoLogins } from "../../prisma/seed";
+import { signIn, expectNoAxeViolations } from "./support/browser";
 
 const logins = demoLogins();
 const admin = logins.find((login) => login.role === "ADMIN")!;
 const manager = logins.find((login) => login.role === "MANAGER" && login.team && !/SDR/i.test(login.team))!;
 const rep = logins.find((login) => login.role === "REP" && login.team === manager.team)!;
 const otherTeamRep = logins.find((login) => login.role === "REP" && login.team && login.team !== manager.team)!;
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel(/email/i).fill(email);
-  await page.getByLabel(/password|пароль/i).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /sign in|войти/i }).click();
-  await page.waitForURL(/\/roster/);
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("an anonymous visitor is sent to the sign-in page", async ({ page }) => {
   await page.goto("/roster");

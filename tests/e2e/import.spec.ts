@@ -2,29 +2,16 @@
 // preset, preview with a dry run, import with progress and read the summary — in English and Russian, at
 // 1280×720 and 1920×1080, with axe at every step. A rep is told the page does not exist.
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../prisma/seed";
+
 import { connect } from "./support/database";
+import { signIn, expectNoAxeViolations } from "./support/browser";
 
 const FIXTURES = path.resolve("tests/fixtures/import");
 const VIEWPORTS = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
 ];
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel(/email|почта/i).fill(email);
-  await page.getByLabel(/password|пароль/i).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /^(sign in|войти)$/i }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 /** Axe, then the step at both sizes (back at 1280×720 after). */
 async function checkStep(page: Page, name: string) {

@@ -2,19 +2,12 @@
 // the sign-in limit's message, and "Sign out everywhere" ending another browser's session.
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, demoLogins } from "../../prisma/seed";
+import { demoLogins } from "../../prisma/seed";
+import { signIn } from "./support/browser";
 
 const logins = demoLogins();
 // A rep no other spec signs in as: signing out everywhere must not end another test's session.
 const rep = logins.filter((login) => login.role === "REP").at(-1)!;
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel(/email/i).fill(email);
-  await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: /sign in/i }).click();
-  await page.waitForURL(/\/roster/);
-}
 
 function collectCspViolations(page: Page): string[] {
   const violations: string[] = [];

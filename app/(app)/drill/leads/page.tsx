@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DrillHeader } from "@/components/kpi/drill-header";
-import { Pagination } from "@/components/admin/pagination";
+import { DrillPagination } from "@/components/kpi/drill-pagination";
 import { PeriodFilter } from "@/components/kpi/period-filter";
 import { SortHeader } from "@/components/kpi/sort-header";
 import { requireViewer } from "@/lib/auth/require-viewer";
@@ -101,12 +101,7 @@ export default async function DrillLeadsPage({ searchParams }: { searchParams: P
           </table>
         </div>
       )}
-      <Pagination
-        page={filter.page}
-        pages={pages}
-        href={(page) => href({ page })}
-        labels={{ page: t("page", { page: filter.page, pages }), previous: t("previous"), next: t("next"), nav: t("pagination") }}
-      />
+      <DrillPagination page={filter.page} pages={pages} href={(page) => href({ page })} />
     </div>
   );
 }
