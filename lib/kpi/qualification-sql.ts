@@ -47,13 +47,16 @@ export function flaggedDealsSql(viewer: Viewer, input: QualificationInput): Pris
       SELECT f.stage_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY f.stay_days) AS median_days
       FROM deal d
       CROSS JOIN org
-      JOIN deal_stage_fact f ON f.deal_id = d.id
+      -- Each won deal's stays through the deal_id index: a few rows per deal, not a scan of every history.
+      CROSS JOIN LATERAL (
+        SELECT f.stage_id, f.stay_days FROM deal_stage_fact f
+        WHERE f.deal_id = d.id AND f.next_at IS NOT NULL AND f.stage_id IN (SELECT DISTINCT stage_id FROM open_deals)
+      ) f
       WHERE d.org_id = ${viewer.orgId} AND d.status = 'WON'
         -- From local midnight of D's date 12 months earlier (Feb 29 → Feb 28).
         AND d.closed_at >= (date_trunc('day', ${at} AT TIME ZONE org.tz) - interval '12 months') AT TIME ZONE org.tz
         AND d.closed_at < ${at}
         AND d.pipeline_id IN (SELECT DISTINCT pipeline_id FROM open_deals)
-        AND f.next_at IS NOT NULL AND f.stage_id IN (SELECT DISTINCT stage_id FROM open_deals)
       GROUP BY f.stage_id
     ),
     flagged AS (

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { coversWholeOrg, dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql } from "./kpi-sql";
 import { previousPeriod, type Period } from "./period";
 import { CURRENT, periodsSql } from "./periods-sql";
@@ -103,8 +103,14 @@ export async function queryStageMetrics(sql: KpiSql, viewer: Viewer, input: Stag
     facts AS (
       SELECT f.deal_id, f.stage_id, f.at, f.prev_stage_id, f.prev_same_at, f.next_at, f.stay_days, f.rank, f.later_rank,
              f.final_kind, d.pipeline_id
-      FROM deal_stage_fact f
-      JOIN deals d ON d.id = f.deal_id
+      FROM deals d
+      ${
+        // A team's few thousand deals read their facts through the deal_id index; the whole organisation's are
+        // better joined in one pass over the table.
+        coversWholeOrg(viewer, input.filter)
+          ? Prisma.sql`JOIN deal_stage_fact f ON f.deal_id = d.id`
+          : Prisma.sql`CROSS JOIN LATERAL (SELECT * FROM deal_stage_fact f WHERE f.deal_id = d.id) f`
+      }
     ),
     first_entries AS (
       -- A deal's first entry into the stage in P: no earlier entry into it, or the earlier one was before P.
