@@ -4,6 +4,7 @@ import type { DemoLogin } from "../../prisma/seed";
 /** A progress bar on stderr that redraws in place on a terminal and prints every 10% otherwise. */
 export function progressBar(width = 30): (done: number, total: number, label: string) => void {
   let lastDecile = -1;
+  let lastLine = "";
   return (done, total, label) => {
     const fraction = total > 0 ? Math.min(1, done / total) : 1;
     const percent = Math.floor(fraction * 100);
@@ -13,10 +14,13 @@ export function progressBar(width = 30): (done: number, total: number, label: st
       if (fraction >= 1) process.stderr.write("\n");
       return;
     }
+    // Without a terminal, one line per tenth; at 100% also the final count (the file is read ahead of the rows).
     const decile = Math.floor(percent / 10);
-    if (decile !== lastDecile) {
+    const line = `  ${percent}% ${label}`;
+    if (decile !== lastDecile || (fraction >= 1 && line !== lastLine)) {
       lastDecile = decile;
-      process.stderr.write(`  ${percent}% ${label}\n`);
+      lastLine = line;
+      process.stderr.write(`${line}\n`);
     }
   };
 }
