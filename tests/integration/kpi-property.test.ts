@@ -7,6 +7,7 @@ import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
 import { monthBuckets, nextPeriod, periodOf, previousPeriod } from "@/lib/kpi/period";
 import { queryActivityMetrics } from "@/lib/kpi/query-activity-metrics";
 import { queryCoachingMetrics } from "@/lib/kpi/query-coaching-metrics";
+import { queryConversionActivities } from "@/lib/kpi/query-conversion-activities";
 import { queryDealMetrics } from "@/lib/kpi/query-deal-metrics";
 import { queryLeadMetrics } from "@/lib/kpi/query-lead-metrics";
 import { queryLostReasons } from "@/lib/kpi/query-lost-reasons";
@@ -20,6 +21,7 @@ import { queryQualification } from "@/lib/kpi/query-qualification";
 import { refForecastFigures } from "../support/kpi-reference/forecast";
 import { refQualification } from "../support/kpi-reference/qualification";
 import { refActivityMetrics, refCoachingFigures } from "../support/kpi-reference/activity-metrics";
+import { conversionEdges, refConversionActivities } from "../support/kpi-reference/conversion-activities";
 import { refCoverage, refDealMetrics, refMonthlyTrends, refOpenPipeline } from "../support/kpi-reference/deal-metrics";
 import { materialize, orgShapeArb, type OrgCase } from "../support/kpi-reference/generate-org";
 import { insertOrgs } from "../support/kpi-reference/insert-orgs";
@@ -60,6 +62,8 @@ const byKey = <T extends object>(rows: T[]) =>
 const seen = {
   won: 0, cycleMedianHalf: 0, quotaAttainment: 0, repsAtQuota: 0, churnRate: 0, expansion: 0, repViewerRows: 0,
   coverage: 0, monthsWithWins: 0, activityResponses: 0, coachingAtTarget: 0, commitmentsKept: 0, handedOver: 0, converted: 0, firstMeetings: 0, leadWon: 0,
+  conversions: 0, touchedConversions: 0, touchedByType: 0, untouchedConversions: 0, repTouches: 0, followedUp: 0, notFollowedUp: 0, followUpMedianHalf: 0,
+  touchAtWindowOpen: 0, touchBeforeWindow: 0, touchAtCreation: 0, followUpDay7: 0, followUpDay8: 0, ownerlessConversion: 0,
   openPipeline: 0, forecastAccuracy: 0, forecastNoSnapshot: 0, compliance: 0, misqualified: 0, stale: 0, pastClose: 0, noNextStep: 0,
   noAmount: 0, stuck: 0, skippedStage: 0, skipped: 0, advanced: 0, lostFromStage: 0, still: 0, stays: 0, funnelWon: 0, lostReasons: 0,
 };
@@ -149,6 +153,29 @@ async function check(client: PrismaClient, testCase: OrgCase): Promise<void> {
     "activity metrics, per rep",
   ).toEqual(comparable(expectedActivities.reps.sort((a, b) => a.repId - b.repId)));
   seen.activityResponses += Number(activities.total.current.responseRate !== null && activities.total.current.responseRate < 1);
+
+  const conversions = await queryConversionActivities(client, viewer, { period, filter });
+  const expectedConversions = refConversionActivities(org, scope, testCase.viewer, filter, period, previous);
+  expect(comparable(conversions.total), "converting touches and follow-up, scope total").toEqual(comparable(expectedConversions.total));
+  expect(
+    comparable(conversions.reps.map(({ repId, current, previous }) => ({ repId, current, previous })).sort((a, b) => a.repId - b.repId)),
+    "converting touches and follow-up, per rep",
+  ).toEqual(comparable(expectedConversions.reps.sort((a, b) => a.repId - b.repId)));
+  for (const converted of [conversions.total.current, conversions.total.previous]) {
+    seen.conversions += Number(converted.conversions > 0);
+    seen.touchedConversions += Number(converted.touches.touched > 0);
+    seen.untouchedConversions += Number(converted.touches.touched > 0 && converted.touches.touched < converted.conversions);
+    seen.touchedByType += Number(Object.values(converted.byType).filter((t) => t.touched > 0).length > 1);
+    seen.followedUp += Number(converted.followedUp > 0);
+    seen.notFollowedUp += Number(converted.followUpRate !== null && converted.followUpRate < 1);
+  }
+  const repFigures = conversions.reps.flatMap((r) => [r.current, r.previous]);
+  seen.repTouches += Number(repFigures.some((f) => f.touches.touches > 0));
+  seen.followUpMedianHalf += Number(
+    [conversions.total.current, conversions.total.previous, ...repFigures].some((f) => f.medianDaysToFirstActivity !== null && !Number.isInteger(f.medianDaysToFirstActivity)),
+  );
+  const edges = conversionEdges(org, [period, previous]);
+  for (const edge of Object.keys(edges) as (keyof typeof edges)[]) seen[edge] += Number(edges[edge]);
 
   const coaching = await queryCoachingMetrics(client, viewer, { period, filter });
   const target = 180;

@@ -1,7 +1,7 @@
 // Random small organisations for the KPI property test: empty teams, teamless reps, histories that skip,
 // go back and close the same day, and timestamps around local midnight and DST changes.
 import fc from "fast-check";
-import { addDays, startOfLocalDate, type PeriodSpec } from "@/lib/kpi/period";
+import { addDays, localDate, startOfLocalDate, type PeriodSpec } from "@/lib/kpi/period";
 import type {
   ActivityType,
   DealStatus,
@@ -151,7 +151,34 @@ export const orgShapeArb = fc.record({
   ),
   staleAfterDays: fc.constantFrom(14, 14, 7, 30),
   stuckFactor: fc.constantFrom(2, 2, 1.5, 1),
+  // Converting touches and follow-up: activities placed around the creation of a deal from a lead, so touches in the
+  // 30 days before it and first activities within days of it are common (random times rarely land there).
+  dealTouches: fc.array(
+    fc.record({
+      deal: fc.nat(),
+      on: fc.constantFrom("lead", "lead", "deal", "both"),
+      rep: fc.nat(),
+      type: fc.constantFrom<ActivityType>("CALL", "EMAIL", "SOCIAL", "MEETING"),
+      responded: fc.boolean(),
+      when: fc.oneof(
+        {
+          weight: 2,
+          arbitrary: fc.constantFrom<TouchMoment>("windowOpens", "beforeWindow", "halfHourInside", "halfHourOutside", "atCreation", "justBefore", "lastFollowUpMs", "firstLateMs"),
+        },
+        { weight: 1, arbitrary: fc.integer({ min: -31 * 24 * HOUR, max: 12 * 24 * HOUR }) },
+      ),
+    }),
+    { maxLength: 12, size: "max" },
+  ),
 });
+
+/**
+ * Instants around a deal's creation: where its lead's 30-day touch window opens (the same local time 30 days earlier),
+ * 1 ms before that and half an hour either side (where 30 × 24 hours would be wrong when a DST change lies between);
+ * its creation and 1 ms before it; the last millisecond of the 7th local day after it and the first of the 8th
+ * (follow-up boundary).
+ */
+type TouchMoment = "windowOpens" | "beforeWindow" | "halfHourInside" | "halfHourOutside" | "atCreation" | "justBefore" | "lastFollowUpMs" | "firstLateMs";
 
 export type OrgShape = typeof orgShapeArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -293,9 +320,50 @@ export function materialize(shape: OrgShape, orgId: number, base: number): OrgCa
   });
   const coaching: RefCoachingSession[] = shape.coaching.map((c) => ({ id: id(), repId: repOf(c.rep)!, at: at(c.at), minutes: c.minutes }));
   const commitments: RefCommitment[] = shape.commitments.map((c) => ({ id: id(), repId: repOf(c.rep)!, dueAt: addDays(FIRST_DAY, c.due), status: c.status }));
+  activities.push(...touchesAround(shape.dealTouches, deals, tz, id, (n) => repOf(n)!));
   const org: RefOrg = { id: orgId, name: `Org ${orgId}`, timeZone: tz, teams, reps, pipelines, deals, quotas, leads, activities, coaching, commitments,
     snapshots, staleAfterDays: shape.staleAfterDays, stuckFactor: shape.stuckFactor };
   return { org, period: shape.period, ...viewerOf(shape, org), pipelineId: shape.pipelineFilter ? pipelines[0]!.id : undefined, openAt: at(shape.openAt) };
+}
+
+/** Activities on deals from leads (and on their leads) at the moments the touch and follow-up windows turn on. */
+function touchesAround(touches: OrgShape["dealTouches"], deals: RefDeal[], tz: string, id: () => number, repOf: (n: number) => number): RefActivity[] {
+  const fromLeads = deals.filter((d) => d.leadId != null);
+  if (fromLeads.length === 0) return [];
+  // Touches on the lead alone go around its first deal (its conversion); the others around any deal from a lead.
+  const firstOfLead = new Map<number, RefDeal>();
+  for (const d of [...fromLeads].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id)) {
+    if (!firstOfLead.has(d.leadId!)) firstOfLead.set(d.leadId!, d);
+  }
+  const conversions = [...firstOfLead.values()];
+  return touches.map((t) => {
+    const pool = t.on === "lead" ? conversions : fromLeads;
+    const deal = pool[t.deal % pool.length]!;
+    const created = deal.createdAt.getTime();
+    const day = localDate(deal.createdAt, tz);
+    const sinceMidnight = created - startOfLocalDate(day, tz).getTime();
+    const windowOpens = startOfLocalDate(addDays(day, -30), tz).getTime() + sinceMidnight;
+    const eighthDay = startOfLocalDate(addDays(day, 8), tz).getTime();
+    const moments: Record<TouchMoment, number> = {
+      windowOpens,
+      beforeWindow: windowOpens - 1,
+      halfHourInside: windowOpens + HOUR / 2,
+      halfHourOutside: windowOpens - HOUR / 2,
+      atCreation: created,
+      justBefore: created - 1,
+      lastFollowUpMs: eighthDay - 1,
+      firstLateMs: eighthDay,
+    };
+    return {
+      id: id(),
+      repId: repOf(t.rep),
+      type: t.type,
+      at: new Date(typeof t.when === "number" ? created + t.when : moments[t.when]),
+      responded: t.responded,
+      dealId: t.on === "lead" ? null : deal.id,
+      leadId: t.on === "deal" ? null : deal.leadId,
+    };
+  });
 }
 
 /** The first day of the n-th month from FIRST_DAY's month. */
