@@ -94,7 +94,7 @@ export async function queryConversionActivities(sql: KpiSql, viewer: Viewer, inp
       FROM (
         SELECT DISTINCT ON (d.lead_id) d.lead_id, d.created_at, coalesce(l.sdr_id, l.ae_id) AS rep_id
         FROM deal d JOIN lead l ON l.id = d.lead_id
-        WHERE d.org_id = ${viewer.orgId} AND ${leadInScopeSql(viewer, input.filter, { ownerless: false })}
+        WHERE d.org_id = ${viewer.orgId} AND ${leadInScopeSql(viewer, input.filter, { ownerless: true })}
         ORDER BY d.lead_id, d.created_at, d.id
       ) f
       JOIN periods p ON f.created_at >= p.start_at AND f.created_at < p.end_at
