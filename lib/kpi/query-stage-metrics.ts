@@ -3,7 +3,7 @@ import { assertViewer, type Viewer } from "@/lib/auth/viewer";
 import { coversWholeOrg, dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql } from "./kpi-sql";
 import { previousPeriod, type Period } from "./period";
-import { CURRENT, periodsSql } from "./periods-sql";
+import { CURRENT, PREVIOUS, periodsSql } from "./periods-sql";
 
 /**
  * KPI.md "Stages" for one open stage Si of a pipeline in one period. A deal's history is its stage changes
@@ -77,6 +77,10 @@ interface Row {
   medianDays: number | null;
 }
 
+// Period indexes as SQL literals (a bound parameter in a CASE would be typed as text).
+const THIS = Prisma.raw(String(CURRENT));
+const BEFORE = Prisma.raw(String(PREVIOUS));
+
 // WON ranks after every open stage; LOST before all of them, so it is never an advance.
 const RANK = Prisma.sql`CASE st.kind WHEN 'WON' THEN 2147483647 WHEN 'LOST' THEN -1 ELSE st.position END`;
 
@@ -92,17 +96,32 @@ export async function queryStageMetrics(sql: KpiSql, viewer: Viewer, input: Stag
 
   const rows = await sql.$queryRaw<Row[]>(Prisma.sql`
     WITH periods AS (${periodsSql(input.period, previous)}),
+    -- P and P′ as columns, so each row finds its period with a CASE instead of a join per period.
+    bounds AS (
+      SELECT max(start_at) FILTER (WHERE p = ${THIS}) AS p0_start, max(end_at) FILTER (WHERE p = ${THIS}) AS p0_end,
+             max(start_at) FILTER (WHERE p = ${BEFORE}) AS p1_start, max(end_at) FILTER (WHERE p = ${BEFORE}) AS p1_end
+      FROM periods
+    ),
     scoped AS (${scopedRepsSql(viewer, input.filter)}),
     deals AS (
-      SELECT d.id, d.pipeline_id, d.created_at
+      SELECT d.id, d.pipeline_id,
+             CASE WHEN d.created_at >= b.p0_start AND d.created_at < b.p0_end THEN ${THIS}
+                  WHEN d.created_at >= b.p1_start AND d.created_at < b.p1_end THEN ${BEFORE} END AS created_p
       FROM deal d
+      CROSS JOIN bounds b
       WHERE d.org_id = ${viewer.orgId}
         AND ${dealInScopeSql(viewer, input.filter)}
         AND ${pipeline(Prisma.sql`d.pipeline_id`)}
     ),
     facts AS (
-      SELECT f.deal_id, f.stage_id, f.at, f.prev_stage_id, f.prev_same_at, f.next_at, f.stay_days, f.rank, f.later_rank,
-             f.final_kind, d.pipeline_id
+      SELECT f.deal_id, f.stage_id, st.kind, st.position, f.prev_stage_id, f.prev_same_at, f.stay_days, f.rank, f.later_rank,
+             f.max_rank, f.final_kind, f.is_last, d.pipeline_id,
+             CASE WHEN f.at >= b.p0_start AND f.at < b.p0_end THEN ${THIS}
+                  WHEN f.at >= b.p1_start AND f.at < b.p1_end THEN ${BEFORE} END AS p_at,
+             CASE WHEN f.at >= b.p0_start AND f.at < b.p0_end THEN b.p0_start
+                  WHEN f.at >= b.p1_start AND f.at < b.p1_end THEN b.p1_start END AS p_start,
+             CASE WHEN f.next_at >= b.p0_start AND f.next_at < b.p0_end THEN ${THIS}
+                  WHEN f.next_at >= b.p1_start AND f.next_at < b.p1_end THEN ${BEFORE} END AS p_next
       FROM deals d
       ${
         // A team's few thousand deals read their facts through the deal_id index; the whole organisation's are
@@ -111,37 +130,33 @@ export async function queryStageMetrics(sql: KpiSql, viewer: Viewer, input: Stag
           ? Prisma.sql`JOIN deal_stage_fact f ON f.deal_id = d.id`
           : Prisma.sql`CROSS JOIN LATERAL (SELECT * FROM deal_stage_fact f WHERE f.deal_id = d.id) f`
       }
-    ),
-    first_entries AS (
-      -- A deal's first entry into the stage in P: no earlier entry into it, or the earlier one was before P.
-      SELECT p.p, f.stage_id, st.position, f.later_rank, f.final_kind
-      FROM facts f
-      JOIN periods p ON f.at >= p.start_at AND f.at < p.end_at
-      JOIN stage st ON st.id = f.stage_id AND st.kind = 'OPEN'
-      WHERE f.prev_same_at IS NULL OR f.prev_same_at < p.start_at
+      JOIN stage st ON st.id = f.stage_id
+      CROSS JOIN bounds b
     ),
     flow AS (
-      SELECT p, stage_id,
+      -- Each deal once per open stage: its first entry into the stage in the period (no earlier entry into it, or
+      -- the earlier one was before the period).
+      SELECT p_at AS p, stage_id,
              count(*) AS entered,
              count(*) FILTER (WHERE later_rank > position) AS advanced,
              count(*) FILTER (WHERE NOT coalesce(later_rank > position, false) AND final_kind = 'LOST') AS lost
-      FROM first_entries
-      GROUP BY p, stage_id
+      FROM facts
+      WHERE p_at IS NOT NULL AND kind = 'OPEN' AND (prev_same_at IS NULL OR prev_same_at < p_start)
+      GROUP BY p_at, stage_id
     ),
     skips AS (
-      SELECT p.p, s.id AS stage_id, count(DISTINCT f.deal_id) AS skipped
+      SELECT f.p_at AS p, s.id AS stage_id, count(DISTINCT f.deal_id) AS skipped
       FROM facts f
-      JOIN periods p ON f.at >= p.start_at AND f.at < p.end_at
       JOIN stage prev ON prev.id = f.prev_stage_id AND prev.kind = 'OPEN'
       JOIN stage s ON s.pipeline_id = f.pipeline_id AND s.kind = 'OPEN' AND s.position > prev.position AND s.position < f.rank
-      GROUP BY p.p, s.id
+      WHERE f.p_at IS NOT NULL
+      GROUP BY f.p_at, s.id
     ),
     stay_days AS (
-      SELECT p.p, f.stage_id, f.stay_days AS days, count(*) AS n
-      FROM facts f
-      JOIN periods p ON f.next_at >= p.start_at AND f.next_at < p.end_at
-      JOIN stage st ON st.id = f.stage_id AND st.kind = 'OPEN'
-      GROUP BY p.p, f.stage_id, f.stay_days
+      SELECT p_next AS p, stage_id, stay_days AS days, count(*) AS n
+      FROM facts
+      WHERE p_next IS NOT NULL AND kind = 'OPEN'
+      GROUP BY p_next, stage_id, stay_days
     ),
     stay_ranks AS (
       SELECT p, stage_id, days, n,
@@ -159,10 +174,10 @@ export async function queryStageMetrics(sql: KpiSql, viewer: Viewer, input: Stag
       GROUP BY p, stage_id
     ),
     created AS (
-      SELECT p.p, d.id, d.pipeline_id, f.max_rank
+      SELECT d.created_p AS p, d.id, d.pipeline_id, f.max_rank
       FROM deals d
-      JOIN periods p ON d.created_at >= p.start_at AND d.created_at < p.end_at
-      LEFT JOIN deal_stage_fact f ON f.deal_id = d.id AND f.is_last
+      LEFT JOIN facts f ON f.deal_id = d.id AND f.is_last
+      WHERE d.created_p IS NOT NULL
     ),
     funnel AS (
       SELECT c.p, st.id AS stage_id, count(*) FILTER (WHERE c.max_rank >= ${RANK}) AS reached
