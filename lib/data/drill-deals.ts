@@ -74,13 +74,16 @@ export async function listDrillDeals(viewer: Viewer, input: DrillDealsInput): Pr
     coverage: Prisma.sql`${openAt(end)} AND d.expected_close_at >= ${period.endDate}::date AND d.expected_close_at < ${nextPeriod(period).endDate}::date`,
     entered: Prisma.sql`EXISTS (SELECT 1 FROM deal_stage_change c WHERE c.deal_id = d.id AND c.to_stage_id = ${filter.stageId ?? 0} AND c.at >= ${start} AND c.at < ${end})`,
     firstMeeting: Prisma.sql`TRUE`,
+    fromHandedOver: Prisma.sql`TRUE`,
   };
   const kpiFilter = { teamIds: input.teamId === undefined ? undefined : [input.teamId], repId: filter.repId };
   const inScope = Prisma.sql`coalesce(d.closed_owner_id, d.owner_id) IN (SELECT id FROM scoped WHERE visible)`;
   const conditions: Prisma.Sql[] = [Prisma.sql`d.org_id = ${viewer.orgId}`];
-  if (filter.basis === "firstMeeting") {
-    // Deals count for the rep at close (open deals: the owner); first meetings for the SDR (else AE) of their lead.
-    conditions.push(firstMeetingDealsSql(viewer, coversWholeOrg(viewer, kpiFilter), start, end));
+  if (filter.basis === "firstMeeting" || filter.basis === "fromHandedOver") {
+    // Deals count for the rep at close (open deals: the owner); the hand-over chain's for the SDR (else AE) of their lead.
+    conditions.push(
+      firstMeetingDealsSql(viewer, coversWholeOrg(viewer, kpiFilter), start, end, { reachedFirstMeeting: filter.basis === "firstMeeting" }),
+    );
   } else if (filter.basis === "entered" && filter.flow !== undefined) {
     conditions.push(inScope, stageFlowSql(filter.stageId ?? 0, filter.flow, start, end));
   } else {

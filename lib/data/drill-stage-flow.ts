@@ -37,9 +37,16 @@ export function stageFlowSql(stageId: number, flow: NonNullable<DealDrillFilter[
  * Deals from leads handed over in [start, end) that reached their pipeline's first-meeting stage (the stage marked
  * so, else the first open one), a later open stage or WON, as query-lead-metrics counts first meetings: by the
  * lead's SDR (else its AE) in scope; leads with neither count only for the whole organisation. Driven from the
- * leads' (org_id, handed_over_at) index, then their deals by lead_id.
+ * leads' (org_id, handed_over_at) index, then their deals by lead_id. With `reachedFirstMeeting: false`, every
+ * deal from those leads (the chain's "won" step adds status WON, as the lead metrics count won deals).
  */
-export function firstMeetingDealsSql(viewer: Viewer, wholeOrg: boolean, start: Prisma.Sql, end: Prisma.Sql): Prisma.Sql {
+export function firstMeetingDealsSql(
+  viewer: Viewer,
+  wholeOrg: boolean,
+  start: Prisma.Sql,
+  end: Prisma.Sql,
+  options: { reachedFirstMeeting: boolean } = { reachedFirstMeeting: true },
+): Prisma.Sql {
   const ownerless = wholeOrg ? Prisma.sql`coalesce(l.sdr_id, l.ae_id) IS NULL` : Prisma.sql`FALSE`;
   return Prisma.sql`d.id IN (
       SELECT fd.id
@@ -50,6 +57,10 @@ export function firstMeetingDealsSql(viewer: Viewer, wholeOrg: boolean, start: P
                   ORDER BY st.pipeline_id, st.is_first_meeting DESC, st.position) fm ON fm.pipeline_id = fd.pipeline_id
       WHERE l.org_id = ${viewer.orgId} AND l.handed_over_at >= ${start} AND l.handed_over_at < ${end}
         AND (coalesce(l.sdr_id, l.ae_id) IN (SELECT id FROM scoped WHERE visible) OR ${ownerless})
-        AND EXISTS (SELECT 1 FROM deal_stage_change c JOIN stage st ON st.id = c.to_stage_id
-                     WHERE c.deal_id = fd.id AND (st.kind = 'WON' OR (st.kind = 'OPEN' AND st.position >= fm.position))))`;
+        AND ${
+          options.reachedFirstMeeting
+            ? Prisma.sql`EXISTS (SELECT 1 FROM deal_stage_change c JOIN stage st ON st.id = c.to_stage_id
+                     WHERE c.deal_id = fd.id AND (st.kind = 'WON' OR (st.kind = 'OPEN' AND st.position >= fm.position)))`
+            : Prisma.sql`TRUE`
+        })`;
 }

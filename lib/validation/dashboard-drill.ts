@@ -10,7 +10,7 @@ function pick<T>(schema: z.ZodType<T>, raw: unknown): T | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-export const DEAL_BASES = ["closed", "created", "openStart", "openEnd", "coverage", "expansion", "churn", "entered", "firstMeeting"] as const;
+export const DEAL_BASES = ["closed", "created", "openStart", "openEnd", "coverage", "expansion", "churn", "entered", "firstMeeting", "fromHandedOver"] as const;
 export const DEAL_SORTS = ["closedAt", "createdAt", "amount", "name", "owner", "stage", "cycle"] as const;
 export const DEAL_STATUSES = ["OPEN", "WON", "LOST"] as const;
 /** Where deals that entered a stage went next (KPI.md "Stages"): advanced + lost + still = entered. */

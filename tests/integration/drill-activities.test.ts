@@ -187,7 +187,7 @@ describe("stage funnel numbers drill into exactly their deals", () => {
   });
 });
 
-describe("first meetings in the hand-over chain drill into their deals", () => {
+describe("first meetings and won deals in the hand-over chain drill into their deals", () => {
   it.each([
     ["the SDR team's manager", () => sdrManager],
     ["the admin", () => admin],
@@ -197,6 +197,10 @@ describe("first meetings in the hand-over chain drill into their deals", () => {
     expect(leads.total.current.firstMeetings).toBeGreaterThan(0);
     const deals = await listDrillDeals(viewer, { period, filter: parseDealDrill({ basis: "firstMeeting" }) });
     expect(deals.total).toBe(leads.total.current.firstMeetings);
+    // The chain's last step: won deals from those leads.
+    expect(leads.total.current.wonDeals).toBeGreaterThan(0);
+    const won = await listDrillDeals(viewer, { period, filter: parseDealDrill({ basis: "fromHandedOver", status: "WON" }) });
+    expect(won.total).toBe(leads.total.current.wonDeals);
   });
 });
 

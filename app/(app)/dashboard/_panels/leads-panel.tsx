@@ -8,7 +8,7 @@ import { getLeadMetrics } from "@/lib/kpi/get-lead-metrics";
 import { handoffBottleneck } from "@/lib/review/insights/handoff-bottleneck";
 import { LEAD_SOURCES } from "@/lib/kpi/query-lead-metrics";
 import { getTranslations } from "@/lib/i18n/get-translations";
-import { firstMeetingsHref, leadsHref, type DashboardScope } from "./scope";
+import { firstMeetingsHref, handedOverWonHref, leadsHref, type DashboardScope } from "./scope";
 
 // A step whose conversion fell by at least this many points on P′ is called out (KPI.md HANDOFF_BOTTLENECK spirit).
 const BOTTLENECK_DROP = 0.05;
@@ -28,7 +28,7 @@ export async function LeadsPanel({ scope }: { scope: DashboardScope }) {
     { key: "handedOver", count: cur.handedOver, before: prev.handedOver, rate: null, rateBefore: null, href: leadsHref(scope, { basis: "handedOver" }) },
     { key: "opportunity", count: cur.converted, before: prev.converted, rate: share(cur.converted, cur.handedOver), rateBefore: share(prev.converted, prev.handedOver), href: leadsHref(scope, { basis: "handedOver", outcome: "converted" }) },
     { key: "firstMeeting", count: cur.firstMeetings, before: prev.firstMeetings, rate: share(cur.firstMeetings, cur.converted), rateBefore: share(prev.firstMeetings, prev.converted), href: firstMeetingsHref(scope) },
-    { key: "won", count: cur.wonDeals, before: prev.wonDeals, rate: share(cur.wonDeals, cur.firstMeetings), rateBefore: share(prev.wonDeals, prev.firstMeetings), href: leadsHref(scope, { basis: "handedOver", outcome: "won" }) },
+    { key: "won", count: cur.wonDeals, before: prev.wonDeals, rate: share(cur.wonDeals, cur.firstMeetings), rateBefore: share(prev.wonDeals, prev.firstMeetings), href: handedOverWonHref(scope) },
   ] as const;
   const drops = steps.map((step) => (step.rate !== null && step.rateBefore !== null ? step.rateBefore - step.rate : 0));
   const worst = drops.reduce((best, drop, index) => (drop > (drops[best] ?? 0) ? index : best), 0);
