@@ -95,13 +95,9 @@ export async function listDrillDeals(viewer: Viewer, input: DrillDealsInput): Pr
   if (filter.fromLead) conditions.push(Prisma.sql`d.lead_id IS NOT NULL`);
   if (filter.lostReason !== undefined) conditions.push(Prisma.sql`coalesce(nullif(d.lost_reason, ''), ${UNKNOWN_REASON}) = ${filter.lostReason}`);
   if (filter.lostFromStageId !== undefined) {
-    // The stage before the deal's final change into LOST, as in the lost-reasons panel.
-    conditions.push(Prisma.sql`(SELECT h.prev_stage_id
-        FROM (SELECT c.to_stage_id, lag(c.to_stage_id) OVER (ORDER BY c.at, c.id) AS prev_stage_id,
-                     row_number() OVER (ORDER BY c.at DESC, c.id DESC) AS from_end
-                FROM deal_stage_change c WHERE c.deal_id = d.id) h
-        JOIN stage ls ON ls.id = h.to_stage_id AND ls.kind = 'LOST'
-       WHERE h.from_end = 1) = ${filter.lostFromStageId}`);
+    // The stage before the deal's final change into LOST, as in the lost-reasons panel (deal_stage_fact's last row).
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM deal_stage_fact f
+        WHERE f.deal_id = d.id AND f.is_last AND f.final_kind = 'LOST' AND f.prev_stage_id = ${filter.lostFromStageId})`);
   }
   const where = Prisma.join(conditions, " AND ");
   const direction = filter.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
