@@ -203,5 +203,6 @@ $$;
 CREATE TRIGGER "organization_conversion_time_zone_update" AFTER UPDATE OF "time_zone" ON "organization"
   FOR EACH ROW EXECUTE FUNCTION "organization_conversion_after_time_zone_update"();
 
--- Existing data.
+-- Existing data, and statistics for the planner before autovacuum gets to the new table.
 SELECT "rebuild_conversion_touches"("id") FROM "organization";
+ANALYZE "conversion_touch";
