@@ -15,6 +15,7 @@ export const DERIVED_DATA_TRIGGERS: ReadonlyArray<{ table: string; name: string 
   { table: "deal", name: "deal_conversion_touches_insert" },
   { table: "deal", name: "deal_conversion_touches_update" },
   { table: "deal", name: "deal_conversion_touches_delete" },
+  { table: "lead", name: "lead_conversion_touches_update" },
   { table: "activity", name: "activity_conversion_touches_insert" },
   { table: "activity", name: "activity_conversion_touches_update" },
   { table: "activity", name: "activity_conversion_touches_delete" },

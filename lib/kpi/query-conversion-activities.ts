@@ -1,6 +1,6 @@
 import { Prisma, type ActivityType } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { dealInScopeSql, leadInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { coversWholeOrg, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql } from "./kpi-sql";
 import { previousPeriod, type Period } from "./period";
 import { CURRENT, periodsSql } from "./periods-sql";
@@ -87,24 +87,26 @@ interface Row {
 /**
  * One query for P and P′: conversions with their touches by type, and follow-up of deals from leads; per rep and
  * total. Touch counts and each deal's first activity come from conversion_touch (kept current by triggers, migration
- * 20261127220000_conversion_touch) instead of reading every conversion's activities; attribution comes from the
- * lead and the deal as they are now.
+ * 20261127220000_conversion_touch) instead of reading every conversion's activities, and so does attribution (the
+ * lead's SDR else AE, the deal's closing owner else owner). A team's rows are found through its reps' indexes.
  */
 export async function queryConversionActivities(sql: KpiSql, viewer: Viewer, input: ConversionActivitiesInput): Promise<ConversionActivities> {
   assertViewer(viewer);
   const previous = previousPeriod(input.period);
+  // KPI.md: the whole organisation also counts conversions of leads without a rep; a narrower scope, its reps' rows.
+  const inScope = (repColumn: Prisma.Sql) =>
+    coversWholeOrg(viewer, input.filter) ? Prisma.sql`TRUE` : Prisma.sql`${repColumn} = ANY (ARRAY(SELECT id FROM scoped))`;
   const rows = await sql.$queryRaw<Row[]>(Prisma.sql`
     WITH org AS (SELECT time_zone AS tz FROM organization WHERE id = ${viewer.orgId}),
     periods AS (${periodsSql(input.period, previous)}),
     scoped AS (${scopedRepsSql(viewer, input.filter)}),
     conversions AS (
-      SELECT p.p, ct.lead_id, coalesce(l.sdr_id, l.ae_id) AS rep_id,
+      SELECT p.p, ct.lead_id, ct.lead_rep_id AS rep_id,
              ct.calls + ct.emails + ct.socials + ct.meetings AS touches,
              ct.calls, ct.emails, ct.socials, ct.meetings
       FROM conversion_touch ct
-      JOIN lead l ON l.id = ct.lead_id
       JOIN periods p ON ct.created_at >= p.start_at AND ct.created_at < p.end_at
-      WHERE ct.org_id = ${viewer.orgId} AND ct.is_conversion AND ${leadInScopeSql(viewer, input.filter, { ownerless: true })}
+      WHERE ct.org_id = ${viewer.orgId} AND ct.is_conversion AND ${inScope(Prisma.sql`ct.lead_rep_id`)}
     ),
     touch_agg AS (
       SELECT p, rep_id, GROUPING(rep_id) AS is_total, count(*) AS conversions,
@@ -116,14 +118,12 @@ export async function queryConversionActivities(sql: KpiSql, viewer: Viewer, inp
       GROUP BY GROUPING SETS ((p), (p, rep_id))
     ),
     follow AS (
-      SELECT p.p, coalesce(d.closed_owner_id, d.owner_id) AS rep_id,
-             (ct.first_activity_at AT TIME ZONE org.tz)::date - (d.created_at AT TIME ZONE org.tz)::date AS days
-      FROM deal d
+      SELECT p.p, ct.deal_rep_id AS rep_id,
+             (ct.first_activity_at AT TIME ZONE org.tz)::date - (ct.created_at AT TIME ZONE org.tz)::date AS days
+      FROM conversion_touch ct
       CROSS JOIN org
-      JOIN periods p ON d.created_at >= p.start_at AND d.created_at < p.end_at
-      JOIN conversion_touch ct ON ct.deal_id = d.id
-      WHERE d.org_id = ${viewer.orgId} AND d.lead_id IS NOT NULL
-        AND ${dealInScopeSql(viewer, input.filter)}
+      JOIN periods p ON ct.created_at >= p.start_at AND ct.created_at < p.end_at
+      WHERE ct.org_id = ${viewer.orgId} AND ${inScope(Prisma.sql`ct.deal_rep_id`)}
     ),
     follow_agg AS (
       SELECT p, rep_id, GROUPING(rep_id) AS is_total, count(*) AS deals_from_leads,

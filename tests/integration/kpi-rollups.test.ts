@@ -1,6 +1,6 @@
 // The derived tables of the KPI engine (deal_stage_fact, activity_day, conversion_touch) stay equal to a rebuild from
 // scratch under every kind of write: inserts, updates and deletes of stage changes, activities (on leads, on deals)
-// and deals from leads (created, moved to another lead or time, deleted), leads deleted, one by one and in batches,
+// and deals from leads (created, moved to another lead or time, reassigned, deleted), leads reassigned or deleted, one by one and in batches,
 // stage reorders, a time-zone change, bulk loads with deferral, and two transactions writing at once.
 // The property test (kpi-property) proves the metrics read from them equal the reference implementation.
 import fc from "fast-check";
@@ -86,7 +86,9 @@ type Op =
   | { kind: "addDeals"; deals: DealInput[] }
   | { kind: "moveDeal"; pick: number; lead: number; hours: number }
   | { kind: "deleteDeal"; pick: number }
-  | { kind: "deleteLead"; pick: number };
+  | { kind: "deleteLead"; pick: number }
+  | { kind: "reassignLead"; pick: number; sdr: number; ae: number }
+  | { kind: "reassignDeal"; pick: number; owner: number; closedOwner: number };
 
 interface ActivityInput {
   rep: number;
@@ -132,6 +134,9 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant("moveDeal" as const), pick: fc.nat(6), lead: fc.nat(3), hours: fc.integer({ min: -48, max: 48 }) }),
   fc.record({ kind: fc.constant("deleteDeal" as const), pick: fc.nat(6) }),
   fc.record({ kind: fc.constant("deleteLead" as const), pick: fc.nat(5) }),
+  // Rep 2 stands for none.
+  fc.record({ kind: fc.constant("reassignLead" as const), pick: fc.nat(3), sdr: fc.nat(2), ae: fc.nat(2) }),
+  fc.record({ kind: fc.constant("reassignDeal" as const), pick: fc.nat(5), owner: fc.nat(1), closedOwner: fc.nat(2) }),
 );
 
 const at = (hours: number) => new Date(BASE + hours * HOUR).toISOString();
@@ -205,6 +210,18 @@ async function apply(c: pg.ClientBase, org: Org, op: Op): Promise<void> {
       await c.query(`DELETE FROM deal WHERE id = $1`, [id]);
       return;
     }
+    case "reassignLead": {
+      const id = await pickOne(c, "lead", org, op.pick);
+      if (id === null) return;
+      await c.query(`UPDATE lead SET sdr_id = $2, ae_id = $3 WHERE id = $1`, [id, org.repIds[op.sdr] ?? null, org.repIds[op.ae] ?? null]);
+      return;
+    }
+    case "reassignDeal": {
+      const id = await pickOne(c, "deal", org, op.pick);
+      if (id === null) return;
+      await c.query(`UPDATE deal SET owner_id = $2, closed_owner_id = $3 WHERE id = $1`, [id, org.repIds[op.owner], org.repIds[op.closedOwner] ?? null]);
+      return;
+    }
     case "deleteLead": {
       const id = await pickOne(c, "lead", org, op.pick);
       if (id !== null) await c.query(`DELETE FROM lead WHERE id = $1`, [id]);
@@ -270,7 +287,7 @@ async function maintainedAndRebuilt(c: pg.ClientBase, org: Org): Promise<{ maint
     );
     const days = await c.query(`SELECT rep_id, day::text, type, count, responded FROM activity_day WHERE org_id = $1 ORDER BY 1, 2, 3`, [org.orgId]);
     const touches = await c.query(
-      `SELECT deal_id, lead_id, created_at, is_conversion, calls, emails, socials, meetings, first_activity_at
+      `SELECT deal_id, lead_id, lead_rep_id, deal_rep_id, created_at, is_conversion, calls, emails, socials, meetings, first_activity_at
        FROM conversion_touch WHERE org_id = $1 ORDER BY deal_id`,
       [org.orgId],
     );

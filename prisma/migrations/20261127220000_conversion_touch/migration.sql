@@ -1,15 +1,17 @@
 -- Pre-aggregated "converting touches" and "follow-up after conversion" (KPI.md) for the KPI engine: one row per deal
 -- created from a lead, saying whether it is the lead's conversion (its first deal by created_at, id), the lead's
--- touches by type in the 30 local days before that deal, and the deal's first activity at or after its creation.
--- Derived from deal and activity and kept current by the triggers in this file (never written by the app); bulk
--- loads defer them like the stage facts (app.defer_derived, flush_conversion_touches(), lib/db/derived-data.ts).
--- Attribution (the lead's SDR or AE, the deal's owner) is read from lead and deal at query time.
+-- touches by type in the 30 local days before that deal, the deal's first activity at or after its creation, and who
+-- each counts for (the lead's SDR, else its AE; the deal's owner when it closed, else its owner). Derived from deal,
+-- lead and activity and kept current by the triggers in this file (never written by the app); bulk loads defer them
+-- like the stage facts (app.defer_derived, flush_conversion_touches(), lib/db/derived-data.ts).
 
 -- CreateTable
 CREATE TABLE "conversion_touch" (
     "deal_id" INTEGER NOT NULL,
     "org_id" INTEGER NOT NULL,
     "lead_id" INTEGER NOT NULL,
+    "lead_rep_id" INTEGER,
+    "deal_rep_id" INTEGER NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL,
     "is_conversion" BOOLEAN NOT NULL,
     "calls" INTEGER NOT NULL,
@@ -26,6 +28,12 @@ CREATE INDEX "conversion_touch_org_id_created_at_idx" ON "conversion_touch"("org
 
 -- CreateIndex
 CREATE INDEX "conversion_touch_lead_id_idx" ON "conversion_touch"("lead_id");
+
+-- CreateIndex
+CREATE INDEX "conversion_touch_lead_rep_id_created_at_idx" ON "conversion_touch"("lead_rep_id", "created_at");
+
+-- CreateIndex
+CREATE INDEX "conversion_touch_deal_rep_id_created_at_idx" ON "conversion_touch"("deal_rep_id", "created_at");
 
 -- AddForeignKey
 ALTER TABLE "conversion_touch" ADD CONSTRAINT "conversion_touch_deal_id_fkey" FOREIGN KEY ("deal_id") REFERENCES "deal"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -48,25 +56,27 @@ BEGIN
   END IF;
   PERFORM 1 FROM "lead" WHERE "id" = ANY (leads) ORDER BY "id" FOR NO KEY UPDATE;
   DELETE FROM "conversion_touch" WHERE "lead_id" = ANY (leads);
-  INSERT INTO "conversion_touch" ("deal_id", "org_id", "lead_id", "created_at", "is_conversion", "calls", "emails", "socials",
-                                  "meetings", "first_activity_at")
-  SELECT d."id", d."org_id", d."lead_id", d."created_at", d.is_conversion,
+  INSERT INTO "conversion_touch" ("deal_id", "org_id", "lead_id", "lead_rep_id", "deal_rep_id", "created_at", "is_conversion",
+                                  "calls", "emails", "socials", "meetings", "first_activity_at")
+  SELECT d."id", d."org_id", d."lead_id", coalesce(l."sdr_id", l."ae_id"), coalesce(d."closed_owner_id", d."owner_id"),
+         d."created_at", d.is_conversion,
          coalesce(t.calls, 0), coalesce(t.emails, 0), coalesce(t.socials, 0), coalesce(t.meetings, 0),
          (SELECT min(a."at") FROM "activity" a WHERE a."deal_id" = d."id" AND a."at" >= d."created_at")
   FROM (
-    SELECT dl."id", dl."org_id", dl."lead_id", dl."created_at",
+    SELECT dl."id", dl."org_id", dl."lead_id", dl."created_at", dl."owner_id", dl."closed_owner_id",
            row_number() OVER (PARTITION BY dl."lead_id", dl."org_id" ORDER BY dl."created_at", dl."id") = 1 AS is_conversion
     FROM "deal" dl
     WHERE dl."lead_id" = ANY (leads)
   ) d
   JOIN "organization" o ON o."id" = d."org_id"
-  LEFT JOIN LATERAL (
+  LEFT JOIN "lead" l ON l."id" = d."lead_id"
+  CROSS JOIN LATERAL (
     SELECT count(*) FILTER (WHERE a."type" = 'CALL') AS calls, count(*) FILTER (WHERE a."type" = 'EMAIL') AS emails,
            count(*) FILTER (WHERE a."type" = 'SOCIAL') AS socials, count(*) FILTER (WHERE a."type" = 'MEETING') AS meetings
     FROM "activity" a
     WHERE d.is_conversion AND a."lead_id" = d."lead_id" AND a."at" < d."created_at"
       AND a."at" >= ((d."created_at" AT TIME ZONE o."time_zone") - make_interval(days => 30)) AT TIME ZONE o."time_zone"
-  ) t ON TRUE;
+  ) t;
 END
 $$;
 
@@ -110,7 +120,8 @@ END
 $$;
 
 -- Deals: a new or deleted deal from a lead changes which deal is the lead's conversion; so does a move to another
--- lead or a new creation time (which also moves the touch window). Other updates (stage, owner, amount) do not matter.
+-- lead or a new creation time (which also moves the touch window); a new owner or closing owner changes whom the
+-- deal counts for. Other updates (stage, amount, …) do not matter.
 CREATE FUNCTION "deal_conversion_after_insert"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM "conversion_touches_touched"(ARRAY(SELECT DISTINCT "lead_id" FROM new_rows WHERE "lead_id" IS NOT NULL), '{}');
@@ -123,7 +134,9 @@ BEGIN
   PERFORM "conversion_touches_touched"(ARRAY(
     SELECT x FROM old_rows o JOIN new_rows n ON n."id" = o."id"
     CROSS JOIN LATERAL (VALUES (o."lead_id"), (n."lead_id")) v(x)
-    WHERE (o."lead_id", o."created_at", o."org_id") IS DISTINCT FROM (n."lead_id", n."created_at", n."org_id") AND x IS NOT NULL), '{}');
+    WHERE (o."lead_id", o."created_at", o."org_id", o."owner_id", o."closed_owner_id")
+            IS DISTINCT FROM (n."lead_id", n."created_at", n."org_id", n."owner_id", n."closed_owner_id")
+      AND x IS NOT NULL), '{}');
   RETURN NULL;
 END
 $$;
@@ -141,6 +154,20 @@ CREATE TRIGGER "deal_conversion_touches_update" AFTER UPDATE ON "deal"
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "deal_conversion_after_update"();
 CREATE TRIGGER "deal_conversion_touches_delete" AFTER DELETE ON "deal"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "deal_conversion_after_delete"();
+
+-- Leads: a new SDR or AE changes whom the lead's conversion counts for (a deleted lead reaches us through its deals,
+-- whose lead_id its foreign key sets to null).
+CREATE FUNCTION "lead_conversion_after_update"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM "conversion_touches_touched"(ARRAY(
+    SELECT n."id" FROM old_rows o JOIN new_rows n ON n."id" = o."id"
+    WHERE (o."sdr_id", o."ae_id") IS DISTINCT FROM (n."sdr_id", n."ae_id")), '{}');
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER "lead_conversion_touches_update" AFTER UPDATE ON "lead"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "lead_conversion_after_update"();
 
 -- Activities: one on a lead may be a touch of the lead's conversion; one on a deal may be its first activity.
 CREATE FUNCTION "activity_conversion_after_insert"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
