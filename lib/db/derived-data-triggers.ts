@@ -1,6 +1,6 @@
 /**
- * The triggers that keep the KPI engine's derived tables (deal_stage_fact, activity_day) current, created by
- * prisma/migrations/20261127200000_kpi_rollups. schema.prisma cannot describe triggers, so the schema drift test
+ * The triggers that keep the KPI engine's derived tables (deal_stage_fact, activity_day, conversion_touch) current,
+ * created by prisma/migrations/20261127200000_kpi_rollups and 20261127220000_conversion_touch. schema.prisma cannot describe triggers, so the schema drift test
  * expects exactly these beside what schema.prisma says: any other trigger, or one of these missing, is drift.
  */
 export const DERIVED_DATA_TRIGGERS: ReadonlyArray<{ table: string; name: string }> = [
@@ -12,4 +12,12 @@ export const DERIVED_DATA_TRIGGERS: ReadonlyArray<{ table: string; name: string 
   { table: "activity", name: "activity_days_update" },
   { table: "activity", name: "activity_days_delete" },
   { table: "organization", name: "organization_time_zone_update" },
+  { table: "deal", name: "deal_conversion_touches_insert" },
+  { table: "deal", name: "deal_conversion_touches_update" },
+  { table: "deal", name: "deal_conversion_touches_delete" },
+  { table: "lead", name: "lead_conversion_touches_update" },
+  { table: "activity", name: "activity_conversion_touches_insert" },
+  { table: "activity", name: "activity_conversion_touches_update" },
+  { table: "activity", name: "activity_conversion_touches_delete" },
+  { table: "organization", name: "organization_conversion_time_zone_update" },
 ];

@@ -1,6 +1,6 @@
 import { Prisma, type ActivityType } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { dealInScopeSql, leadInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { coversWholeOrg, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql } from "./kpi-sql";
 import { previousPeriod, type Period } from "./period";
 import { CURRENT, periodsSql } from "./periods-sql";
@@ -56,7 +56,10 @@ export interface ConversionActivitiesInput {
   filter?: KpiFilter;
 }
 
-/** KPI.md: touches in the 30 days before the deal; follow-up within 7 days of creation. */
+/**
+ * KPI.md: touches in the 30 days before the deal; follow-up within 7 days of creation. The touch window is counted
+ * by the triggers of migration 20261127220000_conversion_touch, which say 30 too.
+ */
 export const TOUCH_WINDOW_DAYS = 30;
 export const FOLLOW_UP_DAYS = 7;
 
@@ -81,36 +84,29 @@ interface Row {
   medianDays: number | null;
 }
 
-/** One query for P and P′: conversions with their touches by type, and follow-up of deals from leads; per rep and total. */
+/**
+ * One query for P and P′: conversions with their touches by type, and follow-up of deals from leads; per rep and
+ * total. Touch counts and each deal's first activity come from conversion_touch (kept current by triggers, migration
+ * 20261127220000_conversion_touch) instead of reading every conversion's activities, and so does attribution (the
+ * lead's SDR else AE, the deal's closing owner else owner). A team's rows are found through its reps' indexes.
+ */
 export async function queryConversionActivities(sql: KpiSql, viewer: Viewer, input: ConversionActivitiesInput): Promise<ConversionActivities> {
   assertViewer(viewer);
   const previous = previousPeriod(input.period);
+  // KPI.md: the whole organisation also counts conversions of leads without a rep; a narrower scope, its reps' rows.
+  const inScope = (repColumn: Prisma.Sql) =>
+    coversWholeOrg(viewer, input.filter) ? Prisma.sql`TRUE` : Prisma.sql`${repColumn} = ANY (ARRAY(SELECT id FROM scoped))`;
   const rows = await sql.$queryRaw<Row[]>(Prisma.sql`
     WITH org AS (SELECT time_zone AS tz FROM organization WHERE id = ${viewer.orgId}),
     periods AS (${periodsSql(input.period, previous)}),
     scoped AS (${scopedRepsSql(viewer, input.filter)}),
     conversions AS (
-      SELECT p.p, f.lead_id, f.rep_id, f.created_at
-      FROM (
-        SELECT DISTINCT ON (d.lead_id) d.lead_id, d.created_at, coalesce(l.sdr_id, l.ae_id) AS rep_id
-        FROM deal d JOIN lead l ON l.id = d.lead_id
-        WHERE d.org_id = ${viewer.orgId} AND ${leadInScopeSql(viewer, input.filter, { ownerless: true })}
-        ORDER BY d.lead_id, d.created_at, d.id
-      ) f
-      JOIN periods p ON f.created_at >= p.start_at AND f.created_at < p.end_at
-    ),
-    touches AS (
-      SELECT c.p, c.lead_id, c.rep_id,
-             count(a.id) AS touches,
-             count(a.id) FILTER (WHERE a.type = 'CALL') AS calls,
-             count(a.id) FILTER (WHERE a.type = 'EMAIL') AS emails,
-             count(a.id) FILTER (WHERE a.type = 'SOCIAL') AS socials,
-             count(a.id) FILTER (WHERE a.type = 'MEETING') AS meetings
-      FROM conversions c
-      CROSS JOIN org
-      LEFT JOIN activity a ON a.lead_id = c.lead_id AND a.at < c.created_at
-        AND a.at >= ((c.created_at AT TIME ZONE org.tz) - make_interval(days => ${TOUCH_WINDOW_DAYS})) AT TIME ZONE org.tz
-      GROUP BY c.p, c.lead_id, c.rep_id
+      SELECT p.p, ct.lead_id, ct.lead_rep_id AS rep_id,
+             ct.calls + ct.emails + ct.socials + ct.meetings AS touches,
+             ct.calls, ct.emails, ct.socials, ct.meetings
+      FROM conversion_touch ct
+      JOIN periods p ON ct.created_at >= p.start_at AND ct.created_at < p.end_at
+      WHERE ct.org_id = ${viewer.orgId} AND ct.is_conversion AND ${inScope(Prisma.sql`ct.lead_rep_id`)}
     ),
     touch_agg AS (
       SELECT p, rep_id, GROUPING(rep_id) AS is_total, count(*) AS conversions,
@@ -118,18 +114,16 @@ export async function queryConversionActivities(sql: KpiSql, viewer: Viewer, inp
              count(*) FILTER (WHERE calls > 0) AS touched_call, count(*) FILTER (WHERE emails > 0) AS touched_email,
              count(*) FILTER (WHERE socials > 0) AS touched_social, count(*) FILTER (WHERE meetings > 0) AS touched_meeting,
              sum(calls) AS touches_call, sum(emails) AS touches_email, sum(socials) AS touches_social, sum(meetings) AS touches_meeting
-      FROM touches
+      FROM conversions
       GROUP BY GROUPING SETS ((p), (p, rep_id))
     ),
     follow AS (
-      SELECT p.p, coalesce(d.closed_owner_id, d.owner_id) AS rep_id,
-             (SELECT (min(a.at) AT TIME ZONE org.tz)::date FROM activity a WHERE a.deal_id = d.id AND a.at >= d.created_at)
-               - (d.created_at AT TIME ZONE org.tz)::date AS days
-      FROM deal d
+      SELECT p.p, ct.deal_rep_id AS rep_id,
+             (ct.first_activity_at AT TIME ZONE org.tz)::date - (ct.created_at AT TIME ZONE org.tz)::date AS days
+      FROM conversion_touch ct
       CROSS JOIN org
-      JOIN periods p ON d.created_at >= p.start_at AND d.created_at < p.end_at
-      WHERE d.org_id = ${viewer.orgId} AND d.lead_id IS NOT NULL
-        AND ${dealInScopeSql(viewer, input.filter)}
+      JOIN periods p ON ct.created_at >= p.start_at AND ct.created_at < p.end_at
+      WHERE ct.org_id = ${viewer.orgId} AND ${inScope(Prisma.sql`ct.deal_rep_id`)}
     ),
     follow_agg AS (
       SELECT p, rep_id, GROUPING(rep_id) AS is_total, count(*) AS deals_from_leads,

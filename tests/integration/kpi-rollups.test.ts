@@ -1,6 +1,7 @@
-// The derived tables of the KPI engine (deal_stage_fact, activity_day) stay equal to a rebuild from scratch under
-// every kind of write: inserts, updates and deletes of stage changes and activities one by one and in batches, stage
-// reorders, a time-zone change, bulk loads with deferral, and two transactions writing one deal's history at once.
+// The derived tables of the KPI engine (deal_stage_fact, activity_day, conversion_touch) stay equal to a rebuild from
+// scratch under every kind of write: inserts, updates and deletes of stage changes, activities (on leads, on deals)
+// and deals from leads (created, moved to another lead or time, reassigned, deleted), leads reassigned or deleted, one by one and in batches,
+// stage reorders, a time-zone change, bulk loads with deferral, and two transactions writing at once.
 // The property test (kpi-property) proves the metrics read from them equal the reference implementation.
 import fc from "fast-check";
 import pg from "pg";
@@ -12,6 +13,12 @@ const ZONES = ["Europe/Berlin", "America/Sao_Paulo", "Asia/Kolkata", "UTC", "Pac
 const TYPES = ["CALL", "EMAIL", "SOCIAL", "MEETING"] as const;
 const BASE = Date.UTC(2025, 2, 29, 20); // around Europe's spring DST change
 const HOUR = 3_600_000;
+// Activities land near the deals (±48 h) or near the edge of the 30-day touch window before them (720 h, ±1 h at DST).
+const activityHours = fc.oneof(
+  { arbitrary: fc.integer({ min: -48, max: 48 }), weight: 2 },
+  { arbitrary: fc.integer({ min: -770, max: -670 }), weight: 1 },
+  { arbitrary: fc.integer({ min: -722, max: -717 }), weight: 1 },
+);
 
 let database: ScratchDatabase;
 let client: pg.Client;
@@ -22,6 +29,13 @@ interface Org {
   stageIds: number[];
   pipelineId: number;
   dealIds: number[];
+}
+
+// Deals and leads are picked among those the organisation has now (deals and leads come and go); a pick past the end
+// means none (an activity without a lead or deal, a deal without a lead).
+async function pickOne(c: pg.ClientBase, table: "lead" | "deal", org: Org, pick: number): Promise<number | null> {
+  const ids = (await c.query<{ id: number }>(`SELECT id FROM ${table} WHERE org_id = $1 ORDER BY id`, [org.orgId])).rows.map((r) => r.id);
+  return pick < ids.length ? ids[pick]! : null;
 }
 
 async function createOrg(c: pg.ClientBase, zone: string): Promise<Org> {
@@ -43,22 +57,55 @@ async function createOrg(c: pg.ClientBase, zone: string): Promise<Org> {
      SELECT $1, $2, $3, $4, 'Deal ' || g, to_timestamp($5 / 1000.0) FROM generate_series(1, 4) g RETURNING id`,
     [orgId, pipelineId, stageIds[0], repIds[0], BASE],
   );
-  return { orgId, repIds, stageIds, pipelineId, dealIds: deals.rows.map((r) => r.id) };
+  const leads = await c.query<{ id: number }>(
+    `INSERT INTO lead (org_id, name, source, created_at, sdr_id, ae_id)
+     VALUES ($1, 'L1', 'INBOUND', $4, $2, $3), ($1, 'L2', 'OUTBOUND', $4, NULL, $3), ($1, 'L3', 'INBOUND', $4, NULL, NULL) RETURNING id`,
+    [orgId, repIds[0], repIds[1], at(-2000)],
+  );
+  // Two deals from the first lead (the earlier one is its conversion), one from the second, one without a lead.
+  const dealIds = deals.rows.map((r) => r.id);
+  const leadIds = leads.rows.map((r) => r.id);
+  await c.query(`UPDATE deal SET lead_id = v.lead_id, created_at = v.created_at FROM unnest($1::int[], $2::int[], $3::timestamptz[]) v(id, lead_id, created_at) WHERE deal.id = v.id`, [
+    dealIds.slice(0, 3),
+    [leadIds[0], leadIds[0], leadIds[1]],
+    [at(0), at(10), at(-5)],
+  ]);
+  return { orgId, repIds, stageIds, pipelineId, dealIds };
 }
 
 type Op =
   | { kind: "addChanges"; changes: Array<{ deal: number; stage: number; hours: number }> }
   | { kind: "moveChange"; pick: number; stage: number; hours: number }
   | { kind: "deleteChanges"; pick: number; count: number }
-  | { kind: "addActivities"; activities: Array<{ rep: number; type: number; hours: number; responded: boolean }> }
-  | { kind: "changeActivity"; pick: number; rep: number; type: number; hours: number; responded: boolean }
+  | { kind: "addActivities"; activities: ActivityInput[] }
+  | { kind: "changeActivity"; pick: number; rep: number; type: number; hours: number; responded: boolean; lead: number; deal: number }
   | { kind: "deleteActivities"; pick: number; count: number }
   | { kind: "swapStages"; a: number; b: number }
   | { kind: "timeZone"; zone: number }
-  | { kind: "bulk"; changes: Array<{ deal: number; stage: number; hours: number }> };
+  | { kind: "bulk"; changes: Array<{ deal: number; stage: number; hours: number }>; activities: ActivityInput[]; deals: DealInput[] }
+  | { kind: "addDeals"; deals: DealInput[] }
+  | { kind: "moveDeal"; pick: number; lead: number; hours: number }
+  | { kind: "deleteDeal"; pick: number }
+  | { kind: "deleteLead"; pick: number }
+  | { kind: "reassignLead"; pick: number; sdr: number; ae: number }
+  | { kind: "reassignDeal"; pick: number; owner: number; closedOwner: number };
+
+interface ActivityInput {
+  rep: number;
+  type: number;
+  hours: number;
+  responded: boolean;
+  lead: number;
+  deal: number;
+}
+interface DealInput {
+  lead: number;
+  hours: number;
+}
 
 const change = fc.record({ deal: fc.nat(3), stage: fc.nat(4), hours: fc.integer({ min: -48, max: 48 }) });
-const activity = fc.record({ rep: fc.nat(1), type: fc.nat(3), hours: fc.integer({ min: -48, max: 48 }), responded: fc.boolean() });
+const activity = fc.record({ rep: fc.nat(1), type: fc.nat(3), hours: activityHours, responded: fc.boolean(), lead: fc.nat(3), deal: fc.nat(5) });
+const deal = fc.record({ lead: fc.nat(3), hours: fc.integer({ min: -48, max: 48 }) });
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant("addChanges" as const), changes: fc.array(change, { minLength: 1, maxLength: 6 }) }),
   fc.record({ kind: fc.constant("moveChange" as const), pick: fc.nat(), stage: fc.nat(4), hours: fc.integer({ min: -48, max: 48 }) }),
@@ -69,13 +116,27 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     pick: fc.nat(),
     rep: fc.nat(1),
     type: fc.nat(3),
-    hours: fc.integer({ min: -48, max: 48 }),
+    hours: activityHours,
     responded: fc.boolean(),
+    lead: fc.nat(3),
+    deal: fc.nat(5),
   }),
   fc.record({ kind: fc.constant("deleteActivities" as const), pick: fc.nat(), count: fc.integer({ min: 1, max: 4 }) }),
   fc.record({ kind: fc.constant("swapStages" as const), a: fc.nat(2), b: fc.nat(2) }),
   fc.record({ kind: fc.constant("timeZone" as const), zone: fc.nat(ZONES.length - 1) }),
-  fc.record({ kind: fc.constant("bulk" as const), changes: fc.array(change, { minLength: 1, maxLength: 6 }) }),
+  fc.record({
+    kind: fc.constant("bulk" as const),
+    changes: fc.array(change, { minLength: 1, maxLength: 6 }),
+    activities: fc.array(activity, { maxLength: 6 }),
+    deals: fc.array(deal, { maxLength: 2 }),
+  }),
+  fc.record({ kind: fc.constant("addDeals" as const), deals: fc.array(deal, { minLength: 1, maxLength: 3 }) }),
+  fc.record({ kind: fc.constant("moveDeal" as const), pick: fc.nat(6), lead: fc.nat(3), hours: fc.integer({ min: -48, max: 48 }) }),
+  fc.record({ kind: fc.constant("deleteDeal" as const), pick: fc.nat(6) }),
+  fc.record({ kind: fc.constant("deleteLead" as const), pick: fc.nat(5) }),
+  // Rep 2 stands for none.
+  fc.record({ kind: fc.constant("reassignLead" as const), pick: fc.nat(3), sdr: fc.nat(2), ae: fc.nat(2) }),
+  fc.record({ kind: fc.constant("reassignDeal" as const), pick: fc.nat(5), owner: fc.nat(1), closedOwner: fc.nat(2) }),
 );
 
 const at = (hours: number) => new Date(BASE + hours * HOUR).toISOString();
@@ -84,6 +145,38 @@ async function insertChanges(c: pg.ClientBase, org: Org, changes: Array<{ deal: 
   await c.query(
     `INSERT INTO deal_stage_change (deal_id, to_stage_id, at) SELECT * FROM unnest($1::int[], $2::int[], $3::timestamptz[])`,
     [changes.map((x) => org.dealIds[x.deal]), changes.map((x) => org.stageIds[x.stage]), changes.map((x) => at(x.hours))],
+  );
+}
+
+async function insertActivities(c: pg.ClientBase, org: Org, activities: ActivityInput[]) {
+  const leads: Array<number | null> = [];
+  const deals: Array<number | null> = [];
+  for (const a of activities) {
+    leads.push(await pickOne(c, "lead", org, a.lead));
+    deals.push(await pickOne(c, "deal", org, a.deal));
+  }
+  await c.query(
+    `INSERT INTO activity (org_id, rep_id, type, at, responded, lead_id, deal_id)
+     SELECT $1, * FROM unnest($2::int[], $3::"ActivityType"[], $4::timestamptz[], $5::boolean[], $6::int[], $7::int[])`,
+    [
+      org.orgId,
+      activities.map((a) => org.repIds[a.rep]),
+      activities.map((a) => TYPES[a.type]),
+      activities.map((a) => at(a.hours)),
+      activities.map((a) => a.responded),
+      leads,
+      deals,
+    ],
+  );
+}
+
+async function insertDeals(c: pg.ClientBase, org: Org, deals: DealInput[]) {
+  const leads: Array<number | null> = [];
+  for (const d of deals) leads.push(await pickOne(c, "lead", org, d.lead));
+  await c.query(
+    `INSERT INTO deal (org_id, pipeline_id, stage_id, owner_id, name, lead_id, created_at)
+     SELECT $1, $2, $3, $4, 'New deal', * FROM unnest($5::int[], $6::timestamptz[])`,
+    [org.orgId, org.pipelineId, org.stageIds[0], org.repIds[1], leads, deals.map((d) => at(d.hours))],
   );
 }
 
@@ -96,8 +189,44 @@ async function apply(c: pg.ClientBase, org: Org, op: Op): Promise<void> {
     case "addChanges":
       return insertChanges(c, org, op.changes);
     case "bulk":
-      await withDerivedDataDeferred(c, () => insertChanges(c, org, op.changes));
+      await withDerivedDataDeferred(c, async () => {
+        await insertDeals(c, org, op.deals);
+        await insertChanges(c, org, op.changes);
+        if (op.activities.length > 0) await insertActivities(c, org, op.activities);
+      });
       return;
+    case "addDeals":
+      return insertDeals(c, org, op.deals);
+    case "moveDeal": {
+      const id = await pickOne(c, "deal", org, op.pick);
+      if (id === null) return;
+      await c.query(`UPDATE deal SET lead_id = $2, created_at = $3 WHERE id = $1`, [id, await pickOne(c, "lead", org, op.lead), at(op.hours)]);
+      return;
+    }
+    case "deleteDeal": {
+      // The four deals every organisation starts with carry the stage histories; only deals added later go.
+      const id = await pickOne(c, "deal", org, op.pick);
+      if (id === null || org.dealIds.includes(id)) return;
+      await c.query(`DELETE FROM deal WHERE id = $1`, [id]);
+      return;
+    }
+    case "reassignLead": {
+      const id = await pickOne(c, "lead", org, op.pick);
+      if (id === null) return;
+      await c.query(`UPDATE lead SET sdr_id = $2, ae_id = $3 WHERE id = $1`, [id, org.repIds[op.sdr] ?? null, org.repIds[op.ae] ?? null]);
+      return;
+    }
+    case "reassignDeal": {
+      const id = await pickOne(c, "deal", org, op.pick);
+      if (id === null) return;
+      await c.query(`UPDATE deal SET owner_id = $2, closed_owner_id = $3 WHERE id = $1`, [id, org.repIds[op.owner], org.repIds[op.closedOwner] ?? null]);
+      return;
+    }
+    case "deleteLead": {
+      const id = await pickOne(c, "lead", org, op.pick);
+      if (id !== null) await c.query(`DELETE FROM lead WHERE id = $1`, [id]);
+      return;
+    }
     case "moveChange": {
       const ids = (await c.query<{ id: number }>(`SELECT id FROM deal_stage_change WHERE deal_id = ANY ($1) ORDER BY id`, [org.dealIds])).rows;
       if (ids.length === 0) return;
@@ -112,27 +241,18 @@ async function apply(c: pg.ClientBase, org: Org, op: Op): Promise<void> {
       return;
     }
     case "addActivities":
-      await c.query(
-        `INSERT INTO activity (org_id, rep_id, type, at, responded)
-         SELECT $1, * FROM unnest($2::int[], $3::"ActivityType"[], $4::timestamptz[], $5::boolean[])`,
-        [
-          org.orgId,
-          op.activities.map((a) => org.repIds[a.rep]),
-          op.activities.map((a) => TYPES[a.type]),
-          op.activities.map((a) => at(a.hours)),
-          op.activities.map((a) => a.responded),
-        ],
-      );
-      return;
+      return insertActivities(c, org, op.activities);
     case "changeActivity": {
       const [id] = await pickIds("activity", op.pick, 1);
       if (id === undefined) return;
-      await c.query(`UPDATE activity SET rep_id = $2, type = $3, at = $4, responded = $5 WHERE id = $1`, [
+      await c.query(`UPDATE activity SET rep_id = $2, type = $3, at = $4, responded = $5, lead_id = $6, deal_id = $7 WHERE id = $1`, [
         id,
         org.repIds[op.rep],
         TYPES[op.type],
         at(op.hours),
         op.responded,
+        await pickOne(c, "lead", org, op.lead),
+        await pickOne(c, "deal", org, op.deal),
       ]);
       return;
     }
@@ -166,13 +286,19 @@ async function maintainedAndRebuilt(c: pg.ClientBase, org: Org): Promise<{ maint
       [org.dealIds],
     );
     const days = await c.query(`SELECT rep_id, day::text, type, count, responded FROM activity_day WHERE org_id = $1 ORDER BY 1, 2, 3`, [org.orgId]);
-    return [...facts.rows, ...days.rows];
+    const touches = await c.query(
+      `SELECT deal_id, lead_id, lead_rep_id, deal_rep_id, created_at, is_conversion, calls, emails, socials, meetings, first_activity_at
+       FROM conversion_touch WHERE org_id = $1 ORDER BY deal_id`,
+      [org.orgId],
+    );
+    return [...facts.rows, ...days.rows, ...touches.rows];
   };
   const maintained = await read();
   await c.query("SAVEPOINT rebuild");
   await c.query(`DELETE FROM deal_stage_fact WHERE deal_id = ANY ($1)`, [org.dealIds]);
   await c.query(`SELECT refresh_deal_stage_facts($1)`, [org.dealIds]);
   await c.query(`SELECT rebuild_activity_days($1)`, [org.orgId]);
+  await c.query(`SELECT rebuild_conversion_touches($1)`, [org.orgId]);
   const rebuilt = await read();
   await c.query("ROLLBACK TO SAVEPOINT rebuild");
   return { maintained, rebuilt };
@@ -193,6 +319,9 @@ describe("derived KPI tables", () => {
   it("equal a rebuild from scratch after any sequence of writes", async () => {
     let checkedFacts = 0;
     let checkedDays = 0;
+    let checkedConversions = 0;
+    let checkedTouches = 0;
+    let checkedFollowUps = 0;
     await fc.assert(
       fc.asyncProperty(fc.nat(ZONES.length - 1), fc.array(opArb, { minLength: 1, maxLength: 12 }), async (zone, ops) => {
         await client.query("BEGIN");
@@ -203,6 +332,10 @@ describe("derived KPI tables", () => {
           expect(maintained).toEqual(rebuilt);
           checkedFacts += rebuilt.filter((row) => "change_id" in (row as object)).length;
           checkedDays += rebuilt.filter((row) => "day" in (row as object)).length;
+          const touchRows = rebuilt.filter((row) => "is_conversion" in (row as object)) as Array<Record<string, unknown>>;
+          checkedConversions += touchRows.filter((row) => row.is_conversion).length;
+          checkedTouches += touchRows.filter((row) => Number(row.calls) + Number(row.emails) + Number(row.socials) + Number(row.meetings) > 0).length;
+          checkedFollowUps += touchRows.filter((row) => row.first_activity_at !== null).length;
         } finally {
           await client.query("ROLLBACK");
         }
@@ -212,6 +345,9 @@ describe("derived KPI tables", () => {
     // The property must have looked at real rows, not only at empty organisations.
     expect(checkedFacts).toBeGreaterThan(500);
     expect(checkedDays).toBeGreaterThan(200);
+    expect(checkedConversions).toBeGreaterThan(250);
+    expect(checkedTouches).toBeGreaterThan(60);
+    expect(checkedFollowUps).toBeGreaterThan(40);
   });
 
   it("stage facts say, for each change, what the rest of the deal's history says about it", async () => {
@@ -270,6 +406,48 @@ describe("derived KPI tables", () => {
       ]);
     } finally {
       await other.end();
+    }
+  });
+
+  it("a touch added while another transaction creates the lead's first deal counts for that deal", async () => {
+    const setup = await createOrg(client, "UTC");
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    try {
+      const lead = await pickOne(client, "lead", setup, 2); // the third lead has no deal yet
+      await client.query("BEGIN");
+      await other.query("BEGIN");
+      await insertDeals(client, setup, [{ lead: 2, hours: 0 }]);
+      // The activity's trigger waits on the lead's lock until the deal's transaction commits, then recomputes the lead.
+      const second = insertActivities(other, setup, [{ rep: 0, type: 0, hours: -5, responded: false, lead: 2, deal: 9 }]).then(() =>
+        other.query("COMMIT"),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await client.query("COMMIT");
+      await second;
+      const rows = await client.query(`SELECT is_conversion, calls FROM conversion_touch WHERE lead_id = $1`, [lead]);
+      expect(rows.rows).toEqual([{ is_conversion: true, calls: 1 }]);
+    } finally {
+      await other.end();
+    }
+  });
+
+  it("a change of time zone moves the 30-day touch window across the DST change", async () => {
+    await client.query("BEGIN");
+    try {
+      const org = await createOrg(client, "UTC");
+      // The second lead's deal, made 20 h after BASE: after Europe's spring DST change, so 30 local days before it in
+      // Berlin is 719 h, in UTC 720 h. The touch 720 h before it counts only in UTC.
+      await client.query(`UPDATE deal SET created_at = $2 WHERE id = $1`, [org.dealIds[2], at(20)]);
+      await insertActivities(client, org, [{ rep: 0, type: 1, hours: -700, responded: false, lead: 1, deal: 9 }]);
+      const emails = async () => (await client.query(`SELECT emails FROM conversion_touch WHERE deal_id = $1`, [org.dealIds[2]])).rows;
+      expect(await emails()).toEqual([{ emails: 1 }]);
+      await client.query(`UPDATE organization SET time_zone = 'Europe/Berlin' WHERE id = $1`, [org.orgId]);
+      expect(await emails()).toEqual([{ emails: 0 }]);
+      const { maintained, rebuilt } = await maintainedAndRebuilt(client, org);
+      expect(maintained).toEqual(rebuilt);
+    } finally {
+      await client.query("ROLLBACK");
     }
   });
 });
