@@ -80,6 +80,20 @@ test("after 10 failed attempts the sign-in form says how long to wait", async ({
   await context.close();
 });
 
+test("the user menu closes on a click outside it and on Escape", async ({ page }) => {
+  await signIn(page, rep.email);
+  const signOutEverywhere = page.getByRole("button", { name: /sign out everywhere/i });
+  await page.getByText(rep.name, { exact: true }).first().click();
+  await expect(signOutEverywhere).toBeVisible();
+  await page.locator("main").click({ position: { x: 5, y: 5 } });
+  await expect(signOutEverywhere).toBeHidden();
+
+  await page.getByText(rep.name, { exact: true }).first().click();
+  await expect(signOutEverywhere).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(signOutEverywhere).toBeHidden();
+});
+
 test("'Sign out everywhere' ends the session in another browser at its next request", async ({ browser }) => {
   const laptop = await browser.newContext();
   const phone = await browser.newContext();
