@@ -1,8 +1,9 @@
 import { redirect } from "next/navigation";
+import { homePath } from "@/lib/auth/home-path";
 import { requireViewer } from "@/lib/auth/require-viewer";
 
 /** Managers and admins start on the dashboard, reps on their own KPIs. */
 export default async function Home() {
   const viewer = await requireViewer();
-  redirect(viewer.role === "REP" ? "/my-kpis" : "/dashboard");
+  redirect(homePath(viewer.role));
 }

@@ -9,10 +9,10 @@ import { requireViewer } from "@/lib/auth/require-viewer";
 import { listActivityReps, listDrillActivities } from "@/lib/data/drill-activities";
 import { getTranslations } from "@/lib/i18n/get-translations";
 import { ACTIVITY_DRILL_TYPES, activityDrillEntries, parseActivityDrill, type ActivityDrillFilter } from "@/lib/validation/activity-drill";
-import { DRILL_PAGE_SIZE } from "@/lib/validation/dashboard-drill";
 import { dashboardSearch } from "@/lib/validation/dashboard-query";
 import { filterLabels } from "../../dashboard/_panels/filter-labels";
 import { loadScope, pickerYears } from "../../dashboard/_panels/load-scope";
+import { drillBackHref, drillPageCount, presentChips, teamChip } from "../_shared/drill-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meta");
@@ -34,12 +34,12 @@ export default async function DrillActivitiesPage({ searchParams }: { searchPara
   const { format } = scope;
   // The time of day matters here (a call at 9:05), shown in the organisation's time zone like every date.
   const time = new Intl.DateTimeFormat(format.locale, { timeZone: scope.org.timeZone, dateStyle: "medium", timeStyle: "short" });
-  const pages = Math.max(1, Math.ceil(activities.total / DRILL_PAGE_SIZE));
+  const pages = drillPageCount(activities.total);
   const search = (change: Partial<ActivityDrillFilter>) => dashboardSearch(scope.query, activityDrillEntries({ ...filter, ...change })).toString();
   const href = (change: Partial<ActivityDrillFilter>) => `/drill/activities?${search(change)}`;
   const sortHref = (sort: ActivityDrillFilter["sort"]) => href({ sort, dir: filter.sort === sort && filter.dir === "desc" ? "asc" : "desc", page: 1 });
   const first = activities.rows[0];
-  const chips = [
+  const chips = presentChips([
     t("activityBasis", { period: scope.periodLabel }),
     filter.type && t(`activityFilter.types.${filter.type}`),
     filter.repId !== undefined && t("chips.rep", { rep: reps?.find((rep) => rep.id === filter.repId)?.name ?? first?.rep ?? `#${filter.repId}` }),
@@ -47,10 +47,9 @@ export default async function DrillActivitiesPage({ searchParams }: { searchPara
     filter.subject && t(`activityFilter.subjectChip.${filter.subject}`),
     filter.dealId !== undefined && t("chips.deal", { name: first?.deal ?? `#${filter.dealId}` }),
     filter.leadId !== undefined && t("chips.lead", { name: first?.lead ?? `#${filter.leadId}` }),
-    teamId !== undefined && scope.labels.teams.find((team) => team.id === teamId)?.name,
-  ].filter((chip): chip is string => typeof chip === "string" && chip.length > 0);
+    teamChip(scope),
+  ]);
   const csv = `/api/export/activities?${search({ page: 1 })}`;
-  const back = viewer.role === "REP" ? "/my-kpis" : "/dashboard";
   const sortAndSubject = { sort: filter.sort, dir: filter.dir, deal: filter.dealId?.toString(), lead: filter.leadId?.toString() };
   const pipeline = scope.query.pipelineId?.toString();
   const typeLabels = ACTIVITY_DRILL_TYPES.map((type) => ({ value: type, label: t(`activityFilter.types.${type}`) }));
@@ -58,7 +57,7 @@ export default async function DrillActivitiesPage({ searchParams }: { searchPara
   return (
     <div className="space-y-6">
       <DrillHeader
-        backHref={`${back}?${dashboardSearch(scope.query).toString()}`}
+        backHref={drillBackHref(scope)}
         backLabel={t("back")}
         heading={t("activitiesHeading")}
         chips={chips}

@@ -7,10 +7,11 @@ import { SortHeader } from "@/components/kpi/sort-header";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { listDrillDeals } from "@/lib/data/drill-deals";
 import { getTranslations } from "@/lib/i18n/get-translations";
-import { DRILL_PAGE_SIZE, dealDrillEntries, parseDealDrill, type DealDrillFilter } from "@/lib/validation/dashboard-drill";
+import { dealDrillEntries, parseDealDrill, type DealDrillFilter } from "@/lib/validation/dashboard-drill";
 import { dashboardSearch } from "@/lib/validation/dashboard-query";
 import { filterLabels } from "../../dashboard/_panels/filter-labels";
 import { loadScope, pickerYears } from "../../dashboard/_panels/load-scope";
+import { drillBackHref, drillPageCount, presentChips, teamChip } from "../_shared/drill-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meta");
@@ -26,11 +27,11 @@ export default async function DrillDealsPage({ searchParams }: { searchParams: P
   const filter = parseDealDrill(params);
   const deals = await listDrillDeals(viewer, { period: scope.period, pipelineId: scope.query.pipelineId, teamId: scope.query.teamId, filter });
   const { format } = scope;
-  const pages = Math.max(1, Math.ceil(deals.total / DRILL_PAGE_SIZE));
+  const pages = drillPageCount(deals.total);
   const href = (change: Partial<DealDrillFilter>) => `/drill/deals?${dashboardSearch(scope.query, dealDrillEntries({ ...filter, ...change })).toString()}`;
   const sortHref = (sort: DealDrillFilter["sort"]) => href({ sort, dir: filter.sort === sort && filter.dir === "desc" ? "asc" : "desc", page: 1 });
   const stageName = new Map(scope.labels.pipelines.flatMap((p) => p.stages.map((s) => [s.id, s.name] as const)));
-  const chips = [
+  const chips = presentChips([
     t(`dealBasis.${filter.basis}`, { period: scope.periodLabel }),
     filter.status && t(`status.${filter.status}`),
     filter.stageId !== undefined && t("chips.stage", { stage: stageName.get(filter.stageId) ?? String(filter.stageId) }),
@@ -38,15 +39,14 @@ export default async function DrillDealsPage({ searchParams }: { searchParams: P
     filter.lostFromStageId !== undefined && t("chips.lostFrom", { stage: stageName.get(filter.lostFromStageId) ?? String(filter.lostFromStageId) }),
     filter.lostReason && t("chips.reason", { reason: filter.lostReason }),
     scope.query.pipelineId !== undefined && scope.labels.pipelines.find((p) => p.id === scope.query.pipelineId)?.name,
-    scope.query.teamId !== undefined && scope.labels.teams.find((team) => team.id === scope.query.teamId)?.name,
-  ].filter((chip): chip is string => typeof chip === "string" && chip.length > 0);
+    teamChip(scope),
+  ]);
   const csv = `/api/export/deals?${dashboardSearch(scope.query, dealDrillEntries({ ...filter, page: 1 })).toString()}`;
-  const back = viewer.role === "REP" ? "/my-kpis" : "/dashboard";
 
   return (
     <div className="space-y-6">
       <DrillHeader
-        backHref={`${back}?${dashboardSearch(scope.query).toString()}`}
+        backHref={drillBackHref(scope)}
         backLabel={t("back")}
         heading={t("dealsHeading")}
         chips={chips}

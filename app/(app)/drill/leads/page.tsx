@@ -6,10 +6,11 @@ import { SortHeader } from "@/components/kpi/sort-header";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { listDrillLeads } from "@/lib/data/drill-leads";
 import { getTranslations } from "@/lib/i18n/get-translations";
-import { DRILL_PAGE_SIZE, leadDrillEntries, parseLeadDrill, type LeadDrillFilter } from "@/lib/validation/dashboard-drill";
+import { leadDrillEntries, parseLeadDrill, type LeadDrillFilter } from "@/lib/validation/dashboard-drill";
 import { dashboardSearch } from "@/lib/validation/dashboard-query";
 import { filterLabels } from "../../dashboard/_panels/filter-labels";
 import { loadScope, pickerYears } from "../../dashboard/_panels/load-scope";
+import { drillBackHref, drillPageCount, presentChips, teamChip } from "../_shared/drill-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meta");
@@ -25,22 +26,21 @@ export default async function DrillLeadsPage({ searchParams }: { searchParams: P
   const filter = parseLeadDrill(params);
   const leads = await listDrillLeads(viewer, { period: scope.period, teamId: scope.query.teamId, filter });
   const { format } = scope;
-  const pages = Math.max(1, Math.ceil(leads.total / DRILL_PAGE_SIZE));
+  const pages = drillPageCount(leads.total);
   const href = (change: Partial<LeadDrillFilter>) => `/drill/leads?${dashboardSearch(scope.query, leadDrillEntries({ ...filter, ...change })).toString()}`;
   const sortHref = (sort: LeadDrillFilter["sort"]) => href({ sort, dir: filter.sort === sort && filter.dir === "desc" ? "asc" : "desc", page: 1 });
-  const chips = [
+  const chips = presentChips([
     t(`leadBasis.${filter.basis}`, { period: scope.periodLabel }),
     filter.outcome && t(`outcome.${filter.outcome}`),
     filter.source && tSources(filter.source),
-    scope.query.teamId !== undefined && scope.labels.teams.find((team) => team.id === scope.query.teamId)?.name,
-  ].filter((chip): chip is string => typeof chip === "string" && chip.length > 0);
+    teamChip(scope),
+  ]);
   const csv = `/api/export/leads?${dashboardSearch(scope.query, leadDrillEntries({ ...filter, page: 1 })).toString()}`;
-  const back = viewer.role === "REP" ? "/my-kpis" : "/dashboard";
 
   return (
     <div className="space-y-6">
       <DrillHeader
-        backHref={`${back}?${dashboardSearch(scope.query).toString()}`}
+        backHref={drillBackHref(scope)}
         backLabel={t("back")}
         heading={t("leadsHeading")}
         chips={chips}
