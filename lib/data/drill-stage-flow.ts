@@ -6,31 +6,30 @@ import type { DealDrillFilter } from "@/lib/validation/dashboard-drill";
 
 /**
  * Of the deals that entered stage `stageId` in [start, end) and count for a rep in scope, those that went on as
- * KPI.md "Stages" and query-stage-metrics count them, from each deal's first entry into the stage in the period,
- * in (at, id) order:
- * - advanced: a later change into a later open stage or WON;
+ * KPI.md "Stages" and query-stage-metrics count them, read from the same deal_stage_fact rows: each deal's first
+ * entry into the stage in the period (no earlier entry, or the earlier one before the period), then
+ * - advanced: a later change into a later open stage or WON (the highest rank after it is above the stage's);
  * - lost: not advanced, and the deal's last change is into LOST;
  * - still: neither.
- * The entries are narrowed to the scope first, so the per-deal look-ups run only for the viewer's deals.
+ * Entries are found through deal_stage_change's (to_stage_id, at) index and narrowed to the scope first.
  */
 export function stageFlowSql(stageId: number, flow: NonNullable<DealDrillFilter["flow"]>, start: Prisma.Sql, end: Prisma.Sql): Prisma.Sql {
-  const advanced = Prisma.sql`EXISTS (
-      SELECT 1 FROM deal_stage_change n JOIN stage ns ON ns.id = n.to_stage_id
-      WHERE n.deal_id = fe.deal_id AND (n.at, n.id) > (fe.at, fe.id)
-        AND (ns.kind = 'WON' OR (ns.kind = 'OPEN' AND ns.position > (SELECT s0.position FROM stage s0 WHERE s0.id = ${stageId}))))`;
-  const endedLost = Prisma.sql`coalesce((
-      SELECT fs.kind = 'LOST' FROM deal_stage_change c JOIN stage fs ON fs.id = c.to_stage_id
-      WHERE c.deal_id = fe.deal_id ORDER BY c.at DESC, c.id DESC LIMIT 1), false)`;
-  const went = { advanced, lost: Prisma.sql`NOT ${advanced} AND ${endedLost}`, still: Prisma.sql`NOT ${advanced} AND NOT ${endedLost}` }[flow];
+  const advanced = Prisma.sql`coalesce(f.later_rank > st.position, false)`;
+  const went = {
+    advanced,
+    lost: Prisma.sql`NOT ${advanced} AND f.final_kind = 'LOST'`,
+    still: Prisma.sql`NOT ${advanced} AND f.final_kind <> 'LOST'`,
+  }[flow];
   return Prisma.sql`d.id IN (
-      SELECT fe.deal_id
-      FROM (SELECT DISTINCT ON (c.deal_id) c.deal_id, c.at, c.id
-              FROM deal_stage_change c
-              JOIN deal sd ON sd.id = c.deal_id
-             WHERE c.to_stage_id = ${stageId} AND c.at >= ${start} AND c.at < ${end}
-               AND coalesce(sd.closed_owner_id, sd.owner_id) IN (SELECT id FROM scoped WHERE visible)
-             ORDER BY c.deal_id, c.at, c.id) fe
-      WHERE ${went})`;
+      SELECT c.deal_id
+      FROM deal_stage_change c
+      JOIN deal_stage_fact f ON f.change_id = c.id
+      JOIN stage st ON st.id = c.to_stage_id
+      JOIN deal sd ON sd.id = c.deal_id
+      WHERE c.to_stage_id = ${stageId} AND c.at >= ${start} AND c.at < ${end}
+        AND (f.prev_same_at IS NULL OR f.prev_same_at < ${start})
+        AND coalesce(sd.closed_owner_id, sd.owner_id) IN (SELECT id FROM scoped WHERE visible)
+        AND ${went})`;
 }
 
 /**
@@ -59,8 +58,9 @@ export function firstMeetingDealsSql(
         AND (coalesce(l.sdr_id, l.ae_id) IN (SELECT id FROM scoped WHERE visible) OR ${ownerless})
         AND ${
           options.reachedFirstMeeting
-            ? Prisma.sql`EXISTS (SELECT 1 FROM deal_stage_change c JOIN stage st ON st.id = c.to_stage_id
-                     WHERE c.deal_id = fd.id AND (st.kind = 'WON' OR (st.kind = 'OPEN' AND st.position >= fm.position)))`
+            ? // As query-lead-metrics decides it: the highest rank of the deal's history (WON above every open stage).
+              Prisma.sql`EXISTS (SELECT 1 FROM deal_stage_fact f
+                     WHERE f.deal_id = fd.id AND f.is_last AND f.max_rank >= coalesce(fm.position, 2147483647))`
             : Prisma.sql`TRUE`
         })`;
 }
