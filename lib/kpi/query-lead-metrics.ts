@@ -3,7 +3,7 @@ import { assertViewer, type Viewer } from "@/lib/auth/viewer";
 import { leadInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql } from "./kpi-sql";
 import { previousPeriod, type Period } from "./period";
-import { CURRENT, periodsSql } from "./periods-sql";
+import { CURRENT, PREVIOUS, periodsSql } from "./periods-sql";
 
 export const LEAD_SOURCES: readonly LeadSource[] = ["INBOUND", "OUTBOUND", "REFERRAL", "EVENT", "PARTNER", "OTHER"];
 
@@ -68,6 +68,9 @@ interface Row {
 }
 
 // Aggregate columns and the names the result rows carry.
+// A lead belongs to its SDR, else its AE; ownerless leads count for the whole organisation only (leadInScopeSql).
+const REP = Prisma.sql`coalesce(l.sdr_id, l.ae_id)`;
+
 const COLUMNS = [
   ["created", "created"],
   ["inbound", "inbound"],
@@ -88,6 +91,12 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
   const previous = previousPeriod(input.period);
   const filter = input.filter ?? {};
 
+  // P and P′ as constants (P′ ends where P starts), so each lead finds its period with a CASE.
+  const at = (date: Date) => Prisma.sql`${date.toISOString()}::timestamptz`;
+  const span = { start: at(previous.start), end: at(input.period.end) };
+  const periodOf = (column: Prisma.Sql) =>
+    Prisma.sql`CASE WHEN ${column} >= ${at(input.period.start)} THEN ${Prisma.raw(String(CURRENT))} ELSE ${Prisma.raw(String(PREVIOUS))} END`;
+  const inScope = leadInScopeSql(viewer, filter, { ownerless: true });
   const figures = (x: string) =>
     Prisma.join(
       COLUMNS.map(([column, alias]) => Prisma.sql`coalesce(${Prisma.raw(`${x}.${column}`)}, 0)::int AS ${Prisma.raw(`"${alias}"`)}`),
@@ -96,64 +105,61 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
   const rows = await sql.$queryRaw<Row[]>(Prisma.sql`
     WITH periods AS (${periodsSql(input.period, previous)}),
     scoped AS (${scopedRepsSql(viewer, filter)}),
-    span AS (SELECT min(start_at) AS start_at, max(end_at) AS end_at FROM periods),
-    leads AS (
-      -- Leads created or handed over in P′ ∪ P (one span: P′ ends where P starts), of the scope's reps; ownerless
-      -- leads count for the whole organisation only.
-      SELECT l.id, l.source, l.created_at, l.handed_over_at, coalesce(l.sdr_id, l.ae_id) AS rep_id
-      FROM lead l
-      CROSS JOIN span
-      WHERE l.org_id = ${viewer.orgId}
-        AND ((l.created_at >= span.start_at AND l.created_at < span.end_at)
-             OR (l.handed_over_at >= span.start_at AND l.handed_over_at < span.end_at))
-        AND ${leadInScopeSql(viewer, filter, { ownerless: true })}
-    ),
-    first_meeting AS (
+    first_meeting AS MATERIALIZED (
       SELECT DISTINCT ON (st.pipeline_id) st.pipeline_id, st.position
       FROM stage st
       WHERE st.kind = 'OPEN'
       ORDER BY st.pipeline_id, st.is_first_meeting DESC, st.position
     ),
-    lead_deals AS (
-      -- A deal reached the first-meeting stage when the highest rank of its history (deal_stage_fact) is that
-      -- stage's position or more (WON ranks above every open stage, LOST below); only handed-over leads need it.
-      SELECT d.lead_id,
-             count(*) FILTER (WHERE f.max_rank >= coalesce(fm.position, 2147483647)) AS first_meetings,
-             count(*) FILTER (WHERE d.status = 'WON') AS won_deals
-      FROM deal d
+    created AS (
+      -- Leads created in P′ ∪ P (one span: P′ ends where P starts) by period, rep and source.
+      SELECT ${periodOf(Prisma.sql`l.created_at`)} AS p, ${REP} AS rep_id, l.source, count(*) AS n
+      FROM lead l
+      WHERE l.org_id = ${viewer.orgId} AND l.created_at >= ${span.start} AND l.created_at < ${span.end} AND ${inScope}
+      GROUP BY 1, 2, 3
+    ),
+    handed AS (
+      -- Leads handed over in P′ ∪ P, with the deals created from them (at any time, in any pipeline): whether a deal
+      -- reached its pipeline's first-meeting stage is the highest rank of its history (deal_stage_fact) being that
+      -- stage's position or more (WON ranks above every open stage, LOST below).
+      SELECT ${periodOf(Prisma.sql`l.handed_over_at`)} AS p, ${REP} AS rep_id, l.id,
+             count(d.id) AS deals,
+             count(d.id) FILTER (WHERE f.max_rank >= coalesce(fm.position, 2147483647)) AS first_meetings,
+             count(d.id) FILTER (WHERE d.status = 'WON') AS won_deals
+      FROM lead l
+      LEFT JOIN deal d ON d.lead_id = l.id AND d.org_id = ${viewer.orgId}
       LEFT JOIN first_meeting fm ON fm.pipeline_id = d.pipeline_id
       LEFT JOIN deal_stage_fact f ON f.deal_id = d.id AND f.is_last
-      WHERE d.org_id = ${viewer.orgId} AND d.lead_id IN (SELECT id FROM leads WHERE handed_over_at IS NOT NULL)
-      GROUP BY d.lead_id
+      WHERE l.org_id = ${viewer.orgId} AND l.handed_over_at >= ${span.start} AND l.handed_over_at < ${span.end} AND ${inScope}
+      GROUP BY l.id
     ),
-    facts AS (
-      SELECT p.p, l.rep_id, l.source,
-             (l.created_at >= p.start_at AND l.created_at < p.end_at) AS created_in,
-             coalesce(l.handed_over_at >= p.start_at AND l.handed_over_at < p.end_at, false) AS handed_in,
-             ld.lead_id IS NOT NULL AS has_deal,
-             coalesce(ld.first_meetings, 0) AS first_meetings,
-             coalesce(ld.won_deals, 0) AS won_deals
-      FROM periods p
-      JOIN leads l
-        ON (l.created_at >= p.start_at AND l.created_at < p.end_at)
-        OR (l.handed_over_at >= p.start_at AND l.handed_over_at < p.end_at)
-      LEFT JOIN lead_deals ld ON ld.lead_id = l.id
+    created_agg AS (
+      SELECT p, rep_id, GROUPING(rep_id) AS is_total,
+             sum(n) AS created,
+             sum(n) FILTER (WHERE source = 'INBOUND') AS inbound,
+             sum(n) FILTER (WHERE source = 'OUTBOUND') AS outbound,
+             sum(n) FILTER (WHERE source = 'REFERRAL') AS referral,
+             sum(n) FILTER (WHERE source = 'EVENT') AS event,
+             sum(n) FILTER (WHERE source = 'PARTNER') AS partner,
+             sum(n) FILTER (WHERE source = 'OTHER') AS other
+      FROM created
+      GROUP BY GROUPING SETS ((p), (p, rep_id))
+    ),
+    handed_agg AS (
+      SELECT p, rep_id, GROUPING(rep_id) AS is_total,
+             count(*) AS handed_over,
+             count(*) FILTER (WHERE deals > 0) AS converted,
+             sum(first_meetings) AS first_meetings,
+             sum(won_deals) AS won_deals
+      FROM handed
+      GROUP BY GROUPING SETS ((p), (p, rep_id))
     ),
     agg AS (
-      SELECT p, rep_id, GROUPING(rep_id) AS is_total,
-             count(*) FILTER (WHERE created_in) AS created,
-             count(*) FILTER (WHERE created_in AND source = 'INBOUND') AS inbound,
-             count(*) FILTER (WHERE created_in AND source = 'OUTBOUND') AS outbound,
-             count(*) FILTER (WHERE created_in AND source = 'REFERRAL') AS referral,
-             count(*) FILTER (WHERE created_in AND source = 'EVENT') AS event,
-             count(*) FILTER (WHERE created_in AND source = 'PARTNER') AS partner,
-             count(*) FILTER (WHERE created_in AND source = 'OTHER') AS other,
-             count(*) FILTER (WHERE handed_in) AS handed_over,
-             count(*) FILTER (WHERE handed_in AND has_deal) AS converted,
-             sum(first_meetings) FILTER (WHERE handed_in) AS first_meetings,
-             sum(won_deals) FILTER (WHERE handed_in) AS won_deals
-      FROM facts
-      GROUP BY GROUPING SETS ((p), (p, rep_id))
+      SELECT coalesce(c.p, h.p) AS p, coalesce(c.rep_id, h.rep_id) AS rep_id, coalesce(c.is_total, h.is_total) AS is_total,
+             c.created, c.inbound, c.outbound, c.referral, c.event, c.partner, c.other,
+             h.handed_over, h.converted, h.first_meetings, h.won_deals
+      FROM created_agg c
+      FULL JOIN handed_agg h ON h.p = c.p AND h.is_total = c.is_total AND h.rep_id IS NOT DISTINCT FROM c.rep_id
     )
     SELECT p.p, NULL::int AS "repId", NULL::text AS name, NULL::int AS "teamId", ${figures("a")}
     FROM periods p

@@ -92,46 +92,47 @@ const RANK = Prisma.sql`CASE st.kind WHEN 'WON' THEN 2147483647 WHEN 'LOST' THEN
 export async function queryStageMetrics(sql: KpiSql, viewer: Viewer, input: StageMetricsInput): Promise<StageMetrics> {
   assertViewer(viewer);
   const previous = previousPeriod(input.period);
+  const wholeOrg = coversWholeOrg(viewer, input.filter);
+  // P and P′ as constants, so each row finds its period with a CASE instead of a join per period, and the planner
+  // knows the bounds.
+  const bound = (at: Date) => Prisma.sql`${at.toISOString()}::timestamptz`;
+  const p0 = { start: bound(input.period.start), end: bound(input.period.end) };
+  const p1 = { start: bound(previous.start), end: bound(previous.end) };
   const pipeline = (column: Prisma.Sql) => (input.pipelineId === undefined ? Prisma.sql`TRUE` : Prisma.sql`${column} = ${input.pipelineId}`);
 
   const rows = await sql.$queryRaw<Row[]>(Prisma.sql`
     WITH periods AS (${periodsSql(input.period, previous)}),
-    -- P and P′ as columns, so each row finds its period with a CASE instead of a join per period.
-    bounds AS (
-      SELECT max(start_at) FILTER (WHERE p = ${THIS}) AS p0_start, max(end_at) FILTER (WHERE p = ${THIS}) AS p0_end,
-             max(start_at) FILTER (WHERE p = ${BEFORE}) AS p1_start, max(end_at) FILTER (WHERE p = ${BEFORE}) AS p1_end
-      FROM periods
-    ),
     scoped AS (${scopedRepsSql(viewer, input.filter)}),
     deals AS (
       SELECT d.id, d.pipeline_id,
-             CASE WHEN d.created_at >= b.p0_start AND d.created_at < b.p0_end THEN ${THIS}
-                  WHEN d.created_at >= b.p1_start AND d.created_at < b.p1_end THEN ${BEFORE} END AS created_p
+             CASE WHEN d.created_at >= ${p0.start} AND d.created_at < ${p0.end} THEN ${THIS}
+                  WHEN d.created_at >= ${p1.start} AND d.created_at < ${p1.end} THEN ${BEFORE} END AS created_p
       FROM deal d
-      CROSS JOIN bounds b
       WHERE d.org_id = ${viewer.orgId}
         AND ${dealInScopeSql(viewer, input.filter)}
         AND ${pipeline(Prisma.sql`d.pipeline_id`)}
     ),
-    facts AS (
-      SELECT f.deal_id, f.stage_id, st.kind, st.position, f.prev_stage_id, f.prev_same_at, f.stay_days, f.rank, f.later_rank,
-             f.max_rank, f.final_kind, f.is_last, d.pipeline_id,
-             CASE WHEN f.at >= b.p0_start AND f.at < b.p0_end THEN ${THIS}
-                  WHEN f.at >= b.p1_start AND f.at < b.p1_end THEN ${BEFORE} END AS p_at,
-             CASE WHEN f.at >= b.p0_start AND f.at < b.p0_end THEN b.p0_start
-                  WHEN f.at >= b.p1_start AND f.at < b.p1_end THEN b.p1_start END AS p_start,
-             CASE WHEN f.next_at >= b.p0_start AND f.next_at < b.p0_end THEN ${THIS}
-                  WHEN f.next_at >= b.p1_start AND f.next_at < b.p1_end THEN ${BEFORE} END AS p_next
-      FROM deals d
+    facts AS ${wholeOrg ? Prisma.sql`NOT MATERIALIZED` : Prisma.sql`MATERIALIZED`} (
+      SELECT f.deal_id, f.stage_id, st.kind, st.position, st.pipeline_id, f.prev_stage_id, f.prev_same_at, f.stay_days, f.rank,
+             f.later_rank, f.final_kind,
+             CASE WHEN f.at >= ${p0.start} AND f.at < ${p0.end} THEN ${THIS}
+                  WHEN f.at >= ${p1.start} AND f.at < ${p1.end} THEN ${BEFORE} END AS p_at,
+             CASE WHEN f.at >= ${p0.start} AND f.at < ${p0.end} THEN ${p0.start}
+                  WHEN f.at >= ${p1.start} AND f.at < ${p1.end} THEN ${p1.start} END AS p_start,
+             CASE WHEN f.next_at >= ${p0.start} AND f.next_at < ${p0.end} THEN ${THIS}
+                  WHEN f.next_at >= ${p1.start} AND f.next_at < ${p1.end} THEN ${BEFORE} END AS p_next
       ${
-        // A team's few thousand deals read their facts through the deal_id index; the whole organisation's are
-        // better joined in one pass over the table.
-        coversWholeOrg(viewer, input.filter)
-          ? Prisma.sql`JOIN deal_stage_fact f ON f.deal_id = d.id`
-          : Prisma.sql`CROSS JOIN LATERAL (SELECT * FROM deal_stage_fact f WHERE f.deal_id = d.id) f`
+        // The whole organisation's facts are every fact of its pipelines' stages, read in one pass over the table
+        // (once per use below: cheaper than keeping 900,000 wide rows aside); a team's few thousand deals read
+        // theirs through the deal_id index, once.
+        wholeOrg
+          ? Prisma.sql`FROM deal_stage_fact f
+              JOIN stage st ON st.id = f.stage_id
+              JOIN pipeline pl ON pl.id = st.pipeline_id AND pl.org_id = ${viewer.orgId} AND ${pipeline(Prisma.sql`pl.id`)}`
+          : Prisma.sql`FROM deals d
+              CROSS JOIN LATERAL (SELECT * FROM deal_stage_fact f WHERE f.deal_id = d.id) f
+              JOIN stage st ON st.id = f.stage_id`
       }
-      JOIN stage st ON st.id = f.stage_id
-      CROSS JOIN bounds b
     ),
     flow AS (
       -- Each deal once per open stage: its first entry into the stage in the period (no earlier entry into it, or
@@ -144,13 +145,25 @@ export async function queryStageMetrics(sql: KpiSql, viewer: Viewer, input: Stag
       WHERE p_at IS NOT NULL AND kind = 'OPEN' AND (prev_same_at IS NULL OR prev_same_at < p_start)
       GROUP BY p_at, stage_id
     ),
-    skips AS (
-      SELECT f.p_at AS p, s.id AS stage_id, count(DISTINCT f.deal_id) AS skipped
+    next_open AS MATERIALIZED (
+      -- Each open stage with the position of the open stage after it (NULL for the last): a change from it skips
+      -- a stage only when it lands beyond that.
+      SELECT s.id, s.position, lead(s.position) OVER (PARTITION BY s.pipeline_id ORDER BY s.position) AS next_position
+      FROM stage s
+      JOIN pipeline pl ON pl.id = s.pipeline_id AND pl.org_id = ${viewer.orgId}
+      WHERE s.kind = 'OPEN'
+    ),
+    jumps AS MATERIALIZED (
+      SELECT f.p_at AS p, f.deal_id, f.pipeline_id, prev.position AS from_position, f.rank
       FROM facts f
-      JOIN stage prev ON prev.id = f.prev_stage_id AND prev.kind = 'OPEN'
-      JOIN stage s ON s.pipeline_id = f.pipeline_id AND s.kind = 'OPEN' AND s.position > prev.position AND s.position < f.rank
-      WHERE f.p_at IS NOT NULL
-      GROUP BY f.p_at, s.id
+      JOIN next_open prev ON prev.id = f.prev_stage_id
+      WHERE f.p_at IS NOT NULL AND f.rank > prev.next_position
+    ),
+    skips AS (
+      SELECT j.p, s.id AS stage_id, count(DISTINCT j.deal_id) AS skipped
+      FROM jumps j
+      JOIN stage s ON s.pipeline_id = j.pipeline_id AND s.kind = 'OPEN' AND s.position > j.from_position AND s.position < j.rank
+      GROUP BY j.p, s.id
     ),
     stay_days AS (
       SELECT p_next AS p, stage_id, stay_days AS days, count(*) AS n
@@ -174,19 +187,21 @@ export async function queryStageMetrics(sql: KpiSql, viewer: Viewer, input: Stag
       GROUP BY p, stage_id
     ),
     created AS (
-      SELECT d.created_p AS p, d.id, d.pipeline_id, f.max_rank
+      -- Deals created in P (P′) by the highest rank their history reached, so the funnel joins a few rows to stages.
+      SELECT d.created_p AS p, d.pipeline_id, f.max_rank, count(*) AS n
       FROM deals d
-      LEFT JOIN facts f ON f.deal_id = d.id AND f.is_last
+      LEFT JOIN deal_stage_fact f ON f.deal_id = d.id AND f.is_last
       WHERE d.created_p IS NOT NULL
+      GROUP BY d.created_p, d.pipeline_id, f.max_rank
     ),
     funnel AS (
-      SELECT c.p, st.id AS stage_id, count(*) FILTER (WHERE c.max_rank >= ${RANK}) AS reached
+      SELECT c.p, st.id AS stage_id, sum(c.n) FILTER (WHERE c.max_rank >= ${RANK}) AS reached
       FROM created c
       JOIN stage st ON st.pipeline_id = c.pipeline_id AND st.kind <> 'LOST'
       GROUP BY c.p, st.id
     ),
     created_counts AS (
-      SELECT p, pipeline_id, count(*) AS created FROM created GROUP BY p, pipeline_id
+      SELECT p, pipeline_id, sum(n) AS created FROM created GROUP BY p, pipeline_id
     )
     SELECT p.p, pl.id AS "pipelineId", pl.name AS "pipelineName", st.id AS "stageId", st.name AS "stageName", st.kind::text AS kind,
            coalesce(cc.created, 0)::int AS created,
