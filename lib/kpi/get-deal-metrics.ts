@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { kpiDb } from "./kpi-db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { queryDealMetrics, type DealMetrics, type DealMetricsInput } from "./query-deal-metrics";
 
 /** KPI.md "Deals" for P and P′, for the viewer's scope and per visible rep. */
 export function getDealMetrics(viewer: Viewer, input: DealMetricsInput): Promise<DealMetrics> {
-  return queryDealMetrics(db, viewer, input);
+  return queryDealMetrics(kpiDb, viewer, input);
 }

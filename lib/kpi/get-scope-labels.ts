@@ -1,9 +1,9 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { kpiDb } from "./kpi-db";
 import type { Viewer } from "@/lib/auth/viewer";
 import { queryScopeLabels, type ScopeLabels } from "./query-scope-labels";
 
 /** Team, pipeline and stage names in the viewer's scope. */
 export function getScopeLabels(viewer: Viewer): Promise<ScopeLabels> {
-  return queryScopeLabels(db, viewer);
+  return queryScopeLabels(kpiDb, viewer);
 }

@@ -5,6 +5,7 @@ import path from "node:path";
 import internals from "@prisma/internals";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DATA_CHANGE_TABLES, dataChangeTriggerName } from "../../lib/db/data-change-triggers";
 import { DERIVED_DATA_TRIGGERS } from "../../lib/db/derived-data-triggers";
 import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
 
@@ -126,6 +127,8 @@ function columnDefault(table: string, field: Field, type: string, enumDbNames: M
     return unsupported(`@default(${value.name}())`);
   }
   if (field.kind === "enum") return `'${String(value)}'::${quoteIdent(enumDbNames.get(field.type) ?? field.type)}`;
+  // The datamodel gives a BigInt default as its digits in a string.
+  if (field.type === "BigInt") return String(value);
   if (typeof value === "string") {
     const cast = type.startsWith("character(") ? "bpchar" : type.startsWith("character varying") ? "character varying" : "text";
     return `'${value.replaceAll("'", "''")}'::${cast}`;
@@ -147,7 +150,11 @@ function defaultName(table: string, columns: readonly string[], suffix: string):
 function expectedCatalog(datamodel: Datamodel): Catalog {
   const enumDbNames = new Map(datamodel.enums.map((e) => [e.name, e.dbName ?? e.name]));
   const models = new Map(datamodel.models.map((model) => [model.name, model]));
-  const catalog: Catalog = { enums: {}, tables: {}, extras: DERIVED_DATA_TRIGGERS.map((t) => `trigger ${t.name} on ${t.table}`) };
+  const catalog: Catalog = { enums: {}, tables: {}, extras: [
+      ...DERIVED_DATA_TRIGGERS.map((t) => `trigger ${t.name} on ${t.table}`),
+      ...DATA_CHANGE_TABLES.map((table) => `trigger ${dataChangeTriggerName(table)} on ${table}`),
+    ],
+  };
 
   for (const e of datamodel.enums) catalog.enums[e.dbName ?? e.name] = e.values.map((v) => v.dbName ?? v.name);
 
