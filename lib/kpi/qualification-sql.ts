@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 import type { Viewer } from "@/lib/auth/viewer";
+import { histogramMedianSql } from "./histogram-median-sql";
 import { dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 
 /** KPI.md "Qualification" flags on an open deal at date D. */
@@ -42,23 +43,22 @@ export function flaggedDealsSql(viewer: Viewer, input: QualificationInput): Pris
         AND ${pipeline}
     ),
     -- Stays in each stage of deals won in the 12 months before D: the STUCK yardstick. deal_stage_fact has each
-    -- change's next change and the calendar days between them in the organisation's time zone.
-    won_stays AS (
-      SELECT f.stage_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY f.stay_days) AS median_days
+    -- change's next change and the calendar days between them in the organisation's time zone; the median comes from
+    -- the histogram of days per stage.
+    won_stay_days AS (
+      SELECT f.stage_id, f.stay_days AS days, count(*) AS n
       FROM deal d
       CROSS JOIN org
-      -- Each won deal's stays through the deal_id index: a few rows per deal, not a scan of every history.
-      CROSS JOIN LATERAL (
-        SELECT f.stage_id, f.stay_days FROM deal_stage_fact f
-        WHERE f.deal_id = d.id AND f.next_at IS NOT NULL AND f.stage_id IN (SELECT DISTINCT stage_id FROM open_deals)
-      ) f
+      JOIN deal_stage_fact f ON f.deal_id = d.id AND f.next_at IS NOT NULL
       WHERE d.org_id = ${viewer.orgId} AND d.status = 'WON'
         -- From local midnight of D's date 12 months earlier (Feb 29 → Feb 28).
         AND d.closed_at >= (date_trunc('day', ${at} AT TIME ZONE org.tz) - interval '12 months') AT TIME ZONE org.tz
         AND d.closed_at < ${at}
         AND d.pipeline_id IN (SELECT DISTINCT pipeline_id FROM open_deals)
-      GROUP BY f.stage_id
+        AND f.stage_id IN (SELECT DISTINCT stage_id FROM open_deals)
+      GROUP BY f.stage_id, f.stay_days
     ),
+    ${histogramMedianSql("won_stays", "won_stay_days", ["stage_id"])},
     flagged AS (
       SELECT o.id, o.name, o.pipeline_id, o.stage_id, o.rep_id, o.amount, o.expected_close_at, o.next_step,
              (${at} AT TIME ZONE org.tz)::date - (o.entered_at AT TIME ZONE org.tz)::date AS days_in_stage,

@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
+import { histogramMedianSql } from "./histogram-median-sql";
 import { coversWholeOrg, dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql } from "./kpi-sql";
 import { previousPeriod, type Period } from "./period";
@@ -171,21 +172,7 @@ export async function queryStageMetrics(sql: KpiSql, viewer: Viewer, input: Stag
       WHERE p_next IS NOT NULL AND kind = 'OPEN'
       GROUP BY p_next, stage_id, stay_days
     ),
-    stay_ranks AS (
-      SELECT p, stage_id, days, n,
-             sum(n) OVER (PARTITION BY p, stage_id ORDER BY days) AS up_to,
-             sum(n) OVER (PARTITION BY p, stage_id) AS total
-      FROM stay_days
-    ),
-    stays AS (
-      -- Mean and median from the histogram of days: the median is the mean of the values at the middle positions
-      -- (0-based ⌊(n−1)/2⌋ and ⌈(n−1)/2⌉), as percentile_cont(0.5) defines it.
-      SELECT p, stage_id, max(total) AS stays,
-             round(sum(days * n)::numeric / max(total), 2)::float8 AS mean_days,
-             ((min(days) FILTER (WHERE up_to > floor((total - 1) / 2.0)) + min(days) FILTER (WHERE up_to > ceil((total - 1) / 2.0))) / 2.0)::float8 AS median_days
-      FROM stay_ranks
-      GROUP BY p, stage_id
-    ),
+    ${histogramMedianSql("stays", "stay_days", ["p", "stage_id"])},
     created AS (
       -- Deals created in P (P′) by the highest rank their history reached, so the funnel joins a few rows to stages.
       SELECT d.created_p AS p, d.pipeline_id, f.max_rank, count(*) AS n
@@ -211,7 +198,7 @@ export async function queryStageMetrics(sql: KpiSql, viewer: Viewer, input: Stag
            coalesce(f.entered - f.advanced - f.lost, 0)::int AS still,
            coalesce(sk.skipped, 0)::int AS skipped,
            coalesce(fu.reached, 0)::int AS reached,
-           coalesce(sy.stays, 0)::int AS stays,
+           coalesce(sy.count, 0)::int AS stays,
            sy.mean_days AS "meanDays",
            sy.median_days AS "medianDays"
     FROM periods p
