@@ -3,8 +3,11 @@ import { readDataVersion, type DataVersionSql } from "@/lib/db/data-version";
 import type { KpiSql } from "./kpi-sql";
 
 export interface KpiCacheOptions {
-  /** Results kept, least recently used dropped first (a dashboard is about 15 of them, each a few kilobytes). */
-  maxEntries: number;
+  /**
+   * Rows kept over all results, the least recently used result dropped first. Rows are what costs memory: a team's
+   * dashboard is about 15 results of a few dozen rows, the whole organisation's per-rep panels a few thousand each.
+   */
+  maxRows: number;
 }
 
 interface Entry {
@@ -21,8 +24,16 @@ interface Entry {
  * snapshot was taken between the two reads, so it saw exactly the data of that version. A write committed while the
  * query ran makes the two differ, and the result is returned but not kept.
  */
-export function createKpiCache(sql: KpiSql & DataVersionSql, options: KpiCacheOptions): KpiSql & { size(): number } {
+export function createKpiCache(sql: KpiSql & DataVersionSql, options: KpiCacheOptions): KpiSql & { size(): { results: number; rows: number } } {
   const entries = new Map<string, Entry>();
+  let rowsKept = 0;
+
+  const drop = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    rowsKept -= entry.rows.length;
+  };
 
   async function query(statement: Prisma.Sql): Promise<unknown[]> {
     if (!(statement instanceof Prisma.Sql)) throw new TypeError("kpi cache: pass a Prisma.sql statement");
@@ -37,17 +48,18 @@ export function createKpiCache(sql: KpiSql & DataVersionSql, options: KpiCacheOp
     }
     const rows = await sql.$queryRaw<unknown[]>(statement);
     const after = await readDataVersion(sql);
-    if (after === before) {
-      entries.delete(key);
+    if (after === before && rows.length <= options.maxRows) {
+      drop(key);
       entries.set(key, { version: before, rows: copyRows(rows) });
-      while (entries.size > options.maxEntries) entries.delete(entries.keys().next().value as string);
+      rowsKept += rows.length;
+      while (rowsKept > options.maxRows) drop(entries.keys().next().value as string);
     }
     return rows;
   }
 
   return {
     $queryRaw: query as unknown as KpiSql["$queryRaw"],
-    size: () => entries.size,
+    size: () => ({ results: entries.size, rows: rowsKept }),
   };
 }
 

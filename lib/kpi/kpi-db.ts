@@ -6,4 +6,4 @@ import { createKpiCache } from "./kpi-cache";
 const globalForKpi = globalThis as unknown as { __kpiDb?: ReturnType<typeof createKpiCache> };
 
 /** What the app's KPI getters query: the app's client behind the data-versioned result cache. */
-export const kpiDb = (globalForKpi.__kpiDb ??= createKpiCache(db, { maxEntries: 500 }));
+export const kpiDb = (globalForKpi.__kpiDb ??= createKpiCache(db, { maxRows: 100_000 }));

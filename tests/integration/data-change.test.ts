@@ -148,7 +148,7 @@ describe("KPI cache over the real queries", () => {
       }) as PrismaClient["$queryRaw"],
       $executeRaw: prisma.$executeRaw.bind(prisma),
     };
-    const cache = createKpiCache(counting, { maxEntries: 50 });
+    const cache = createKpiCache(counting, { maxRows: 10_000 });
     const won = async () => (await queryDealMetrics(cache, viewer, { period })).total.current.won;
 
     expect(await won()).toBe(1);

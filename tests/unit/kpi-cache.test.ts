@@ -26,7 +26,7 @@ const statement = (team: number) => Prisma.sql`SELECT count(*) FROM deal WHERE t
 describe("KPI result cache", () => {
   it("answers a repeated statement from memory while the data version stays", async () => {
     const { state, sql } = fakeDatabase(() => [{ n: 1 }]);
-    const cache = createKpiCache(sql, { maxEntries: 10 });
+    const cache = createKpiCache(sql, { maxRows: 10 });
     expect(await cache.$queryRaw(statement(1))).toEqual([{ n: 1 }]);
     expect(await cache.$queryRaw(statement(1))).toEqual([{ n: 1 }]);
     expect(state.statements).toBe(1);
@@ -35,7 +35,7 @@ describe("KPI result cache", () => {
   it("queries again once a write has committed", async () => {
     let n = 1;
     const { state, sql } = fakeDatabase(() => [{ n }]);
-    const cache = createKpiCache(sql, { maxEntries: 10 });
+    const cache = createKpiCache(sql, { maxRows: 10 });
     await cache.$queryRaw(statement(1));
     n = 2;
     state.version += 1n;
@@ -52,16 +52,16 @@ describe("KPI result cache", () => {
       db.version += 1n;
       return [{ n: seen }];
     });
-    const cache = createKpiCache(sql, { maxEntries: 10 });
+    const cache = createKpiCache(sql, { maxRows: 10 });
     expect(await cache.$queryRaw(statement(1))).toEqual([{ n: 1 }]);
-    expect(cache.size()).toBe(0);
+    expect(cache.size()).toEqual({ results: 0, rows: 0 });
     await cache.$queryRaw(statement(1));
     expect(state.statements).toBe(2);
   });
 
-  it("keeps statements with other values apart, and drops the least recently used", async () => {
+  it("keeps statements with other values apart, and drops the least recently used past the row budget", async () => {
     const { state, sql } = fakeDatabase((s) => [{ team: s.values[0] }]);
-    const cache = createKpiCache(sql, { maxEntries: 2 });
+    const cache = createKpiCache(sql, { maxRows: 2 });
     expect(await cache.$queryRaw(statement(1))).toEqual([{ team: 1 }]);
     expect(await cache.$queryRaw(statement(2))).toEqual([{ team: 2 }]);
     await cache.$queryRaw(statement(1)); // 1 is now the most recently used
@@ -71,12 +71,26 @@ describe("KPI result cache", () => {
     expect(state.statements).toBe(3);
     expect(await cache.$queryRaw(statement(2))).toEqual([{ team: 2 }]);
     expect(state.statements).toBe(4);
-    expect(cache.size()).toBe(2);
+    expect(cache.size()).toEqual({ results: 2, rows: 2 });
+  });
+
+  it("counts rows, not results, and keeps no result larger than the whole budget", async () => {
+    const { state, sql } = fakeDatabase((s) => Array.from({ length: Number(s.values[0]) }, (_, i) => ({ i })));
+    const cache = createKpiCache(sql, { maxRows: 5 });
+    await cache.$queryRaw(statement(3));
+    await cache.$queryRaw(statement(2));
+    expect(cache.size()).toEqual({ results: 2, rows: 5 });
+    await cache.$queryRaw(statement(1)); // 6 rows: the oldest result (3 rows) goes
+    expect(cache.size()).toEqual({ results: 2, rows: 3 });
+    await cache.$queryRaw(statement(9));
+    expect(cache.size()).toEqual({ results: 2, rows: 3 });
+    await cache.$queryRaw(statement(9));
+    expect(state.statements).toBe(5);
   });
 
   it("hands out copies, so a caller changing a row cannot change what the next one reads", async () => {
     const { sql } = fakeDatabase(() => [{ n: 1 }]);
-    const cache = createKpiCache(sql, { maxEntries: 10 });
+    const cache = createKpiCache(sql, { maxRows: 10 });
     const first = await cache.$queryRaw<{ n: number }[]>(statement(1));
     first[0]!.n = 99;
     const second = await cache.$queryRaw<{ n: number }[]>(statement(1));
