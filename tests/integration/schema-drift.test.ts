@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATA_CHANGE_TABLES, dataChangeTriggerName } from "../../lib/db/data-change-triggers";
 import { DERIVED_DATA_TRIGGERS } from "../../lib/db/derived-data-triggers";
+import { HAND_WRITTEN_INDEXES } from "../../lib/db/hand-written-indexes";
 import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
 
 interface Column {
@@ -199,6 +200,10 @@ function expectedCatalog(datamodel: Datamodel): Catalog {
       entry.foreignKeys[defaultName(table, from, "fkey")] =
         `(${from.join(", ")}) REFERENCES ${tableName(target)}(${to.join(", ")}) ON DELETE ${onDelete} ON UPDATE ${onUpdate}`;
     }
+  }
+  for (const index of HAND_WRITTEN_INDEXES) {
+    const entry = catalog.tables[index.table] ?? unsupported(`an index on ${index.table}, which schema.prisma does not have`);
+    entry.indexes[index.name] = index.definition;
   }
   return catalog;
 }
