@@ -21,6 +21,7 @@ export const DATA_CHANGE_TABLES = [
   "deal_criterion_answer",
   "activity",
   "activity_day",
+  "activity_month",
   "quota",
   "coaching_session",
   "commitment",

@@ -1,6 +1,7 @@
 /**
- * The triggers that keep the KPI engine's derived tables (deal_stage_fact, activity_day, conversion_touch) current,
- * created by prisma/migrations/20261127200000_kpi_rollups and 20261127220000_conversion_touch. schema.prisma cannot describe triggers, so the schema drift test
+ * The triggers that keep the KPI engine's derived tables (deal_stage_fact, activity_day, activity_month,
+ * conversion_touch) current, created by prisma/migrations/20261127200000_kpi_rollups, 20261127220000_conversion_touch
+ * and 20261128010000_activity_month. schema.prisma cannot describe triggers, so the schema drift test
  * expects exactly these beside what schema.prisma says: any other trigger, or one of these missing, is drift.
  */
 export const DERIVED_DATA_TRIGGERS: ReadonlyArray<{ table: string; name: string }> = [
@@ -12,6 +13,9 @@ export const DERIVED_DATA_TRIGGERS: ReadonlyArray<{ table: string; name: string 
   { table: "activity", name: "activity_days_update" },
   { table: "activity", name: "activity_days_delete" },
   { table: "organization", name: "organization_time_zone_update" },
+  { table: "activity_day", name: "activity_day_months_insert" },
+  { table: "activity_day", name: "activity_day_months_update" },
+  { table: "activity_day", name: "activity_day_months_delete" },
   { table: "deal", name: "deal_conversion_touches_insert" },
   { table: "deal", name: "deal_conversion_touches_update" },
   { table: "deal", name: "deal_conversion_touches_delete" },

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mintViewer, type Viewer } from "@/lib/auth/viewer";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
-import { monthBuckets, nextPeriod, periodOf, previousPeriod } from "@/lib/kpi/period";
+import { addDays, daysBetweenDates, monthBuckets, nextPeriod, periodOf, previousPeriod } from "@/lib/kpi/period";
 import { queryActivityMetrics } from "@/lib/kpi/query-activity-metrics";
 import { queryCoachingMetrics } from "@/lib/kpi/query-coaching-metrics";
 import { queryConversionActivities } from "@/lib/kpi/query-conversion-activities";
@@ -32,8 +32,9 @@ import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
 
 const ORGS = Number(process.env.KPI_ORGS ?? 500);
 // Figures the generator produces less often (a median halfway between two whole days needs an even number of
-// follow-ups with different day counts): a lower floor, so a valid run is not refused by chance (9 of 500 was seen).
-const RARE_FIGURES = new Set(["followUpMedianHalf"]);
+// follow-ups with different day counts, 9 of 500 was seen; a custom P or P′ inside one month with activities in it,
+// 5 to 7): a lower floor, so a valid run is not refused by chance.
+const RARE_FIGURES = new Set(["followUpMedianHalf", "activityEdgesOnly"]);
 const SEED = Number(process.env.KPI_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const IDS_PER_ORG = 10_000;
 const CONCURRENCY = 4;
@@ -69,6 +70,7 @@ const seen = {
   touchAtWindowOpen: 0, touchBeforeWindow: 0, touchAtCreation: 0, followUpDay7: 0, followUpDay8: 0, ownerlessConversion: 0,
   openPipeline: 0, forecastAccuracy: 0, forecastNoSnapshot: 0, compliance: 0, misqualified: 0, stale: 0, pastClose: 0, noNextStep: 0,
   noAmount: 0, stuck: 0, skippedStage: 0, skipped: 0, advanced: 0, lostFromStage: 0, still: 0, stays: 0, funnelWon: 0, lostReasons: 0,
+  activityMonthsAndEdges: 0, activityEdgesOnly: 0,
 };
 
 async function check(client: PrismaClient, testCase: OrgCase): Promise<void> {
@@ -156,6 +158,14 @@ async function check(client: PrismaClient, testCase: OrgCase): Promise<void> {
     "activity metrics, per rep",
   ).toEqual(comparable(expectedActivities.reps.sort((a, b) => a.repId - b.repId)));
   seen.activityResponses += Number(activities.total.current.responseRate !== null && activities.total.current.responseRate < 1);
+  // Activities are read as whole months from activity_month and edge days from activity_day: a custom period
+  // over two months long that starts and ends mid-month has both, one inside a single month has only days.
+  const counted = activities.total.current.count > 0;
+  const midMonth = period.startDate.slice(8) !== "01" && period.endDate.slice(8) !== "01";
+  seen.activityMonthsAndEdges += Number(counted && midMonth && daysBetweenDates(period.startDate, period.endDate) > 62);
+  const insideOneMonth = (p: typeof period) => p.startDate.slice(0, 7) === addDays(p.endDate, -1).slice(0, 7);
+  seen.activityEdgesOnly +=
+    testCase.period.kind !== "custom" ? 0 : Number(counted && insideOneMonth(period)) + Number(activities.total.previous.count > 0 && insideOneMonth(previous));
 
   const conversions = await queryConversionActivities(client, viewer, { period, filter });
   const expectedConversions = refConversionActivities(org, scope, testCase.viewer, filter, period, previous);

@@ -1,5 +1,5 @@
 // The derived tables of the KPI engine (deal_stage_fact, activity_day, conversion_touch) stay equal to a rebuild from
-// scratch under every kind of write: inserts, updates and deletes of stage changes, activities (on leads, on deals)
+// scratch, and activity_month to the monthly sum of activity_day, under every kind of write: inserts, updates and deletes of stage changes, activities (on leads, on deals)
 // and deals from leads (created, moved to another lead or time, reassigned, deleted), leads reassigned or deleted, one by one and in batches,
 // stage reorders, a time-zone change, bulk loads with deferral, and two transactions writing at once.
 // The property test (kpi-property) proves the metrics read from them equal the reference implementation.
@@ -278,7 +278,23 @@ async function apply(c: pg.ClientBase, org: Org, op: Op): Promise<void> {
   }
 }
 
-/** The derived rows as the triggers left them, and as a rebuild from scratch makes them (in a rolled-back transaction). */
+/** activity_month as its triggers left it, and activity_day summed per month. */
+async function monthsAndSummedDays(c: pg.ClientBase, org: Org): Promise<{ months: unknown[]; summed: unknown[] }> {
+  const months = await c.query(`SELECT org_id, rep_id, month::text, type, count, responded FROM activity_month WHERE org_id = $1 ORDER BY 2, 3, 4`, [
+    org.orgId,
+  ]);
+  const summed = await c.query(
+    `SELECT org_id, rep_id, date_trunc('month', day)::date::text AS month, type, sum(count)::int AS count, sum(responded)::int AS responded
+     FROM activity_day WHERE org_id = $1 GROUP BY 1, 2, 3, 4 ORDER BY 2, 3, 4`,
+    [org.orgId],
+  );
+  return { months: months.rows, summed: summed.rows };
+}
+
+/**
+ * The derived rows as the triggers left them, and as a rebuild from scratch makes them (in a rolled-back
+ * transaction); activity_month is checked against the sum of activity_day in both states.
+ */
 async function maintainedAndRebuilt(c: pg.ClientBase, org: Org): Promise<{ maintained: unknown[]; rebuilt: unknown[] }> {
   const read = async () => {
     const facts = await c.query(
@@ -291,7 +307,9 @@ async function maintainedAndRebuilt(c: pg.ClientBase, org: Org): Promise<{ maint
        FROM conversion_touch WHERE org_id = $1 ORDER BY deal_id`,
       [org.orgId],
     );
-    return [...facts.rows, ...days.rows, ...touches.rows];
+    const { months, summed } = await monthsAndSummedDays(c, org);
+    expect(months, "activity_month = activity_day summed per month").toEqual(summed);
+    return [...facts.rows, ...days.rows, ...touches.rows, ...months];
   };
   const maintained = await read();
   await c.query("SAVEPOINT rebuild");
@@ -319,6 +337,8 @@ describe("derived KPI tables", () => {
   it("equal a rebuild from scratch after any sequence of writes", async () => {
     let checkedFacts = 0;
     let checkedDays = 0;
+    let checkedMonths = 0;
+    let orgsOverTwoMonths = 0;
     let checkedConversions = 0;
     let checkedTouches = 0;
     let checkedFollowUps = 0;
@@ -332,6 +352,9 @@ describe("derived KPI tables", () => {
           expect(maintained).toEqual(rebuilt);
           checkedFacts += rebuilt.filter((row) => "change_id" in (row as object)).length;
           checkedDays += rebuilt.filter((row) => "day" in (row as object)).length;
+          const monthRows = rebuilt.filter((row) => "month" in (row as object)) as Array<{ month: string }>;
+          checkedMonths += monthRows.length;
+          orgsOverTwoMonths += Number(new Set(monthRows.map((row) => row.month)).size >= 2);
           const touchRows = rebuilt.filter((row) => "is_conversion" in (row as object)) as Array<Record<string, unknown>>;
           checkedConversions += touchRows.filter((row) => row.is_conversion).length;
           checkedTouches += touchRows.filter((row) => Number(row.calls) + Number(row.emails) + Number(row.socials) + Number(row.meetings) > 0).length;
@@ -345,6 +368,8 @@ describe("derived KPI tables", () => {
     // The property must have looked at real rows, not only at empty organisations.
     expect(checkedFacts).toBeGreaterThan(500);
     expect(checkedDays).toBeGreaterThan(200);
+    expect(checkedMonths).toBeGreaterThan(100);
+    expect(orgsOverTwoMonths).toBeGreaterThan(20);
     expect(checkedConversions).toBeGreaterThan(250);
     expect(checkedTouches).toBeGreaterThan(60);
     expect(checkedFollowUps).toBeGreaterThan(40);
@@ -381,6 +406,69 @@ describe("derived KPI tables", () => {
       expect(s2).toBeDefined();
     } finally {
       await client.query("ROLLBACK");
+    }
+  });
+
+  it("activity months follow the days across a month edge, a time-zone change and deleted reps and organisations", async () => {
+    await client.query("BEGIN");
+    try {
+      const org = await createOrg(client, "UTC");
+      const months = async () =>
+        (await client.query(`SELECT rep_id, month::text, type, count, responded FROM activity_month WHERE org_id = $1 ORDER BY 1, 2, 3`, [org.orgId])).rows;
+      const [a, b] = org.repIds;
+      // Mar 31 23:30 UTC is Apr 1 in Berlin (summer time); two calls on one day make an upsert that updates.
+      await client.query(
+        `INSERT INTO activity (org_id, rep_id, type, at, responded) VALUES
+         ($1, $2, 'CALL', '2025-03-31T23:30:00Z', TRUE), ($1, $2, 'CALL', '2025-03-15T10:00:00Z', FALSE), ($1, $3, 'EMAIL', '2025-04-02T10:00:00Z', TRUE)`,
+        [org.orgId, a, b],
+      );
+      await client.query(`INSERT INTO activity (org_id, rep_id, type, at, responded) VALUES ($1, $2, 'CALL', '2025-03-15T11:00:00Z', TRUE)`, [org.orgId, a]);
+      expect(await months()).toEqual([
+        { rep_id: a, month: "2025-03-01", type: "CALL", count: 3, responded: 2 },
+        { rep_id: b, month: "2025-04-01", type: "EMAIL", count: 1, responded: 1 },
+      ]);
+      await client.query(`UPDATE organization SET time_zone = 'Europe/Berlin' WHERE id = $1`, [org.orgId]);
+      expect(await months()).toEqual([
+        { rep_id: a, month: "2025-03-01", type: "CALL", count: 2, responded: 1 },
+        { rep_id: a, month: "2025-04-01", type: "CALL", count: 1, responded: 1 },
+        { rep_id: b, month: "2025-04-01", type: "EMAIL", count: 1, responded: 1 },
+      ]);
+      await client.query(`DELETE FROM activity WHERE org_id = $1 AND at < '2025-03-31'`, [org.orgId]);
+      expect(await months()).toEqual([
+        { rep_id: a, month: "2025-04-01", type: "CALL", count: 1, responded: 1 },
+        { rep_id: b, month: "2025-04-01", type: "EMAIL", count: 1, responded: 1 },
+      ]);
+      await client.query(`DELETE FROM rep WHERE id = $1`, [b]);
+      expect(await months()).toEqual([{ rep_id: a, month: "2025-04-01", type: "CALL", count: 1, responded: 1 }]);
+      await client.query(`DELETE FROM organization WHERE id = $1`, [org.orgId]);
+      expect(await months()).toEqual([]);
+    } finally {
+      await client.query("ROLLBACK");
+    }
+  });
+
+  it("two transactions adding activities to the same months at once are both counted", async () => {
+    const setup = await createOrg(client, "UTC");
+    const other = new pg.Client({ connectionString: database.url });
+    await other.connect();
+    try {
+      await client.query("BEGIN");
+      await other.query("BEGIN");
+      const batch = [
+        { rep: 0, type: 0, hours: 0, responded: true, lead: 9, deal: 9 },
+        { rep: 1, type: 1, hours: 60, responded: false, lead: 9, deal: 9 },
+      ];
+      await insertActivities(client, setup, batch);
+      const second = insertActivities(other, setup, [...batch].reverse()).then(() => other.query("COMMIT"));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await client.query("COMMIT");
+      await second;
+      const { months, summed } = await monthsAndSummedDays(client, setup);
+      expect(months).toEqual(summed);
+      expect((months as Array<{ count: number }>).map((row) => row.count)).toEqual([2, 2]);
+    } finally {
+      await other.end();
+      await client.query(`DELETE FROM organization WHERE id = $1`, [setup.orgId]);
     }
   });
 
