@@ -8,4 +8,14 @@ export const HAND_WRITTEN_INDEXES: ReadonlyArray<{ table: string; name: string; 
     name: "deal_stage_fact_last_idx",
     definition: "UNIQUE btree (deal_id) INCLUDE (prev_stage_id, final_kind, max_rank) WHERE is_last",
   },
+  {
+    table: "deal_stage_fact",
+    name: "deal_stage_fact_stay_idx",
+    definition: "btree (deal_id) INCLUDE (stage_id, stay_days) WHERE (next_at IS NOT NULL)",
+  },
+  {
+    table: "deal",
+    name: "deal_won_closed_at_idx",
+    definition: `btree (org_id, closed_at) INCLUDE (pipeline_id) WHERE (status = 'WON'::"DealStatus")`,
+  },
 ];
