@@ -163,6 +163,48 @@ describe("KPI cache over the real queries", () => {
   });
 });
 
+describe("KPI cache and scopes", () => {
+  it("never hands one viewer's figures to another: two managers and a rep share the cache, each sees their own", async () => {
+    const c = await connect();
+    const period = periodOf({ kind: "year", year: 2025 }, "UTC");
+    const org = (await c.query<{ id: number }>(`INSERT INTO organization (name, time_zone) VALUES ('Scopes', 'UTC') RETURNING id`)).rows[0]!.id;
+    const pipeline = (await c.query<{ id: number }>(`INSERT INTO pipeline (org_id, name) VALUES ($1, 'New') RETURNING id`, [org])).rows[0]!.id;
+    const won = (
+      await c.query<{ id: number }>(`INSERT INTO stage (pipeline_id, name, position, kind) VALUES ($1, 'Won', 1, 'WON') RETURNING id`, [pipeline])
+    ).rows[0]!.id;
+    const [north, south] = (await c.query<{ id: number }>(`INSERT INTO team (org_id, name) VALUES ($1, 'North'), ($1, 'South') RETURNING id`, [org])).rows.map(
+      (r) => r.id,
+    );
+    const [ann, bob] = (
+      await c.query<{ id: number }>(`INSERT INTO rep (org_id, team_id, name, kind) VALUES ($1, $2, 'Ann', 'AE'), ($1, $3, 'Bob', 'AE') RETURNING id`, [
+        org,
+        north,
+        south,
+      ])
+    ).rows.map((r) => r.id);
+    for (const [rep, amount] of [
+      [ann, 1000],
+      [bob, 7000],
+    ])
+      await c.query(
+        `INSERT INTO deal (org_id, pipeline_id, stage_id, owner_id, name, amount, created_at, closed_at, status)
+         VALUES ($1, $2, $3, $4, 'Deal', $5, '2025-03-01T10:00:00Z', '2025-04-01T10:00:00Z', 'WON')`,
+        [org, pipeline, won, rep, amount],
+      );
+    const viewer = (userId: number, role: "MANAGER" | "REP", teamIds: number[], repId: number | null) =>
+      mintViewer({ userId, orgId: org, role, repId, teamIds, name: "V", email: `v${userId}@example.test`, locale: "en" });
+    const cache = createKpiCache(prisma, { maxRows: 10_000 });
+    const revenue = async (v: ReturnType<typeof viewer>) => (await queryDealMetrics(cache, v, { period })).total.current.revenue;
+    for (let round = 0; round < 2; round += 1) {
+      expect(await revenue(viewer(1, "MANAGER", [north!], null))).toBe("1000.00");
+      expect(await revenue(viewer(2, "MANAGER", [south!], null))).toBe("7000.00");
+      expect(await revenue(viewer(3, "REP", [south!], bob!))).toBe("7000.00");
+      expect(await revenue(viewer(4, "REP", [north!], ann!))).toBe("1000.00");
+    }
+    expect(cache.size().results).toBe(4);
+  });
+});
+
 async function firstColumn(c: pg.Client, table: string): Promise<string> {
   const row = await c.query<{ name: string }>(
     `SELECT attname AS name FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum LIMIT 1`,
