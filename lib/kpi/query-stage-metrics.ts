@@ -88,7 +88,10 @@ const RANK = Prisma.sql`CASE st.kind WHEN 'WON' THEN 2147483647 WHEN 'LOST' THEN
 /**
  * One query for P and P′, per pipeline and stage, over deal_stage_fact: each stage change with what the rest of its
  * deal's history says about it (previous stage, next change, highest rank after it, final kind), kept current by
- * triggers (prisma/migrations/20261127200000_kpi_rollups). Nothing here needs a window over whole histories.
+ * triggers (prisma/migrations/20261127200000_kpi_rollups). Nothing here needs a window over whole histories. The whole
+ * organisation reads flow, skips and time in stage from per-day rollups of those facts (stage_entry_day, stage_jump,
+ * stage_stay_day; prisma/migrations/20261128040000_stage_days): P is whole local days, so a fact is in P exactly when
+ * its local day is, and an earlier entry is before P exactly when its local day is before P's first day.
  */
 export async function queryStageMetrics(sql: KpiSql, viewer: Viewer, input: StageMetricsInput): Promise<StageMetrics> {
   assertViewer(viewer);
@@ -100,20 +103,47 @@ export async function queryStageMetrics(sql: KpiSql, viewer: Viewer, input: Stag
   const p0 = { start: bound(input.period.start), end: bound(input.period.end) };
   const p1 = { start: bound(previous.start), end: bound(previous.end) };
   const pipeline = (column: Prisma.Sql) => (input.pipelineId === undefined ? Prisma.sql`TRUE` : Prisma.sql`${column} = ${input.pipelineId}`);
+  // The same periods as local days [startDate, endDate): `at` is in P exactly when its local day is.
+  const day = (date: string) => Prisma.sql`${date}::date`;
+  const d0 = { start: day(input.period.startDate), end: day(input.period.endDate) };
+  const d1 = { start: day(previous.startDate), end: day(previous.endDate) };
+  const dayPeriod = (column: Prisma.Sql) => Prisma.sql`CASE WHEN ${column} >= ${d0.start} AND ${column} < ${d0.end} THEN ${THIS}
+                  WHEN ${column} >= ${d1.start} AND ${column} < ${d1.end} THEN ${BEFORE} END`;
+  const inDays = (column: Prisma.Sql) =>
+    Prisma.sql`((${column} >= ${d0.start} AND ${column} < ${d0.end}) OR (${column} >= ${d1.start} AND ${column} < ${d1.end}))`;
+  const stageInPipeline = (column: Prisma.Sql) =>
+    input.pipelineId === undefined ? Prisma.sql`TRUE` : Prisma.sql`${column} IN (SELECT s.id FROM stage s WHERE s.pipeline_id = ${input.pipelineId})`;
 
-  const rows = await sql.$queryRaw<Row[]>(Prisma.sql`
-    WITH periods AS (${periodsSql(input.period, previous)}),
-    scoped AS (${scopedRepsSql(viewer, input.filter)}),
-    deals AS (
-      SELECT d.id, d.pipeline_id,
-             CASE WHEN d.created_at >= ${p0.start} AND d.created_at < ${p0.end} THEN ${THIS}
-                  WHEN d.created_at >= ${p1.start} AND d.created_at < ${p1.end} THEN ${BEFORE} END AS created_p
-      FROM deal d
-      WHERE d.org_id = ${viewer.orgId}
-        AND ${dealInScopeSql(viewer, input.filter)}
-        AND ${pipeline(Prisma.sql`d.pipeline_id`)}
+  // Flow, skips and time in stage: the whole organisation's from the per-day rollups kept from deal_stage_fact
+  // (prisma/migrations/20261128040000_stage_days), a team's from its deals' facts. Both give each CTE the same rows.
+  const stageCtes = wholeOrg
+    ? Prisma.sql`
+    flow AS (
+      -- A fact counts when its deal had not entered the stage before P's first day (the sentinel 0001-01-01: never).
+      SELECT e.p, e.stage_id, sum(e.entered) AS entered, sum(e.advanced) AS advanced, sum(e.lost) AS lost
+      FROM (
+        SELECT ${dayPeriod(Prisma.sql`d.day`)} AS p,
+               CASE WHEN d.day >= ${d0.start} AND d.day < ${d0.end} THEN ${d0.start} ELSE ${d1.start} END AS p_start_day,
+               d.stage_id, d.prev_same_day, d.entered, d.advanced, d.lost
+        FROM stage_entry_day d
+        WHERE d.org_id = ${viewer.orgId} AND ${inDays(Prisma.sql`d.day`)} AND ${stageInPipeline(Prisma.sql`d.stage_id`)}
+      ) e
+      WHERE e.prev_same_day < e.p_start_day
+      GROUP BY e.p, e.stage_id
     ),
-    facts AS ${wholeOrg ? Prisma.sql`NOT MATERIALIZED` : Prisma.sql`MATERIALIZED`} (
+    jumps AS MATERIALIZED (
+      SELECT ${dayPeriod(Prisma.sql`j.day`)} AS p, j.deal_id, j.pipeline_id, j.from_position, j.rank
+      FROM stage_jump j
+      WHERE j.org_id = ${viewer.orgId} AND ${inDays(Prisma.sql`j.day`)} AND ${pipeline(Prisma.sql`j.pipeline_id`)}
+    ),
+    stay_days AS (
+      SELECT ${dayPeriod(Prisma.sql`d.day`)} AS p, d.stage_id, d.stay_days AS days, sum(d.n) AS n
+      FROM stage_stay_day d
+      WHERE d.org_id = ${viewer.orgId} AND ${inDays(Prisma.sql`d.day`)} AND ${stageInPipeline(Prisma.sql`d.stage_id`)}
+      GROUP BY 1, 2, 3
+    ),`
+    : Prisma.sql`
+    facts AS MATERIALIZED (
       SELECT f.deal_id, f.stage_id, st.kind, st.position, st.pipeline_id, f.prev_stage_id, f.prev_same_at, f.stay_days, f.rank,
              f.later_rank, f.final_kind,
              CASE WHEN f.at >= ${p0.start} AND f.at < ${p0.end} THEN ${THIS}
@@ -122,18 +152,10 @@ export async function queryStageMetrics(sql: KpiSql, viewer: Viewer, input: Stag
                   WHEN f.at >= ${p1.start} AND f.at < ${p1.end} THEN ${p1.start} END AS p_start,
              CASE WHEN f.next_at >= ${p0.start} AND f.next_at < ${p0.end} THEN ${THIS}
                   WHEN f.next_at >= ${p1.start} AND f.next_at < ${p1.end} THEN ${BEFORE} END AS p_next
-      ${
-        // The whole organisation's facts are every fact of its pipelines' stages, read in one pass over the table
-        // (once per use below: cheaper than keeping 900,000 wide rows aside); a team's few thousand deals read
-        // theirs through the deal_id index, once.
-        wholeOrg
-          ? Prisma.sql`FROM deal_stage_fact f
-              JOIN stage st ON st.id = f.stage_id
-              JOIN pipeline pl ON pl.id = st.pipeline_id AND pl.org_id = ${viewer.orgId} AND ${pipeline(Prisma.sql`pl.id`)}`
-          : Prisma.sql`FROM deals d
-              CROSS JOIN LATERAL (SELECT * FROM deal_stage_fact f WHERE f.deal_id = d.id) f
-              JOIN stage st ON st.id = f.stage_id`
-      }
+      -- A team's few thousand deals read their facts through the deal_id index, once.
+      FROM deals d
+      CROSS JOIN LATERAL (SELECT * FROM deal_stage_fact f WHERE f.deal_id = d.id) f
+      JOIN stage st ON st.id = f.stage_id
     ),
     flow AS (
       -- Each deal once per open stage: its first entry into the stage in the period (no earlier entry into it, or
@@ -160,17 +182,31 @@ export async function queryStageMetrics(sql: KpiSql, viewer: Viewer, input: Stag
       JOIN next_open prev ON prev.id = f.prev_stage_id
       WHERE f.p_at IS NOT NULL AND f.rank > prev.next_position
     ),
-    skips AS (
-      SELECT j.p, s.id AS stage_id, count(DISTINCT j.deal_id) AS skipped
-      FROM jumps j
-      JOIN stage s ON s.pipeline_id = j.pipeline_id AND s.kind = 'OPEN' AND s.position > j.from_position AND s.position < j.rank
-      GROUP BY j.p, s.id
-    ),
     stay_days AS (
       SELECT p_next AS p, stage_id, stay_days AS days, count(*) AS n
       FROM facts
       WHERE p_next IS NOT NULL AND kind = 'OPEN'
       GROUP BY p_next, stage_id, stay_days
+    ),`;
+
+  const rows = await sql.$queryRaw<Row[]>(Prisma.sql`
+    WITH periods AS (${periodsSql(input.period, previous)}),
+    scoped AS (${scopedRepsSql(viewer, input.filter)}),
+    deals AS (
+      SELECT d.id, d.pipeline_id,
+             CASE WHEN d.created_at >= ${p0.start} AND d.created_at < ${p0.end} THEN ${THIS}
+                  WHEN d.created_at >= ${p1.start} AND d.created_at < ${p1.end} THEN ${BEFORE} END AS created_p
+      FROM deal d
+      WHERE d.org_id = ${viewer.orgId}
+        AND ${dealInScopeSql(viewer, input.filter)}
+        AND ${pipeline(Prisma.sql`d.pipeline_id`)}
+    ),
+    ${stageCtes}
+    skips AS (
+      SELECT j.p, s.id AS stage_id, count(DISTINCT j.deal_id) AS skipped
+      FROM jumps j
+      JOIN stage s ON s.pipeline_id = j.pipeline_id AND s.kind = 'OPEN' AND s.position > j.from_position AND s.position < j.rank
+      GROUP BY j.p, s.id
     ),
     ${histogramMedianSql("stays", "stay_days", ["p", "stage_id"])},
     created AS (

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mintViewer, type Viewer } from "@/lib/auth/viewer";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
+import { coversWholeOrg } from "@/lib/kpi/kpi-filter";
 import { addDays, daysBetweenDates, monthBuckets, nextPeriod, periodOf, previousPeriod } from "@/lib/kpi/period";
 import { queryActivityMetrics } from "@/lib/kpi/query-activity-metrics";
 import { queryCoachingMetrics } from "@/lib/kpi/query-coaching-metrics";
@@ -33,8 +34,9 @@ import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
 const ORGS = Number(process.env.KPI_ORGS ?? 500);
 // Figures the generator produces less often (a median halfway between two whole days needs an even number of
 // follow-ups with different day counts, 9 of 500 was seen; a custom P or P′ inside one month with activities in it,
-// 5 to 7): a lower floor, so a valid run is not refused by chance.
-const RARE_FIGURES = new Set(["followUpMedianHalf", "activityEdgesOnly"]);
+// 5 to 7; the whole organisation's view of a pipeline where a deal re-enters in P a stage it entered before P, 9):
+// a lower floor, so a valid run is not refused by chance.
+const RARE_FIGURES = new Set(["followUpMedianHalf", "activityEdgesOnly", "wholeOrgReentries"]);
 const SEED = Number(process.env.KPI_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const IDS_PER_ORG = 10_000;
 const CONCURRENCY = 4;
@@ -71,6 +73,10 @@ const seen = {
   openPipeline: 0, forecastAccuracy: 0, forecastNoSnapshot: 0, compliance: 0, misqualified: 0, stale: 0, pastClose: 0, noNextStep: 0,
   noAmount: 0, stuck: 0, skippedStage: 0, skipped: 0, advanced: 0, lostFromStage: 0, still: 0, stays: 0, funnelWon: 0, lostReasons: 0,
   activityMonthsAndEdges: 0, activityEdgesOnly: 0,
+  // The whole organisation's stage metrics come from the per-day rollups (stage_entry_day, stage_jump, stage_stay_day):
+  // cases where they skipped a stage, counted a deal re-entering a stage entered before P, left out a second entry
+  // in P, and ended stays.
+  wholeOrgSkipped: 0, wholeOrgReentries: 0, wholeOrgRepeatEntries: 0, wholeOrgStays: 0,
 };
 
 async function check(client: PrismaClient, testCase: OrgCase): Promise<void> {
@@ -130,6 +136,18 @@ async function check(client: PrismaClient, testCase: OrgCase): Promise<void> {
       seen.stays += Number(stage.timeInStage.stays > 1);
     }
     seen.funnelWon += Number(result.current.won.reached > 0);
+    if (coversWholeOrg(viewer, filter)) {
+      seen.wholeOrgSkipped += Number(result.current.stages.some((stage) => stage.skipped > 0));
+      seen.wholeOrgStays += Number(result.current.stages.some((stage) => stage.timeInStage.stays > 1));
+      const [entries] = await client.$queryRaw<Array<{ reentries: number; repeats: number }>>`
+        SELECT count(*) FILTER (WHERE e.prev_same_day > '0001-01-01' AND e.prev_same_day < ${period.startDate}::date)::int AS reentries,
+               count(*) FILTER (WHERE e.prev_same_day >= ${period.startDate}::date)::int AS repeats
+        FROM stage_entry_day e JOIN stage s ON s.id = e.stage_id
+        WHERE e.org_id = ${org.id} AND s.pipeline_id = ${result.pipelineId}
+          AND e.day >= ${period.startDate}::date AND e.day < ${period.endDate}::date`;
+      seen.wholeOrgReentries += Number(entries!.reentries > 0);
+      seen.wholeOrgRepeatEntries += Number(entries!.repeats > 0);
+    }
     expect(comparable(result.current), `stages of pipeline ${result.pipelineId} in P`).toEqual(
       comparable(refPipelineStages(org, scope, result.pipelineId, period)),
     );

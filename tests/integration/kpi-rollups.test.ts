@@ -1,7 +1,9 @@
 // The derived tables of the KPI engine (deal_stage_fact, activity_day, conversion_touch) stay equal to a rebuild from
-// scratch, and activity_month to the monthly sum of activity_day, under every kind of write: inserts, updates and deletes of stage changes, activities (on leads, on deals)
+// scratch, activity_month to the monthly sum of activity_day, and the stage rollups (stage_entry_day, stage_stay_day,
+// stage_jump) to rebuild_stage_days and to a reference computed here from the facts and the current stages, under every
+// kind of write: inserts, updates and deletes of stage changes, activities (on leads, on deals)
 // and deals from leads (created, moved to another lead or time, reassigned, deleted), leads reassigned or deleted, one by one and in batches,
-// stage reorders, a time-zone change, bulk loads with deferral, and two transactions writing at once.
+// stage reorders, stages inserted and deleted between others, a time-zone change, bulk loads with deferral, and two transactions writing at once.
 // The property test (kpi-property) proves the metrics read from them equal the reference implementation.
 import fc from "fast-check";
 import pg from "pg";
@@ -45,7 +47,7 @@ async function createOrg(c: pg.ClientBase, zone: string): Promise<Org> {
   const pipelineId = pipeline.rows[0]!.id;
   const stages = await c.query<{ id: number }>(
     `INSERT INTO stage (pipeline_id, name, position, kind)
-     VALUES ($1, 'S1', 1, 'OPEN'), ($1, 'S2', 2, 'OPEN'), ($1, 'S3', 3, 'OPEN'), ($1, 'Won', 4, 'WON'), ($1, 'Lost', 5, 'LOST')
+     VALUES ($1, 'S1', 10, 'OPEN'), ($1, 'S2', 20, 'OPEN'), ($1, 'S3', 30, 'OPEN'), ($1, 'Won', 40, 'WON'), ($1, 'Lost', 50, 'LOST')
      RETURNING id`,
     [pipelineId],
   );
@@ -81,6 +83,8 @@ type Op =
   | { kind: "changeActivity"; pick: number; rep: number; type: number; hours: number; responded: boolean; lead: number; deal: number }
   | { kind: "deleteActivities"; pick: number; count: number }
   | { kind: "swapStages"; a: number; b: number }
+  | { kind: "insertStage"; after: number; gap: number }
+  | { kind: "deleteStage"; pick: number }
   | { kind: "timeZone"; zone: number }
   | { kind: "bulk"; changes: Array<{ deal: number; stage: number; hours: number }>; activities: ActivityInput[]; deals: DealInput[] }
   | { kind: "addDeals"; deals: DealInput[] }
@@ -103,7 +107,8 @@ interface DealInput {
   hours: number;
 }
 
-const change = fc.record({ deal: fc.nat(3), stage: fc.nat(4), hours: fc.integer({ min: -48, max: 48 }) });
+// A stage pick past the organisation's stages wraps around (stages come and go).
+const change = fc.record({ deal: fc.nat(3), stage: fc.nat(6), hours: fc.integer({ min: -48, max: 48 }) });
 const activity = fc.record({ rep: fc.nat(1), type: fc.nat(3), hours: activityHours, responded: fc.boolean(), lead: fc.nat(3), deal: fc.nat(5) });
 const deal = fc.record({ lead: fc.nat(3), hours: fc.integer({ min: -48, max: 48 }) });
 const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -123,6 +128,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   }),
   fc.record({ kind: fc.constant("deleteActivities" as const), pick: fc.nat(), count: fc.integer({ min: 1, max: 4 }) }),
   fc.record({ kind: fc.constant("swapStages" as const), a: fc.nat(2), b: fc.nat(2) }),
+  { arbitrary: fc.record({ kind: fc.constant("insertStage" as const), after: fc.nat(5), gap: fc.integer({ min: 1, max: 9 }) }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant("deleteStage" as const), pick: fc.nat(6) }), weight: 2 },
   fc.record({ kind: fc.constant("timeZone" as const), zone: fc.nat(ZONES.length - 1) }),
   fc.record({
     kind: fc.constant("bulk" as const),
@@ -140,11 +147,12 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 );
 
 const at = (hours: number) => new Date(BASE + hours * HOUR).toISOString();
+const stageOf = (org: Org, pick: number) => org.stageIds[pick % org.stageIds.length];
 
 async function insertChanges(c: pg.ClientBase, org: Org, changes: Array<{ deal: number; stage: number; hours: number }>) {
   await c.query(
     `INSERT INTO deal_stage_change (deal_id, to_stage_id, at) SELECT * FROM unnest($1::int[], $2::int[], $3::timestamptz[])`,
-    [changes.map((x) => org.dealIds[x.deal]), changes.map((x) => org.stageIds[x.stage]), changes.map((x) => at(x.hours))],
+    [changes.map((x) => org.dealIds[x.deal]), changes.map((x) => stageOf(org, x.stage)), changes.map((x) => at(x.hours))],
   );
 }
 
@@ -230,7 +238,7 @@ async function apply(c: pg.ClientBase, org: Org, op: Op): Promise<void> {
     case "moveChange": {
       const ids = (await c.query<{ id: number }>(`SELECT id FROM deal_stage_change WHERE deal_id = ANY ($1) ORDER BY id`, [org.dealIds])).rows;
       if (ids.length === 0) return;
-      await c.query(`UPDATE deal_stage_change SET to_stage_id = $2, at = $3 WHERE id = $1`, [ids[op.pick % ids.length]!.id, org.stageIds[op.stage], at(op.hours)]);
+      await c.query(`UPDATE deal_stage_change SET to_stage_id = $2, at = $3 WHERE id = $1`, [ids[op.pick % ids.length]!.id, stageOf(org, op.stage), at(op.hours)]);
       return;
     }
     case "deleteChanges": {
@@ -263,13 +271,38 @@ async function apply(c: pg.ClientBase, org: Org, op: Op): Promise<void> {
     }
     case "swapStages": {
       if (op.a === op.b) return;
-      const [a, b] = [org.stageIds[op.a], org.stageIds[op.b]];
+      const [a, b] = [stageOf(org, op.a), stageOf(org, op.b)];
+      if (a === b) return;
       const positions = await c.query<{ id: number; position: number }>(`SELECT id, position FROM stage WHERE id IN ($1, $2)`, [a, b]);
       const of = (id: number | undefined) => positions.rows.find((r) => r.id === id)!.position;
       const [pa, pb] = [of(a), of(b)];
       await c.query(`UPDATE stage SET position = 100 WHERE id = $1`, [a]);
       await c.query(`UPDATE stage SET position = $2 WHERE id = $1`, [b, pa]);
       await c.query(`UPDATE stage SET position = $2 WHERE id = $1`, [a, pb]);
+      return;
+    }
+    case "insertStage": {
+      // An open stage between two others (or after the last), when that position is free.
+      const after = (await c.query<{ position: number }>(`SELECT position FROM stage WHERE id = $1`, [stageOf(org, op.after)])).rows[0]!.position;
+      const inserted = await c.query<{ id: number }>(
+        `INSERT INTO stage (pipeline_id, name, position, kind) SELECT $1, 'S' || $2::int, $2::int, 'OPEN'
+         WHERE NOT EXISTS (SELECT 1 FROM stage WHERE pipeline_id = $1 AND position = $2::int) RETURNING id`,
+        [org.pipelineId, after + op.gap],
+      );
+      org.stageIds.push(...inserted.rows.map((r) => r.id));
+      return;
+    }
+    case "deleteStage": {
+      // Only a stage no change or deal is in can go (their foreign keys restrict it).
+      const id = stageOf(org, op.pick)!;
+      await c.query("SAVEPOINT delete_stage");
+      try {
+        await c.query(`DELETE FROM stage WHERE id = $1`, [id]);
+        await c.query("RELEASE SAVEPOINT delete_stage");
+        org.stageIds.splice(org.stageIds.indexOf(id), 1);
+      } catch {
+        await c.query("ROLLBACK TO SAVEPOINT delete_stage");
+      }
       return;
     }
     case "timeZone":
@@ -292,6 +325,46 @@ async function monthsAndSummedDays(c: pg.ClientBase, org: Org): Promise<{ months
 }
 
 /**
+ * The stage rollups as they are, and as a reference computes them here from the facts and the current stages, written
+ * the way the stage metrics used to read the facts (current stage kinds and positions, the next open stage by lead()).
+ */
+async function stageRollups(c: pg.ClientBase, org: Org): Promise<{ rollups: unknown[]; reference: unknown[] }> {
+  const rows = async (text: string) => (await c.query(text, [org.orgId])).rows;
+  const rollups = [
+    ...(await rows(
+      `SELECT stage_id, day::text, prev_same_day::text, entered, advanced, lost FROM stage_entry_day WHERE org_id = $1 ORDER BY 1, 2, 3`,
+    )),
+    ...(await rows(`SELECT stage_id, day::text, stay_days, n FROM stage_stay_day WHERE org_id = $1 ORDER BY 1, 2, 3`)),
+    ...(await rows(`SELECT change_id, deal_id, pipeline_id, day::text AS jump_day, from_position, rank FROM stage_jump WHERE org_id = $1 ORDER BY 1`)),
+  ];
+  const facts = `deal_stage_fact f JOIN stage st ON st.id = f.stage_id JOIN pipeline pl ON pl.id = st.pipeline_id
+                 JOIN organization o ON o.id = pl.org_id`;
+  const reference = [
+    ...(await rows(
+      `SELECT f.stage_id, (f.at AT TIME ZONE o.time_zone)::date::text AS day,
+              coalesce((f.prev_same_at AT TIME ZONE o.time_zone)::date, '0001-01-01')::text AS prev_same_day,
+              count(*)::int AS entered, count(*) FILTER (WHERE f.later_rank > st.position)::int AS advanced,
+              count(*) FILTER (WHERE NOT coalesce(f.later_rank > st.position, false) AND f.final_kind = 'LOST')::int AS lost
+       FROM ${facts} WHERE pl.org_id = $1 AND st.kind = 'OPEN' GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    )),
+    ...(await rows(
+      `SELECT f.stage_id, (f.next_at AT TIME ZONE o.time_zone)::date::text AS day, f.stay_days, count(*)::int AS n
+       FROM ${facts} WHERE pl.org_id = $1 AND st.kind = 'OPEN' AND f.next_at IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    )),
+    ...(await rows(
+      `WITH next_open AS (
+         SELECT s.id, s.position, lead(s.position) OVER (PARTITION BY s.pipeline_id ORDER BY s.position) AS next_position
+         FROM stage s JOIN pipeline pl ON pl.id = s.pipeline_id AND pl.org_id = $1 WHERE s.kind = 'OPEN'
+       )
+       SELECT f.change_id, f.deal_id, st.pipeline_id, (f.at AT TIME ZONE o.time_zone)::date::text AS jump_day, prev.position AS from_position, f.rank
+       FROM ${facts} JOIN next_open prev ON prev.id = f.prev_stage_id
+       WHERE pl.org_id = $1 AND f.rank > prev.next_position ORDER BY 1`,
+    )),
+  ];
+  return { rollups, reference };
+}
+
+/**
  * The derived rows as the triggers left them, and as a rebuild from scratch makes them (in a rolled-back
  * transaction); activity_month is checked against the sum of activity_day in both states.
  */
@@ -309,10 +382,14 @@ async function maintainedAndRebuilt(c: pg.ClientBase, org: Org): Promise<{ maint
     );
     const { months, summed } = await monthsAndSummedDays(c, org);
     expect(months, "activity_month = activity_day summed per month").toEqual(summed);
-    return [...facts.rows, ...days.rows, ...touches.rows, ...months];
+    const { rollups, reference } = await stageRollups(c, org);
+    expect(rollups, "stage rollups = the reference from the facts").toEqual(reference);
+    return [...facts.rows, ...days.rows, ...touches.rows, ...months, ...rollups];
   };
   const maintained = await read();
   await c.query("SAVEPOINT rebuild");
+  await c.query(`SELECT rebuild_stage_days($1)`, [org.orgId]);
+  expect(await read(), "stage rollups = rebuild_stage_days").toEqual(maintained);
   await c.query(`DELETE FROM deal_stage_fact WHERE deal_id = ANY ($1)`, [org.dealIds]);
   await c.query(`SELECT refresh_deal_stage_facts($1)`, [org.dealIds]);
   await c.query(`SELECT rebuild_activity_days($1)`, [org.orgId]);
@@ -342,6 +419,11 @@ describe("derived KPI tables", () => {
     let checkedConversions = 0;
     let checkedTouches = 0;
     let checkedFollowUps = 0;
+    let checkedEntries = 0;
+    let checkedReentries = 0;
+    let checkedStays = 0;
+    let checkedJumps = 0;
+    let orgsWithInsertedStageJumps = 0;
     await fc.assert(
       fc.asyncProperty(fc.nat(ZONES.length - 1), fc.array(opArb, { minLength: 1, maxLength: 12 }), async (zone, ops) => {
         await client.query("BEGIN");
@@ -359,6 +441,13 @@ describe("derived KPI tables", () => {
           checkedConversions += touchRows.filter((row) => row.is_conversion).length;
           checkedTouches += touchRows.filter((row) => Number(row.calls) + Number(row.emails) + Number(row.socials) + Number(row.meetings) > 0).length;
           checkedFollowUps += touchRows.filter((row) => row.first_activity_at !== null).length;
+          const entryRows = rebuilt.filter((row) => "prev_same_day" in (row as object)) as Array<{ prev_same_day: string }>;
+          checkedEntries += entryRows.length;
+          checkedReentries += entryRows.filter((row) => row.prev_same_day !== "0001-01-01").length;
+          checkedStays += rebuilt.filter((row) => "stay_days" in (row as object) && "n" in (row as object)).length;
+          const jumpRows = rebuilt.filter((row) => "jump_day" in (row as object)) as Array<{ from_position: number; rank: number }>;
+          checkedJumps += jumpRows.length;
+          orgsWithInsertedStageJumps += Number(org.stageIds.length > 5 && jumpRows.length > 0);
         } finally {
           await client.query("ROLLBACK");
         }
@@ -373,6 +462,11 @@ describe("derived KPI tables", () => {
     expect(checkedConversions).toBeGreaterThan(250);
     expect(checkedTouches).toBeGreaterThan(60);
     expect(checkedFollowUps).toBeGreaterThan(40);
+    expect(checkedEntries).toBeGreaterThan(200);
+    expect(checkedReentries).toBeGreaterThan(25);
+    expect(checkedStays).toBeGreaterThan(80);
+    expect(checkedJumps).toBeGreaterThan(15);
+    expect(orgsWithInsertedStageJumps).toBeGreaterThan(3);
   });
 
   it("stage facts say, for each change, what the rest of the deal's history says about it", async () => {
@@ -397,13 +491,74 @@ describe("derived KPI tables", () => {
       );
       const WON = 2147483647;
       expect(facts.rows).toEqual([
-        { stage_id: s1, prev_stage_id: null, reentry: false, stay_days: 2, rank: 1, later_rank: WON, max_rank: WON, final_kind: "WON", is_last: false },
-        { stage_id: s3, prev_stage_id: s1, reentry: false, stay_days: 0, rank: 3, later_rank: WON, max_rank: WON, final_kind: "WON", is_last: false },
-        { stage_id: s1, prev_stage_id: s3, reentry: true, stay_days: 1, rank: 1, later_rank: WON, max_rank: WON, final_kind: "WON", is_last: false },
-        { stage_id: s3, prev_stage_id: s1, reentry: true, stay_days: 2, rank: 3, later_rank: WON, max_rank: WON, final_kind: "WON", is_last: false },
+        { stage_id: s1, prev_stage_id: null, reentry: false, stay_days: 2, rank: 10, later_rank: WON, max_rank: WON, final_kind: "WON", is_last: false },
+        { stage_id: s3, prev_stage_id: s1, reentry: false, stay_days: 0, rank: 30, later_rank: WON, max_rank: WON, final_kind: "WON", is_last: false },
+        { stage_id: s1, prev_stage_id: s3, reentry: true, stay_days: 1, rank: 10, later_rank: WON, max_rank: WON, final_kind: "WON", is_last: false },
+        { stage_id: s3, prev_stage_id: s1, reentry: true, stay_days: 2, rank: 30, later_rank: WON, max_rank: WON, final_kind: "WON", is_last: false },
         { stage_id: won, prev_stage_id: s3, reentry: false, stay_days: null, rank: WON, later_rank: null, max_rank: WON, final_kind: "WON", is_last: true },
       ]);
       expect(s2).toBeDefined();
+    } finally {
+      await client.query("ROLLBACK");
+    }
+  });
+
+  it("stage rollups follow a stage inserted and deleted between two others, and a time-zone change", async () => {
+    await client.query("BEGIN");
+    try {
+      const org = await createOrg(client, "UTC");
+      const [s1, s2, s3] = org.stageIds;
+      // S1 (Mar 29, 23:00 UTC: Mar 30 in Berlin) → S2 (Mar 31) → S3 (Apr 1).
+      await insertChanges(client, org, [
+        { deal: 0, stage: 0, hours: 3 },
+        { deal: 0, stage: 1, hours: 30 },
+        { deal: 0, stage: 2, hours: 60 },
+      ]);
+      const jumps = async () =>
+        (await client.query(`SELECT day::text, from_position, rank FROM stage_jump WHERE org_id = $1 ORDER BY change_id`, [org.orgId])).rows;
+      const entries = async () =>
+        (await client.query(`SELECT stage_id, day::text, entered, advanced FROM stage_entry_day WHERE org_id = $1 ORDER BY 1, 2`, [org.orgId])).rows;
+      const matchesReference = async () => {
+        const { rollups, reference } = await stageRollups(client, org);
+        expect(rollups).toEqual(reference);
+      };
+      expect(await jumps()).toEqual([]);
+      // An open stage between S1 and S2: S1 → S2 now skips it.
+      const inserted = await client.query<{ id: number }>(
+        `INSERT INTO stage (pipeline_id, name, position, kind) VALUES ($1, 'S1b', 15, 'OPEN') RETURNING id`,
+        [org.pipelineId],
+      );
+      expect(await jumps()).toEqual([{ day: "2025-03-31", from_position: 10, rank: 20 }]);
+      await matchesReference();
+      await client.query(`DELETE FROM stage WHERE id = $1`, [inserted.rows[0]!.id]);
+      expect(await jumps()).toEqual([]);
+      // Without S2 (moved after S3, then back), S1 → S2 lands past S3: a jump while S2 is last.
+      await client.query(`UPDATE stage SET position = 35 WHERE id = $1`, [s2]);
+      expect(await jumps()).toEqual([{ day: "2025-03-31", from_position: 10, rank: 35 }]);
+      await client.query(`UPDATE stage SET position = 20 WHERE id = $1`, [s2]);
+      expect(await jumps()).toEqual([]);
+      await matchesReference();
+      expect(await entries()).toEqual([
+        { stage_id: s1, day: "2025-03-29", entered: 1, advanced: 1 },
+        { stage_id: s2, day: "2025-03-31", entered: 1, advanced: 1 },
+        { stage_id: s3, day: "2025-04-01", entered: 1, advanced: 0 },
+      ]);
+      // The facts are recomputed with the new zone already in place; the rollups are rebuilt after them.
+      await client.query(`UPDATE organization SET time_zone = 'Europe/Berlin' WHERE id = $1`, [org.orgId]);
+      expect(await entries()).toEqual([
+        { stage_id: s1, day: "2025-03-30", entered: 1, advanced: 1 },
+        { stage_id: s2, day: "2025-03-31", entered: 1, advanced: 1 },
+        { stage_id: s3, day: "2025-04-01", entered: 1, advanced: 0 },
+      ]);
+      await matchesReference();
+      // Nothing updates facts in place (they are deleted and inserted again), but an update moves the rollups too.
+      await client.query(`UPDATE deal_stage_fact SET at = at - interval '1 day', next_at = NULL WHERE deal_id = $1 AND stage_id = $2`, [org.dealIds[0], s2]);
+      expect((await entries()).map((row) => (row as { day: string }).day)).toEqual(["2025-03-30", "2025-03-30", "2025-04-01"]);
+      await matchesReference();
+      // And later writes subtract from the days the rows are on now.
+      await client.query(`DELETE FROM deal_stage_change WHERE deal_id = $1`, [org.dealIds[0]]);
+      expect(await entries()).toEqual([]);
+      await matchesReference();
     } finally {
       await client.query("ROLLBACK");
     }
