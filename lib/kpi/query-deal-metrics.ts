@@ -122,7 +122,8 @@ export async function queryDealMetrics(sql: KpiSql, viewer: Viewer, input: DealM
              d.status, d.type, d.amount,
              (d.closed_at >= p.start_at AND d.closed_at < p.end_at) AS closed_in,
              (d.created_at >= p.start_at AND d.created_at < p.end_at) AS created_in,
-             (d.closed_at AT TIME ZONE org.tz)::date - (d.created_at AT TIME ZONE org.tz)::date AS cycle_days
+             -- Only won deals have a cycle: local dates of every deal's two instants would cost more than the rest.
+             CASE WHEN d.status = 'WON' THEN (d.closed_at AT TIME ZONE org.tz)::date - (d.created_at AT TIME ZONE org.tz)::date END AS cycle_days
       FROM periods p
       CROSS JOIN org
       JOIN deal d
