@@ -34,8 +34,9 @@ import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
 const ORGS = Number(process.env.KPI_ORGS ?? 500);
 // Figures the generator produces less often (a median halfway between two whole days needs an even number of
 // follow-ups with different day counts, 9 of 500 was seen; a custom P or P′ inside one month with activities in it,
-// 5 to 7; the whole organisation's view of a pipeline where a deal re-enters in P a stage it entered before P, 9):
-// a lower floor, so a valid run is not refused by chance.
+// 2 to 13 before short custom ranges were generated on purpose; the whole organisation's view of a pipeline where a
+// deal re-enters in P a stage it entered before P, 3 to 11 in ten runs): they must occur, but a floor of 10 would
+// refuse valid runs by chance.
 const RARE_FIGURES = new Set(["followUpMedianHalf", "activityEdgesOnly", "wholeOrgReentries"]);
 const SEED = Number(process.env.KPI_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const IDS_PER_ORG = 10_000;
@@ -304,7 +305,7 @@ describe(`KPI SQL = reference (${ORGS} random organisations, seed ${SEED})`, () 
     expect(nextCase).toBe(cases.length);
     console.info(`KPI property: ${ORGS} organisations, seed ${SEED}; cases with non-trivial figures:`, seen);
     for (const [figure, count] of Object.entries(seen)) {
-      expect(count, `${figure} occurred too rarely`).toBeGreaterThanOrEqual(ORGS / (RARE_FIGURES.has(figure) ? 250 : 50));
+      expect(count, `${figure} occurred too rarely`).toBeGreaterThanOrEqual(RARE_FIGURES.has(figure) ? 1 : ORGS / 50);
     }
   });
 });

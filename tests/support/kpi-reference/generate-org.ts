@@ -87,11 +87,15 @@ const periodArb: fc.Arbitrary<PeriodSpec> = fc.oneof(
   fc.constant({ kind: "year" as const, year: 2025 }),
   fc.record({ year: fc.constant(2025), quarter: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const) }).map((q) => ({ kind: "quarter" as const, ...q })),
   fc.record({ year: fc.constant(2025), month: fc.integer({ min: 1, max: 12 }) }).map((m) => ({ kind: "month" as const, ...m })),
-  fc.record({ from: fc.integer({ min: 60, max: 460 }), length: fc.integer({ min: 1, max: 200 }) }).map(({ from, length }) => ({
-    kind: "custom" as const,
-    from: addDays(FIRST_DAY, from),
-    to: addDays(FIRST_DAY, from + length - 1),
-  })),
+  // Custom ranges of any length, and short ones that often lie inside one month (activities then come from day rows
+  // only, not from month rows).
+  fc.oneof(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 20 })).chain((length) =>
+    fc.integer({ min: 60, max: 460 }).map((from) => ({
+      kind: "custom" as const,
+      from: addDays(FIRST_DAY, from),
+      to: addDays(FIRST_DAY, from + length - 1),
+    })),
+  ),
 );
 
 export const orgShapeArb = fc.record({
