@@ -21,6 +21,7 @@ export const DATA_CHANGE_TABLES = [
   "stage_stay_day",
   "stage_jump",
   "conversion_touch",
+  "lead_chain",
   "deal_criterion_answer",
   "activity",
   "activity_day",

@@ -1,6 +1,6 @@
 import { Prisma, type LeadSource } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { leadInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { coversWholeOrg, leadInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql } from "./kpi-sql";
 import { previousPeriod, type Period } from "./period";
 import { CURRENT, PREVIOUS, periodsSql } from "./periods-sql";
@@ -97,6 +97,8 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
   const periodOf = (column: Prisma.Sql) =>
     Prisma.sql`CASE WHEN ${column} >= ${at(input.period.start)} THEN ${Prisma.raw(String(CURRENT))} ELSE ${Prisma.raw(String(PREVIOUS))} END`;
   const inScope = leadInScopeSql(viewer, filter, { ownerless: true });
+  // lead_chain.rep_id is coalesce(sdr_id, ae_id): the same lead for the same reps as leadInScopeSql.
+  const chainInScope = coversWholeOrg(viewer, filter) ? Prisma.sql`TRUE` : Prisma.sql`lc.rep_id = ANY (ARRAY(SELECT id FROM scoped))`;
   const figures = (x: string) =>
     Prisma.join(
       COLUMNS.map(([column, alias]) => Prisma.sql`coalesce(${Prisma.raw(`${x}.${column}`)}, 0)::int AS ${Prisma.raw(`"${alias}"`)}`),
@@ -105,12 +107,6 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
   const rows = await sql.$queryRaw<Row[]>(Prisma.sql`
     WITH periods AS (${periodsSql(input.period, previous)}),
     scoped AS (${scopedRepsSql(viewer, filter)}),
-    first_meeting AS MATERIALIZED (
-      SELECT DISTINCT ON (st.pipeline_id) st.pipeline_id, st.position
-      FROM stage st
-      WHERE st.kind = 'OPEN'
-      ORDER BY st.pipeline_id, st.is_first_meeting DESC, st.position
-    ),
     created AS (
       -- Leads created in P′ ∪ P (one span: P′ ends where P starts) by period, rep and source.
       SELECT ${periodOf(Prisma.sql`l.created_at`)} AS p, ${REP} AS rep_id, l.source, count(*) AS n
@@ -119,19 +115,18 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
       GROUP BY 1, 2, 3
     ),
     handed AS (
-      -- Leads handed over in P′ ∪ P, with the deals created from them (at any time, in any pipeline): whether a deal
-      -- reached its pipeline's first-meeting stage is the highest rank of its history (deal_stage_fact) being that
-      -- stage's position or more (WON ranks above every open stage, LOST below).
-      SELECT ${periodOf(Prisma.sql`l.handed_over_at`)} AS p, ${REP} AS rep_id, l.id,
-             count(d.id) AS deals,
-             count(d.id) FILTER (WHERE f.max_rank >= coalesce(fm.position, 2147483647)) AS first_meetings,
-             count(d.id) FILTER (WHERE d.status = 'WON') AS won_deals
-      FROM lead l
-      LEFT JOIN deal d ON d.lead_id = l.id AND d.org_id = ${viewer.orgId}
-      LEFT JOIN first_meeting fm ON fm.pipeline_id = d.pipeline_id
-      LEFT JOIN deal_stage_fact f ON f.deal_id = d.id AND f.is_last
-      WHERE l.org_id = ${viewer.orgId} AND l.handed_over_at >= ${span.start} AND l.handed_over_at < ${span.end} AND ${inScope}
-      GROUP BY l.id
+      -- Leads handed over in P′ ∪ P by period and rep, from each lead's deals, first meetings and won deals (lead_chain).
+      -- Grouped by a boolean, not by the period's number: the planner then expects a few groups per rep and hashes them.
+      SELECT CASE WHEN in_p THEN ${Prisma.raw(String(CURRENT))} ELSE ${Prisma.raw(String(PREVIOUS))} END AS p, rep_id,
+             handed_over, converted, first_meetings, won_deals
+      FROM (
+        SELECT lc.handed_over_at >= ${at(input.period.start)} AS in_p, lc.rep_id,
+               count(*) AS handed_over, count(*) FILTER (WHERE lc.deals > 0) AS converted,
+               sum(lc.first_meetings) AS first_meetings, sum(lc.won_deals) AS won_deals
+        FROM lead_chain lc
+        WHERE lc.org_id = ${viewer.orgId} AND lc.handed_over_at >= ${span.start} AND lc.handed_over_at < ${span.end} AND ${chainInScope}
+        GROUP BY 1, 2
+      ) h
     ),
     created_agg AS (
       SELECT p, rep_id, GROUPING(rep_id) AS is_total,
@@ -147,8 +142,8 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
     ),
     handed_agg AS (
       SELECT p, rep_id, GROUPING(rep_id) AS is_total,
-             count(*) AS handed_over,
-             count(*) FILTER (WHERE deals > 0) AS converted,
+             sum(handed_over) AS handed_over,
+             sum(converted) AS converted,
              sum(first_meetings) AS first_meetings,
              sum(won_deals) AS won_deals
       FROM handed

@@ -1,9 +1,10 @@
-// The derived tables of the KPI engine (deal_stage_fact, activity_day, conversion_touch) stay equal to a rebuild from
-// scratch, activity_month to the monthly sum of activity_day, and the stage rollups (stage_entry_day, stage_stay_day,
+// The derived tables of the KPI engine (deal_stage_fact, activity_day, conversion_touch, lead_chain) stay equal to a
+// rebuild from scratch, activity_month to the monthly sum of activity_day, and the stage rollups (stage_entry_day, stage_stay_day,
 // stage_jump) to rebuild_stage_days and to a reference computed here from the facts and the current stages, under every
 // kind of write: inserts, updates and deletes of stage changes, activities (on leads, on deals)
-// and deals from leads (created, moved to another lead or time, reassigned, deleted), leads reassigned or deleted, one by one and in batches,
-// stage reorders, stages inserted and deleted between others, a time-zone change, bulk loads with deferral, and two transactions writing at once.
+// and deals from leads (created, moved to another lead or time, reassigned, won or lost, deleted), leads added, handed over (or not any
+// more), reassigned or deleted, one by one and in batches, stage reorders, stages inserted and deleted between others, the first-meeting
+// stage moved, a time-zone change, bulk loads with deferral, and two transactions writing at once.
 // The property test (kpi-property) proves the metrics read from them equal the reference implementation.
 import fc from "fast-check";
 import pg from "pg";
@@ -60,9 +61,9 @@ async function createOrg(c: pg.ClientBase, zone: string): Promise<Org> {
     [orgId, pipelineId, stageIds[0], repIds[0], BASE],
   );
   const leads = await c.query<{ id: number }>(
-    `INSERT INTO lead (org_id, name, source, created_at, sdr_id, ae_id)
-     VALUES ($1, 'L1', 'INBOUND', $4, $2, $3), ($1, 'L2', 'OUTBOUND', $4, NULL, $3), ($1, 'L3', 'INBOUND', $4, NULL, NULL) RETURNING id`,
-    [orgId, repIds[0], repIds[1], at(-2000)],
+    `INSERT INTO lead (org_id, name, source, created_at, sdr_id, ae_id, handed_over_at)
+     VALUES ($1, 'L1', 'INBOUND', $4, $2, $3, $5), ($1, 'L2', 'OUTBOUND', $4, NULL, $3, $5), ($1, 'L3', 'INBOUND', $4, NULL, NULL, NULL) RETURNING id`,
+    [orgId, repIds[0], repIds[1], at(-2000), at(-1000)],
   );
   // Two deals from the first lead (the earlier one is its conversion), one from the second, one without a lead.
   const dealIds = deals.rows.map((r) => r.id);
@@ -92,7 +93,11 @@ type Op =
   | { kind: "deleteDeal"; pick: number }
   | { kind: "deleteLead"; pick: number }
   | { kind: "reassignLead"; pick: number; sdr: number; ae: number }
-  | { kind: "reassignDeal"; pick: number; owner: number; closedOwner: number };
+  | { kind: "reassignDeal"; pick: number; owner: number; closedOwner: number }
+  | { kind: "addLeads"; handedOver: boolean[] }
+  | { kind: "handOver"; pick: number; handedOver: boolean; hours: number }
+  | { kind: "dealStatus"; pick: number; status: number }
+  | { kind: "firstMeeting"; pick: number; on: boolean };
 
 interface ActivityInput {
   rep: number;
@@ -144,7 +149,14 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   // Rep 2 stands for none.
   fc.record({ kind: fc.constant("reassignLead" as const), pick: fc.nat(3), sdr: fc.nat(2), ae: fc.nat(2) }),
   fc.record({ kind: fc.constant("reassignDeal" as const), pick: fc.nat(5), owner: fc.nat(1), closedOwner: fc.nat(2) }),
+  fc.record({ kind: fc.constant("addLeads" as const), handedOver: fc.array(fc.boolean(), { minLength: 1, maxLength: 3 }) }),
+  fc.record({ kind: fc.constant("handOver" as const), pick: fc.nat(4), handedOver: fc.boolean(), hours: fc.integer({ min: -48, max: 48 }) }),
+  { arbitrary: fc.record({ kind: fc.constant("dealStatus" as const), pick: fc.nat(6), status: fc.nat(2) }), weight: 2 },
+  // A stage pick past the organisation's stages wraps around, so WON and LOST stages get the flag too (it only counts on an open one).
+  { arbitrary: fc.record({ kind: fc.constant("firstMeeting" as const), pick: fc.nat(6), on: fc.boolean() }), weight: 2 },
 );
+
+const STATUSES = ["OPEN", "WON", "LOST"] as const;
 
 const at = (hours: number) => new Date(BASE + hours * HOUR).toISOString();
 const stageOf = (org: Org, pick: number) => org.stageIds[pick % org.stageIds.length];
@@ -230,6 +242,28 @@ async function apply(c: pg.ClientBase, org: Org, op: Op): Promise<void> {
       await c.query(`UPDATE deal SET owner_id = $2, closed_owner_id = $3 WHERE id = $1`, [id, org.repIds[op.owner], org.repIds[op.closedOwner] ?? null]);
       return;
     }
+    case "addLeads":
+      await c.query(
+        `INSERT INTO lead (org_id, name, source, created_at, sdr_id, handed_over_at)
+         SELECT $1, 'New lead', 'EVENT', $3, $2, CASE WHEN h THEN $3::timestamptz END FROM unnest($4::boolean[]) h`,
+        [org.orgId, org.repIds[0], at(-500), op.handedOver],
+      );
+      return;
+    case "handOver": {
+      const id = await pickOne(c, "lead", org, op.pick);
+      if (id === null) return;
+      await c.query(`UPDATE lead SET handed_over_at = $2 WHERE id = $1`, [id, op.handedOver ? at(op.hours) : null]);
+      return;
+    }
+    case "dealStatus": {
+      const id = await pickOne(c, "deal", org, op.pick);
+      if (id === null) return;
+      await c.query(`UPDATE deal SET status = $2 WHERE id = $1`, [id, STATUSES[op.status]]);
+      return;
+    }
+    case "firstMeeting":
+      await c.query(`UPDATE stage SET is_first_meeting = $2 WHERE id = $1`, [stageOf(org, op.pick), op.on]);
+      return;
     case "deleteLead": {
       const id = await pickOne(c, "lead", org, op.pick);
       if (id !== null) await c.query(`DELETE FROM lead WHERE id = $1`, [id]);
@@ -380,11 +414,15 @@ async function maintainedAndRebuilt(c: pg.ClientBase, org: Org): Promise<{ maint
        FROM conversion_touch WHERE org_id = $1 ORDER BY deal_id`,
       [org.orgId],
     );
+    const chains = await c.query(
+      `SELECT lead_id, rep_id, handed_over_at, deals, first_meetings, won_deals FROM lead_chain WHERE org_id = $1 ORDER BY lead_id`,
+      [org.orgId],
+    );
     const { months, summed } = await monthsAndSummedDays(c, org);
     expect(months, "activity_month = activity_day summed per month").toEqual(summed);
     const { rollups, reference } = await stageRollups(c, org);
     expect(rollups, "stage rollups = the reference from the facts").toEqual(reference);
-    return [...facts.rows, ...days.rows, ...touches.rows, ...months, ...rollups];
+    return [...facts.rows, ...days.rows, ...touches.rows, ...months, ...rollups, ...chains.rows];
   };
   const maintained = await read();
   await c.query("SAVEPOINT rebuild");
@@ -394,6 +432,7 @@ async function maintainedAndRebuilt(c: pg.ClientBase, org: Org): Promise<{ maint
   await c.query(`SELECT refresh_deal_stage_facts($1)`, [org.dealIds]);
   await c.query(`SELECT rebuild_activity_days($1)`, [org.orgId]);
   await c.query(`SELECT rebuild_conversion_touches($1)`, [org.orgId]);
+  await c.query(`SELECT rebuild_lead_chains($1)`, [org.orgId]);
   const rebuilt = await read();
   await c.query("ROLLBACK TO SAVEPOINT rebuild");
   return { maintained, rebuilt };
@@ -424,8 +463,12 @@ describe("derived KPI tables", () => {
     let checkedStays = 0;
     let checkedJumps = 0;
     let orgsWithInsertedStageJumps = 0;
+    let checkedChains = 0;
+    let chainsWithDeals = 0;
+    let chainsWithFirstMeetings = 0;
+    let chainsWithWins = 0;
     await fc.assert(
-      fc.asyncProperty(fc.nat(ZONES.length - 1), fc.array(opArb, { minLength: 1, maxLength: 12 }), async (zone, ops) => {
+      fc.asyncProperty(fc.nat(ZONES.length - 1), fc.array(opArb, { minLength: 1, maxLength: 16, size: "max" }), async (zone, ops) => {
         await client.query("BEGIN");
         try {
           const org = await createOrg(client, ZONES[zone]!);
@@ -448,11 +491,16 @@ describe("derived KPI tables", () => {
           const jumpRows = rebuilt.filter((row) => "jump_day" in (row as object)) as Array<{ from_position: number; rank: number }>;
           checkedJumps += jumpRows.length;
           orgsWithInsertedStageJumps += Number(org.stageIds.length > 5 && jumpRows.length > 0);
+          const chainRows = rebuilt.filter((row) => "first_meetings" in (row as object)) as Array<Record<string, number>>;
+          checkedChains += chainRows.length;
+          chainsWithDeals += chainRows.filter((row) => row.deals! > 0).length;
+          chainsWithFirstMeetings += chainRows.filter((row) => row.first_meetings! > 0).length;
+          chainsWithWins += chainRows.filter((row) => row.won_deals! > 0).length;
         } finally {
           await client.query("ROLLBACK");
         }
       }),
-      { numRuns: 250 },
+      { numRuns: 350 },
     );
     // The property must have looked at real rows, not only at empty organisations.
     expect(checkedFacts).toBeGreaterThan(500);
@@ -467,6 +515,10 @@ describe("derived KPI tables", () => {
     expect(checkedStays).toBeGreaterThan(80);
     expect(checkedJumps).toBeGreaterThan(15);
     expect(orgsWithInsertedStageJumps).toBeGreaterThan(3);
+    expect(checkedChains).toBeGreaterThan(500);
+    expect(chainsWithDeals).toBeGreaterThan(400);
+    expect(chainsWithFirstMeetings).toBeGreaterThan(100);
+    expect(chainsWithWins).toBeGreaterThan(12);
   });
 
   it("stage facts say, for each change, what the rest of the deal's history says about it", async () => {
@@ -559,6 +611,51 @@ describe("derived KPI tables", () => {
       await client.query(`DELETE FROM deal_stage_change WHERE deal_id = $1`, [org.dealIds[0]]);
       expect(await entries()).toEqual([]);
       await matchesReference();
+    } finally {
+      await client.query("ROLLBACK");
+    }
+  });
+
+  it("a lead's chain follows its deal into another pipeline, and that pipeline's first-meeting stage as it moves", async () => {
+    await client.query("BEGIN");
+    try {
+      const org = await createOrg(client, "UTC");
+      const [deal] = org.dealIds;
+      // The first lead's conversion reaches S2 (rank 20) in the first pipeline, whose first meeting is S1: reached.
+      await insertChanges(client, org, [
+        { deal: 0, stage: 0, hours: 1 },
+        { deal: 0, stage: 1, hours: 2 },
+      ]);
+      const chain = async () =>
+        (await client.query(`SELECT deals, first_meetings, won_deals FROM lead_chain WHERE lead_id = (SELECT lead_id FROM deal WHERE id = $1)`, [deal]))
+          .rows;
+      expect(await chain()).toEqual([{ deals: 2, first_meetings: 1, won_deals: 0 }]);
+      // Moved to a pipeline whose first meeting is at position 30; its history stays in the first one, so only the
+      // stage triggers, not the facts, tell the chain when that pipeline's first meeting moves.
+      const other = await client.query<{ id: number }>(`INSERT INTO pipeline (org_id, name) VALUES ($1, 'Other') RETURNING id`, [org.orgId]);
+      const pipelineId = other.rows[0]!.id;
+      const stages = await client.query<{ id: number }>(
+        `INSERT INTO stage (pipeline_id, name, position, kind, is_first_meeting)
+         VALUES ($1, 'T1', 10, 'OPEN', FALSE), ($1, 'T2', 15, 'OPEN', FALSE), ($1, 'T3', 30, 'OPEN', TRUE) RETURNING id`,
+        [pipelineId],
+      );
+      const [t1, t2, t3] = stages.rows.map((row) => row.id);
+      await client.query(`UPDATE deal SET pipeline_id = $2, stage_id = $3 WHERE id = $1`, [deal, pipelineId, t1]);
+      expect(await chain()).toEqual([{ deals: 2, first_meetings: 0, won_deals: 0 }]);
+      await client.query(`UPDATE stage SET is_first_meeting = (id = $1) WHERE pipeline_id = $2`, [t2, pipelineId]);
+      expect(await chain()).toEqual([{ deals: 2, first_meetings: 1, won_deals: 0 }]);
+      await client.query(`UPDATE stage SET is_first_meeting = (id = $1) WHERE pipeline_id = $2`, [t3, pipelineId]);
+      expect(await chain()).toEqual([{ deals: 2, first_meetings: 0, won_deals: 0 }]);
+      // Without T3 the first open stage (T1) is the first meeting; a new marked stage at 25 is again out of reach.
+      await client.query(`DELETE FROM stage WHERE id = $1`, [t3]);
+      expect(await chain()).toEqual([{ deals: 2, first_meetings: 1, won_deals: 0 }]);
+      await client.query(`INSERT INTO stage (pipeline_id, name, position, kind, is_first_meeting) VALUES ($1, 'T4', 25, 'OPEN', TRUE)`, [pipelineId]);
+      expect(await chain()).toEqual([{ deals: 2, first_meetings: 0, won_deals: 0 }]);
+      // Won: counted as won; its history (rank 20) still decides the first meeting.
+      await client.query(`UPDATE deal SET status = 'WON' WHERE id = $1`, [deal]);
+      expect(await chain()).toEqual([{ deals: 2, first_meetings: 0, won_deals: 1 }]);
+      const { maintained, rebuilt } = await maintainedAndRebuilt(client, org);
+      expect(maintained).toEqual(rebuilt);
     } finally {
       await client.query("ROLLBACK");
     }
