@@ -152,9 +152,10 @@ export async function queryStageMetrics(sql: KpiSql, viewer: Viewer, input: Stag
                   WHEN f.at >= ${p1.start} AND f.at < ${p1.end} THEN ${p1.start} END AS p_start,
              CASE WHEN f.next_at >= ${p0.start} AND f.next_at < ${p0.end} THEN ${THIS}
                   WHEN f.next_at >= ${p1.start} AND f.next_at < ${p1.end} THEN ${BEFORE} END AS p_next
-      -- A team's few thousand deals read their facts through the deal_id index, once.
+      -- A team's few thousand deals read their facts through the deal_id index, once (OFFSET 0 keeps the planner from
+      -- turning the lookups into a hash join over every fact of the organisation).
       FROM deals d
-      CROSS JOIN LATERAL (SELECT * FROM deal_stage_fact f WHERE f.deal_id = d.id) f
+      CROSS JOIN LATERAL (SELECT * FROM deal_stage_fact f WHERE f.deal_id = d.id OFFSET 0) f
       JOIN stage st ON st.id = f.stage_id
     ),
     flow AS (
