@@ -24,7 +24,7 @@ export async function queryOpenPipeline(sql: KpiSql, viewer: Viewer, input: Open
   const pipeline = input.pipelineId === undefined ? Prisma.sql`TRUE` : Prisma.sql`d.pipeline_id = ${input.pipelineId}`;
   return sql.$queryRaw<OpenPipelineStage[]>(Prisma.sql`
     WITH scoped AS (${scopedRepsSql(viewer, input.filter)}),
-    open_deals AS (
+    open_deals AS MATERIALIZED (
       SELECT d.pipeline_id, d.amount,
              coalesce(
                (SELECT c.to_stage_id FROM deal_stage_change c
