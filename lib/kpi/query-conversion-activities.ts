@@ -97,8 +97,7 @@ export async function queryConversionActivities(sql: KpiSql, viewer: Viewer, inp
   const inScope = (repColumn: Prisma.Sql) =>
     coversWholeOrg(viewer, input.filter) ? Prisma.sql`TRUE` : Prisma.sql`${repColumn} = ANY (ARRAY(SELECT id FROM scoped))`;
   const rows = await sql.$queryRaw<Row[]>(Prisma.sql`
-    WITH org AS (SELECT time_zone AS tz FROM organization WHERE id = ${viewer.orgId}),
-    periods AS (${periodsSql(input.period, previous)}),
+    WITH periods AS (${periodsSql(input.period, previous)}),
     scoped AS (${scopedRepsSql(viewer, input.filter)}),
     conversions AS (
       SELECT p.p, ct.lead_id, ct.lead_rep_id AS rep_id,
@@ -119,9 +118,8 @@ export async function queryConversionActivities(sql: KpiSql, viewer: Viewer, inp
     ),
     follow AS (
       SELECT p.p, ct.deal_rep_id AS rep_id,
-             (ct.first_activity_at AT TIME ZONE org.tz)::date - (ct.created_at AT TIME ZONE org.tz)::date AS days
+             ct.follow_days AS days
       FROM conversion_touch ct
-      CROSS JOIN org
       JOIN periods p ON ct.created_at >= p.start_at AND ct.created_at < p.end_at
       WHERE ct.org_id = ${viewer.orgId} AND ${inScope(Prisma.sql`ct.deal_rep_id`)}
     ),

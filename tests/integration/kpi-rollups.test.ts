@@ -410,7 +410,8 @@ async function maintainedAndRebuilt(c: pg.ClientBase, org: Org): Promise<{ maint
     );
     const days = await c.query(`SELECT rep_id, day::text, type, count, responded FROM activity_day WHERE org_id = $1 ORDER BY 1, 2, 3`, [org.orgId]);
     const touches = await c.query(
-      `SELECT deal_id, lead_id, lead_rep_id, deal_rep_id, created_at, is_conversion, calls, emails, socials, meetings, first_activity_at
+      `SELECT deal_id, lead_id, lead_rep_id, deal_rep_id, created_at, is_conversion, calls, emails, socials, meetings, first_activity_at,
+              follow_days
        FROM conversion_touch WHERE org_id = $1 ORDER BY deal_id`,
       [org.orgId],
     );
