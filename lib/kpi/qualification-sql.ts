@@ -75,15 +75,11 @@ export function flaggedDealsSql(viewer: Viewer, input: QualificationInput): Pris
              coalesce(btrim(o.next_step), '') = '' AS no_next_step,
              coalesce(o.amount = 0, true) AS no_amount,
              coalesce((${at} AT TIME ZONE org.tz)::date - (o.entered_at AT TIME ZONE org.tz)::date > org.stuck_factor * ws.median_days, false) AS stuck,
+             -- A change before D from an open stage past the open stage after it: stage_jump holds exactly those
+             -- changes for the pipelines' stages as they are now (kept by triggers, migration 20261128040000).
              EXISTS (
-               SELECT 1 FROM (
-                 SELECT c.to_stage_id, lag(c.to_stage_id) OVER (ORDER BY c.at, c.id) AS prev_stage_id
-                 FROM deal_stage_change c WHERE c.deal_id = o.id AND c.at < ${at}
-               ) h
-               JOIN stage prev ON prev.id = h.prev_stage_id AND prev.kind = 'OPEN'
-               JOIN stage nxt ON nxt.id = h.to_stage_id AND nxt.kind <> 'LOST'
-               JOIN stage between_ ON between_.pipeline_id = prev.pipeline_id AND between_.kind = 'OPEN'
-                 AND between_.position > prev.position AND (nxt.kind = 'WON' OR between_.position < nxt.position)
+               SELECT 1 FROM stage_jump j JOIN deal_stage_change c ON c.id = j.change_id
+               WHERE j.deal_id = o.id AND c.at < ${at}
              ) AS skipped_stage
       FROM open_deals o
       CROSS JOIN org
