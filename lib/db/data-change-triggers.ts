@@ -22,6 +22,7 @@ export const DATA_CHANGE_TABLES = [
   "stage_jump",
   "conversion_touch",
   "lead_chain",
+  "lead_month",
   "deal_criterion_answer",
   "activity",
   "activity_day",

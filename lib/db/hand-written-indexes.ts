@@ -1,5 +1,5 @@
 /**
- * Indexes created by migrations that schema.prisma cannot describe (partial, with included columns). The schema
+ * Indexes created by migrations that schema.prisma cannot describe (partial, with included columns, NULLS NOT DISTINCT). The schema
  * drift test expects exactly these beside what schema.prisma says, rendered as it reads them from the database.
  */
 export const HAND_WRITTEN_INDEXES: ReadonlyArray<{ table: string; name: string; definition: string }> = [
@@ -17,5 +17,10 @@ export const HAND_WRITTEN_INDEXES: ReadonlyArray<{ table: string; name: string; 
     table: "deal",
     name: "deal_won_closed_at_idx",
     definition: `btree (org_id, closed_at) INCLUDE (pipeline_id) WHERE (status = 'WON'::"DealStatus")`,
+  },
+  {
+    table: "lead_month",
+    name: "lead_month_key_idx",
+    definition: "UNIQUE btree (org_id, rep_id, month, source) NULLS NOT DISTINCT",
   },
 ];

@@ -1,9 +1,9 @@
-// The derived tables of the KPI engine (deal_stage_fact, activity_day, conversion_touch, lead_chain) stay equal to a
-// rebuild from scratch, activity_month to the monthly sum of activity_day, and the stage rollups (stage_entry_day, stage_stay_day,
+// The derived tables of the KPI engine (deal_stage_fact, activity_day, conversion_touch, lead_chain, lead_month) stay equal
+// to a rebuild from scratch, lead_month also to leads counted per rep, local month and source, activity_month to the monthly sum of activity_day, and the stage rollups (stage_entry_day, stage_stay_day,
 // stage_jump) to rebuild_stage_days and to a reference computed here from the facts and the current stages, under every
 // kind of write: inserts, updates and deletes of stage changes, activities (on leads, on deals)
 // and deals from leads (created, moved to another lead or time, reassigned, won or lost, deleted), leads added, handed over (or not any
-// more), reassigned or deleted, one by one and in batches, stage reorders, stages inserted and deleted between others, the first-meeting
+// more), reassigned, moved to another time or source, or deleted, one by one and in batches, stage reorders, stages inserted and deleted between others, the first-meeting
 // stage moved, a time-zone change, bulk loads with deferral, and two transactions writing at once.
 // The property test (kpi-property) proves the metrics read from them equal the reference implementation.
 import fc from "fast-check";
@@ -14,6 +14,7 @@ import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
 
 const ZONES = ["Europe/Berlin", "America/Sao_Paulo", "Asia/Kolkata", "UTC", "Pacific/Chatham"];
 const TYPES = ["CALL", "EMAIL", "SOCIAL", "MEETING"] as const;
+const SOURCES = ["INBOUND", "OUTBOUND", "REFERRAL", "EVENT", "PARTNER", "OTHER"] as const;
 const BASE = Date.UTC(2025, 2, 29, 20); // around Europe's spring DST change
 const HOUR = 3_600_000;
 // Activities land near the deals (±48 h) or near the edge of the 30-day touch window before them (720 h, ±1 h at DST).
@@ -97,7 +98,8 @@ type Op =
   | { kind: "addLeads"; handedOver: boolean[] }
   | { kind: "handOver"; pick: number; handedOver: boolean; hours: number }
   | { kind: "dealStatus"; pick: number; status: number }
-  | { kind: "firstMeeting"; pick: number; on: boolean };
+  | { kind: "firstMeeting"; pick: number; on: boolean }
+  | { kind: "editLead"; pick: number; hours: number; source: number };
 
 interface ActivityInput {
   rep: number;
@@ -154,6 +156,16 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant("dealStatus" as const), pick: fc.nat(6), status: fc.nat(2) }), weight: 2 },
   // A stage pick past the organisation's stages wraps around, so WON and LOST stages get the flag too (it only counts on an open one).
   { arbitrary: fc.record({ kind: fc.constant("firstMeeting" as const), pick: fc.nat(6), on: fc.boolean() }), weight: 2 },
+  // A lead created at another time (months around BASE, some near a month's edge in any zone) or with another source.
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("editLead" as const),
+      pick: fc.nat(4),
+      hours: fc.oneof(fc.integer({ min: -2200, max: 800 }), fc.integer({ min: 52, max: 68 })),
+      source: fc.nat(SOURCES.length - 1),
+    }),
+    weight: 2,
+  },
 );
 
 const STATUSES = ["OPEN", "WON", "LOST"] as const;
@@ -264,6 +276,12 @@ async function apply(c: pg.ClientBase, org: Org, op: Op): Promise<void> {
     case "firstMeeting":
       await c.query(`UPDATE stage SET is_first_meeting = $2 WHERE id = $1`, [stageOf(org, op.pick), op.on]);
       return;
+    case "editLead": {
+      const id = await pickOne(c, "lead", org, op.pick);
+      if (id === null) return;
+      await c.query(`UPDATE lead SET created_at = $2, source = $3 WHERE id = $1`, [id, at(op.hours), SOURCES[op.source]]);
+      return;
+    }
     case "deleteLead": {
       const id = await pickOne(c, "lead", org, op.pick);
       if (id !== null) await c.query(`DELETE FROM lead WHERE id = $1`, [id]);
@@ -419,11 +437,23 @@ async function maintainedAndRebuilt(c: pg.ClientBase, org: Org): Promise<{ maint
       `SELECT lead_id, rep_id, handed_over_at, deals, first_meetings, won_deals FROM lead_chain WHERE org_id = $1 ORDER BY lead_id`,
       [org.orgId],
     );
+    // lead_month under another column name than "month" (the counts below tell activity months by it).
+    const leadMonths = await c.query(
+      `SELECT rep_id, month::text AS lead_month, source, n FROM lead_month WHERE org_id = $1 ORDER BY 1 NULLS FIRST, 2, 3`,
+      [org.orgId],
+    );
+    const countedLeads = await c.query(
+      `SELECT coalesce(l.sdr_id, l.ae_id) AS rep_id, date_trunc('month', l.created_at AT TIME ZONE o.time_zone)::date::text AS lead_month,
+              l.source, count(*)::int AS n
+       FROM lead l JOIN organization o ON o.id = l.org_id WHERE l.org_id = $1 GROUP BY 1, 2, 3 ORDER BY 1 NULLS FIRST, 2, 3`,
+      [org.orgId],
+    );
+    expect(leadMonths.rows, "lead_month = leads counted per rep, local month and source").toEqual(countedLeads.rows);
     const { months, summed } = await monthsAndSummedDays(c, org);
     expect(months, "activity_month = activity_day summed per month").toEqual(summed);
     const { rollups, reference } = await stageRollups(c, org);
     expect(rollups, "stage rollups = the reference from the facts").toEqual(reference);
-    return [...facts.rows, ...days.rows, ...touches.rows, ...months, ...rollups, ...chains.rows];
+    return [...facts.rows, ...days.rows, ...touches.rows, ...months, ...rollups, ...chains.rows, ...leadMonths.rows];
   };
   const maintained = await read();
   await c.query("SAVEPOINT rebuild");
@@ -434,6 +464,7 @@ async function maintainedAndRebuilt(c: pg.ClientBase, org: Org): Promise<{ maint
   await c.query(`SELECT rebuild_activity_days($1)`, [org.orgId]);
   await c.query(`SELECT rebuild_conversion_touches($1)`, [org.orgId]);
   await c.query(`SELECT rebuild_lead_chains($1)`, [org.orgId]);
+  await c.query(`SELECT rebuild_lead_months($1)`, [org.orgId]);
   const rebuilt = await read();
   await c.query("ROLLBACK TO SAVEPOINT rebuild");
   return { maintained, rebuilt };
@@ -468,6 +499,9 @@ describe("derived KPI tables", () => {
     let chainsWithDeals = 0;
     let chainsWithFirstMeetings = 0;
     let chainsWithWins = 0;
+    let checkedLeadMonths = 0;
+    let orgsWithLeadsOverTwoMonths = 0;
+    let ownerlessLeadMonths = 0;
     await fc.assert(
       fc.asyncProperty(fc.nat(ZONES.length - 1), fc.array(opArb, { minLength: 1, maxLength: 16, size: "max" }), async (zone, ops) => {
         await client.query("BEGIN");
@@ -497,6 +531,10 @@ describe("derived KPI tables", () => {
           chainsWithDeals += chainRows.filter((row) => row.deals! > 0).length;
           chainsWithFirstMeetings += chainRows.filter((row) => row.first_meetings! > 0).length;
           chainsWithWins += chainRows.filter((row) => row.won_deals! > 0).length;
+          const leadMonthRows = rebuilt.filter((row) => "lead_month" in (row as object)) as Array<{ lead_month: string; rep_id: number | null }>;
+          checkedLeadMonths += leadMonthRows.length;
+          orgsWithLeadsOverTwoMonths += Number(new Set(leadMonthRows.map((row) => row.lead_month)).size >= 2);
+          ownerlessLeadMonths += leadMonthRows.filter((row) => row.rep_id === null).length;
         } finally {
           await client.query("ROLLBACK");
         }
@@ -520,6 +558,9 @@ describe("derived KPI tables", () => {
     expect(chainsWithDeals).toBeGreaterThan(400);
     expect(chainsWithFirstMeetings).toBeGreaterThan(100);
     expect(chainsWithWins).toBeGreaterThan(12);
+    expect(checkedLeadMonths).toBeGreaterThan(600);
+    expect(orgsWithLeadsOverTwoMonths).toBeGreaterThan(80);
+    expect(ownerlessLeadMonths).toBeGreaterThan(150);
   });
 
   it("stage facts say, for each change, what the rest of the deal's history says about it", async () => {
