@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { coversWholeOrg, dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql, Money } from "./kpi-sql";
 import { addDays, startOfLocalDate, daysBetweenDates, type Period } from "./period";
 
@@ -89,7 +89,17 @@ export async function queryForecastAccuracy(sql: KpiSql, viewer: Viewer, input: 
     fc AS (
       SELECT sn.month, l.rep_id, GROUPING(l.rep_id) AS is_total, sum(l.amount) AS amount
       FROM snap sn
-      JOIN forecast_line l ON l.snapshot_id = sn.snapshot_id AND l.month = sn.first_day AND l.category = 'COMMIT'
+      ${
+        // The whole organisation reads each month's snapshot's lines through the primary key (OFFSET 0 keeps the
+        // planner from hashing every line of every snapshot instead); a team's through the (rep_id, month) index.
+        coversWholeOrg(viewer, input.filter)
+          ? Prisma.sql`CROSS JOIN LATERAL (
+              SELECT l.rep_id, l.amount FROM forecast_line l
+              WHERE l.snapshot_id = sn.snapshot_id AND l.month = sn.first_day AND l.category = 'COMMIT'
+              OFFSET 0
+            ) l`
+          : Prisma.sql`JOIN forecast_line l ON l.snapshot_id = sn.snapshot_id AND l.month = sn.first_day AND l.category = 'COMMIT'`
+      }
       WHERE l.rep_id IN (SELECT id FROM scoped)
       GROUP BY GROUPING SETS ((sn.month), (sn.month, l.rep_id))
     ),
