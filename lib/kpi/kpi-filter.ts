@@ -44,6 +44,15 @@ export function dealInScopeSql(viewer: Viewer, filter: KpiFilter = {}): Prisma.S
 }
 
 /**
+ * A `WHERE` condition: a row attributed to the rep in `column` counts for the viewer's scope. For the whole
+ * organisation there is nothing to narrow (rows without a rep count too); otherwise the rep is one of the query's
+ * `scoped` CTE, as an array the planner can use on a (rep_id, …) index.
+ */
+export function repInScopeSql(viewer: Viewer, filter: KpiFilter | undefined, column: Prisma.Sql): Prisma.Sql {
+  return coversWholeOrg(viewer, filter) ? Prisma.sql`TRUE` : Prisma.sql`${column} = ANY (ARRAY(SELECT id FROM scoped))`;
+}
+
+/**
  * A `WHERE` condition: lead `l` counts for the reps of the query's `scoped` CTE (its SDR, or its AE when it has no
  * SDR), written for the (sdr_id, …) and (ae_id, …) indexes like dealInScopeSql. For the whole organisation, leads
  * without any rep count only when `ownerless` says so.

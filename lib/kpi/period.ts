@@ -205,6 +205,19 @@ export function workingDays(period: Period): number {
   return count;
 }
 
+/**
+ * A period's local days `[startDate, endDate)` as the whole local months `[monthsFrom, monthsTo)` inside it (none when
+ * monthsFrom = monthsTo) and the days before and after them (`head`, `tail`; empty when from = to). For rollups kept
+ * per month: whole months from the monthly table, the edges from the daily or raw rows. LocalDates compare as strings.
+ */
+export function splitIntoWholeMonths(period: Pick<Period, "startDate" | "endDate">) {
+  const monthOf = (date: LocalDate) => `${date.slice(0, 8)}01`;
+  const first = period.startDate === monthOf(period.startDate) ? period.startDate : addMonths(monthOf(period.startDate), 1);
+  const last = monthOf(period.endDate);
+  const [monthsFrom, monthsTo] = first < last ? [first, last] : [period.endDate, period.endDate];
+  return { monthsFrom, monthsTo, head: { from: period.startDate, to: monthsFrom }, tail: { from: monthsTo, to: period.endDate } };
+}
+
 export interface MonthBucket {
   /** "YYYY-MM" */
   month: string;

@@ -5,6 +5,11 @@ import type { Period } from "./period";
 export const CURRENT = 0;
 export const PREVIOUS = 1;
 
+/** An instant as a timestamptz constant in the statement (a bound parameter, typed by its cast). */
+export function instantSql(at: Date): Prisma.Sql {
+  return Prisma.sql`${at.toISOString()}::timestamptz`;
+}
+
 /** `VALUES` rows (p, start_at, end_at, start_day, end_day) for P and P′, to cross-join in one query. */
 export function periodsSql(current: Period, previous: Period): Prisma.Sql {
   const row = (index: number, period: Period) =>

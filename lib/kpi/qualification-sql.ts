@@ -2,6 +2,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { Viewer } from "@/lib/auth/viewer";
 import { histogramMedianSql } from "./histogram-median-sql";
 import { dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { instantSql } from "./periods-sql";
 
 /** KPI.md "Qualification" flags on an open deal at date D. */
 export const DEAL_FLAGS = ["MISQUALIFIED", "STALE", "PAST_CLOSE_DATE", "NO_NEXT_STEP", "NO_AMOUNT", "STUCK", "SKIPPED_STAGE"] as const;
@@ -20,7 +21,7 @@ export interface QualificationInput {
  * next step and amount are the deal's current values (their history is not kept).
  */
 export function flaggedDealsSql(viewer: Viewer, input: QualificationInput): Prisma.Sql {
-  const at = Prisma.sql`${input.at.toISOString()}::timestamptz`;
+  const at = instantSql(input.at);
   const pipeline = input.pipelineId === undefined ? Prisma.sql`TRUE` : Prisma.sql`d.pipeline_id = ${input.pipelineId}`;
   return Prisma.sql`
     org AS (SELECT time_zone AS tz, stale_after_days, stuck_factor FROM organization WHERE id = ${viewer.orgId}),

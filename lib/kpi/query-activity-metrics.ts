@@ -1,8 +1,8 @@
 import { Prisma, type ActivityType } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { coversWholeOrg, scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { repInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql } from "./kpi-sql";
-import { previousPeriod, workingDays, type LocalDate, type Period } from "./period";
+import { previousPeriod, splitIntoWholeMonths, workingDays, type LocalDate, type Period } from "./period";
 import { CURRENT, PREVIOUS, periodsSql } from "./periods-sql";
 
 export const ACTIVITY_TYPES: readonly ActivityType[] = ["CALL", "EMAIL", "SOCIAL", "MEETING"];
@@ -51,27 +51,6 @@ interface Row {
   responded: number;
 }
 
-/** The first day of the month a local date lies in ("2025-03-17" → "2025-03-01"). */
-function monthOf(date: LocalDate): LocalDate {
-  return `${date.slice(0, 8)}01`;
-}
-
-/** The first day of the month after the one a local date lies in ("2025-12-17" → "2026-01-01"). */
-function nextMonthOf(date: LocalDate): LocalDate {
-  return new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 1)).toISOString().slice(0, 10);
-}
-
-/**
- * A period's local days `[startDate, endDate)` as the whole months `[monthsFrom, monthsTo)` inside it (none when
- * monthsFrom = monthsTo) and the days before and after them. LocalDates compare as strings.
- */
-function splitIntoMonths(period: Pick<Period, "startDate" | "endDate">) {
-  const first = period.startDate === monthOf(period.startDate) ? period.startDate : nextMonthOf(period.startDate);
-  const last = monthOf(period.endDate);
-  const [monthsFrom, monthsTo] = first < last ? [first, last] : [period.endDate, period.endDate];
-  return { monthsFrom, monthsTo, head: { from: period.startDate, to: monthsFrom }, tail: { from: monthsTo, to: period.endDate } };
-}
-
 /**
  * The activity rows (p, rep_id, type, count, responded) of P and P′: each period's whole months from activity_month
  * and only its edge days from activity_day, every piece one range of the (org_id, month|day) index, or of the
@@ -85,7 +64,7 @@ function activityRowsSql(viewer: Viewer, inScope: Prisma.Sql, periods: ReadonlyA
       WHERE a.org_id = ${viewer.orgId} AND ${inScope} AND a.${Prisma.raw(column)} >= ${from}::date AND a.${Prisma.raw(column)} < ${to}::date`);
   };
   for (const [p, period] of periods) {
-    const { monthsFrom, monthsTo, head, tail } = splitIntoMonths(period);
+    const { monthsFrom, monthsTo, head, tail } = splitIntoWholeMonths(period);
     read(p, "activity_month", "month", monthsFrom, monthsTo);
     read(p, "activity_day", "day", head.from, head.to);
     read(p, "activity_day", "day", tail.from, tail.to);
@@ -102,7 +81,7 @@ export async function queryActivityMetrics(sql: KpiSql, viewer: Viewer, input: A
   assertViewer(viewer);
   const previous = previousPeriod(input.period);
   // For a team, an array of rep ids makes the planner read only its reps from the (rep_id, month|day, type) keys.
-  const inScope = coversWholeOrg(viewer, input.filter) ? Prisma.sql`TRUE` : Prisma.sql`a.rep_id = ANY (ARRAY(SELECT id FROM scoped))`;
+  const inScope = repInScopeSql(viewer, input.filter, Prisma.sql`a.rep_id`);
   const rows = await sql.$queryRaw<Row[]>(Prisma.sql`
     WITH periods AS (${periodsSql(input.period, previous)}),
     scoped AS (${scopedRepsSql(viewer, input.filter)}),

@@ -1,6 +1,6 @@
 import { Prisma, type ActivityType } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { coversWholeOrg, scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { repInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql } from "./kpi-sql";
 import { previousPeriod, type Period } from "./period";
 import { CURRENT, periodsSql } from "./periods-sql";
@@ -94,8 +94,7 @@ export async function queryConversionActivities(sql: KpiSql, viewer: Viewer, inp
   assertViewer(viewer);
   const previous = previousPeriod(input.period);
   // KPI.md: the whole organisation also counts conversions of leads without a rep; a narrower scope, its reps' rows.
-  const inScope = (repColumn: Prisma.Sql) =>
-    coversWholeOrg(viewer, input.filter) ? Prisma.sql`TRUE` : Prisma.sql`${repColumn} = ANY (ARRAY(SELECT id FROM scoped))`;
+  const inScope = (repColumn: Prisma.Sql) => repInScopeSql(viewer, input.filter, repColumn);
   const rows = await sql.$queryRaw<Row[]>(Prisma.sql`
     WITH periods AS (${periodsSql(input.period, previous)}),
     scoped AS (${scopedRepsSql(viewer, input.filter)}),

@@ -1,9 +1,9 @@
 import { Prisma, type LeadSource } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { coversWholeOrg, leadInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { leadInScopeSql, repInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql } from "./kpi-sql";
-import { monthBuckets, previousPeriod, type LocalDate, type Period } from "./period";
-import { CURRENT, PREVIOUS, periodsSql } from "./periods-sql";
+import { previousPeriod, splitIntoWholeMonths, startOfLocalDate, type LocalDate, type Period } from "./period";
+import { CURRENT, PREVIOUS, instantSql, periodsSql } from "./periods-sql";
 
 export const LEAD_SOURCES: readonly LeadSource[] = ["INBOUND", "OUTBOUND", "REFERRAL", "EVENT", "PARTNER", "OTHER"];
 
@@ -86,50 +86,28 @@ const COLUMNS = [
 ] as const;
 
 /**
- * A period's local days as the whole local months inside it, `months` = [from, to) (null when there are none), and
- * the instants before and after them: `head` and `tail` (a head or tail whose ends are equal is empty).
- */
-function splitIntoMonths(period: Period) {
-  const whole = monthBuckets(period).filter((bucket) => bucket.startDate === `${bucket.month}-01` && isMonthEnd(bucket.month, bucket.endDate));
-  const first = whole[0];
-  const last = whole[whole.length - 1];
-  if (!first || !last) return { months: null, head: { from: period.start, to: period.end }, tail: null };
-  return {
-    months: { from: first.startDate, to: last.endDate },
-    head: { from: period.start, to: first.start },
-    tail: { from: last.end, to: period.end },
-  };
-}
-
-/** Whether `date` is the first day of the month after `month` ("YYYY-MM"). */
-function isMonthEnd(month: string, date: LocalDate): boolean {
-  const next = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1)).toISOString().slice(0, 10);
-  return date === next;
-}
-
-/**
  * The rows (p, rep_id, source, n) of leads created in P and P′: each period's whole local months from lead_month
  * (leads per rep, local month and source, kept current by triggers on lead, months in the organisation's time zone
  * as P and P′ are) and only its edge days from lead, each piece one range of an (org_id, month|created_at) index.
  */
 function createdRowsSql(viewer: Viewer, inScope: Prisma.Sql, monthInScope: Prisma.Sql, periods: ReadonlyArray<[number, Period]>): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
-  const at = (date: Date) => Prisma.sql`${date.toISOString()}::timestamptz`;
-  const fromLeads = (p: number, from: Date, to: Date) => {
-    if (from.getTime() >= to.getTime()) return;
+  const fromLeads = (p: number, period: Period, from: LocalDate, to: LocalDate) => {
+    if (from >= to) return;
+    const [start, end] = [from, to].map((date) => instantSql(startOfLocalDate(date, period.timeZone)));
     parts.push(Prisma.sql`SELECT ${p}::int AS p, ${REP} AS rep_id, l.source, count(*) AS n
       FROM lead l
-      WHERE l.org_id = ${viewer.orgId} AND l.created_at >= ${at(from)} AND l.created_at < ${at(to)} AND ${inScope}
+      WHERE l.org_id = ${viewer.orgId} AND l.created_at >= ${start} AND l.created_at < ${end} AND ${inScope}
       GROUP BY 2, 3`);
   };
   for (const [p, period] of periods) {
-    const { months, head, tail } = splitIntoMonths(period);
-    if (months)
+    const { monthsFrom, monthsTo, head, tail } = splitIntoWholeMonths(period);
+    if (monthsFrom < monthsTo)
       parts.push(Prisma.sql`SELECT ${p}::int AS p, lm.rep_id, lm.source, lm.n::bigint AS n
         FROM lead_month lm
-        WHERE lm.org_id = ${viewer.orgId} AND ${monthInScope} AND lm.month >= ${months.from}::date AND lm.month < ${months.to}::date`);
-    fromLeads(p, head.from, head.to);
-    if (tail) fromLeads(p, tail.from, tail.to);
+        WHERE lm.org_id = ${viewer.orgId} AND ${monthInScope} AND lm.month >= ${monthsFrom}::date AND lm.month < ${monthsTo}::date`);
+    fromLeads(p, period, head.from, head.to);
+    fromLeads(p, period, tail.from, tail.to);
   }
   if (parts.length === 0) return Prisma.sql`SELECT NULL::int AS p, NULL::int AS rep_id, NULL::"LeadSource" AS source, 0::bigint AS n WHERE FALSE`;
   return Prisma.join(parts, " UNION ALL ");
@@ -142,13 +120,12 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
   const filter = input.filter ?? {};
 
   // P and P′ as constants (P′ ends where P starts), so each handed-over lead finds its period with a CASE.
-  const at = (date: Date) => Prisma.sql`${date.toISOString()}::timestamptz`;
-  const span = { start: at(previous.start), end: at(input.period.end) };
+  const span = { start: instantSql(previous.start), end: instantSql(input.period.end) };
   const inScope = leadInScopeSql(viewer, filter, { ownerless: true });
   // lead_month.rep_id is coalesce(sdr_id, ae_id), NULL for an ownerless lead: the same leads as leadInScopeSql.
-  const monthInScope = coversWholeOrg(viewer, filter) ? Prisma.sql`TRUE` : Prisma.sql`lm.rep_id = ANY (ARRAY(SELECT id FROM scoped))`;
+  const monthInScope = repInScopeSql(viewer, filter, Prisma.sql`lm.rep_id`);
   // lead_chain.rep_id is coalesce(sdr_id, ae_id): the same lead for the same reps as leadInScopeSql.
-  const chainInScope = coversWholeOrg(viewer, filter) ? Prisma.sql`TRUE` : Prisma.sql`lc.rep_id = ANY (ARRAY(SELECT id FROM scoped))`;
+  const chainInScope = repInScopeSql(viewer, filter, Prisma.sql`lc.rep_id`);
   const figures = (x: string) =>
     Prisma.join(
       COLUMNS.map(([column, alias]) => Prisma.sql`coalesce(${Prisma.raw(`${x}.${column}`)}, 0)::int AS ${Prisma.raw(`"${alias}"`)}`),
@@ -170,7 +147,7 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
       SELECT CASE WHEN in_p THEN ${Prisma.raw(String(CURRENT))} ELSE ${Prisma.raw(String(PREVIOUS))} END AS p, rep_id,
              handed_over, converted, first_meetings, won_deals
       FROM (
-        SELECT lc.handed_over_at >= ${at(input.period.start)} AS in_p, lc.rep_id,
+        SELECT lc.handed_over_at >= ${instantSql(input.period.start)} AS in_p, lc.rep_id,
                count(*) AS handed_over, count(*) FILTER (WHERE lc.deals > 0) AS converted,
                sum(lc.first_meetings) AS first_meetings, sum(lc.won_deals) AS won_deals
         FROM lead_chain lc

@@ -2,6 +2,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
 import { dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql, Money } from "./kpi-sql";
+import { instantSql } from "./periods-sql";
 
 export interface OpenPipelineStage {
   pipelineId: number;
@@ -20,7 +21,7 @@ export interface OpenPipelineInput {
 /** KPI.md open pipeline at date D, by stage (from the deal's history; its current stage if it has none before D). */
 export async function queryOpenPipeline(sql: KpiSql, viewer: Viewer, input: OpenPipelineInput): Promise<OpenPipelineStage[]> {
   assertViewer(viewer);
-  const at = Prisma.sql`${input.at.toISOString()}::timestamptz`;
+  const at = instantSql(input.at);
   const pipeline = input.pipelineId === undefined ? Prisma.sql`TRUE` : Prisma.sql`d.pipeline_id = ${input.pipelineId}`;
   return sql.$queryRaw<OpenPipelineStage[]>(Prisma.sql`
     WITH scoped AS (${scopedRepsSql(viewer, input.filter)}),

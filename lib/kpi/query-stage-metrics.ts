@@ -4,7 +4,7 @@ import { histogramMedianSql } from "./histogram-median-sql";
 import { coversWholeOrg, dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql } from "./kpi-sql";
 import { previousPeriod, type Period } from "./period";
-import { CURRENT, PREVIOUS, periodsSql } from "./periods-sql";
+import { CURRENT, PREVIOUS, instantSql, periodsSql } from "./periods-sql";
 
 /**
  * KPI.md "Stages" for one open stage Si of a pipeline in one period. A deal's history is its stage changes
@@ -99,9 +99,8 @@ export async function queryStageMetrics(sql: KpiSql, viewer: Viewer, input: Stag
   const wholeOrg = coversWholeOrg(viewer, input.filter);
   // P and P′ as constants, so each row finds its period with a CASE instead of a join per period, and the planner
   // knows the bounds.
-  const bound = (at: Date) => Prisma.sql`${at.toISOString()}::timestamptz`;
-  const p0 = { start: bound(input.period.start), end: bound(input.period.end) };
-  const p1 = { start: bound(previous.start), end: bound(previous.end) };
+  const p0 = { start: instantSql(input.period.start), end: instantSql(input.period.end) };
+  const p1 = { start: instantSql(previous.start), end: instantSql(previous.end) };
   const pipeline = (column: Prisma.Sql) => (input.pipelineId === undefined ? Prisma.sql`TRUE` : Prisma.sql`${column} = ${input.pipelineId}`);
   // The same periods as local days [startDate, endDate): `at` is in P exactly when its local day is.
   const day = (date: string) => Prisma.sql`${date}::date`;

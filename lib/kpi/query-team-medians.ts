@@ -3,6 +3,7 @@ import { assertViewer, type Viewer } from "@/lib/auth/viewer";
 import { dealInScopeSql, scopedRepsSql } from "./kpi-filter";
 import type { KpiSql } from "./kpi-sql";
 import { workingDays, type Period } from "./period";
+import { instantSql } from "./periods-sql";
 
 /**
  * The median rep of the viewer's team(s) in P: each figure is the median over the team's reps of that rep's
@@ -25,8 +26,8 @@ export interface TeamMedians {
 export async function queryTeamMedians(sql: KpiSql, viewer: Viewer, input: { period: Period; pipelineId?: number }): Promise<TeamMedians> {
   assertViewer(viewer);
   const { period } = input;
-  const start = Prisma.sql`${period.start.toISOString()}::timestamptz`;
-  const end = Prisma.sql`${period.end.toISOString()}::timestamptz`;
+  const start = instantSql(period.start);
+  const end = instantSql(period.end);
   const pipeline = input.pipelineId === undefined ? Prisma.sql`TRUE` : Prisma.sql`d.pipeline_id = ${input.pipelineId}`;
   const days = workingDays(period);
   const rows = await sql.$queryRaw<TeamMedians[]>(Prisma.sql`

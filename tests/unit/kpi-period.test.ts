@@ -6,6 +6,7 @@ import {
   localDate,
   monthBuckets,
   periodOf,
+  splitIntoWholeMonths,
   nextPeriod,
   previousPeriod,
   startOfLocalDate,
@@ -140,5 +141,39 @@ describe("periods", () => {
     ]);
     expect(iso(buckets[2]!.end)).toBe("2024-03-10T23:00:00.000Z");
     expect(monthBuckets(periodOf({ kind: "year", year: 2025 }, "UTC"))).toHaveLength(12);
+  });
+});
+
+describe("splitIntoWholeMonths", () => {
+  it("gives a year as twelve whole months and no edges", () => {
+    expect(splitIntoWholeMonths({ startDate: "2025-01-01", endDate: "2026-01-01" })).toEqual({
+      monthsFrom: "2025-01-01",
+      monthsTo: "2026-01-01",
+      head: { from: "2025-01-01", to: "2025-01-01" },
+      tail: { from: "2026-01-01", to: "2026-01-01" },
+    });
+  });
+
+  it("keeps the days before the first and after the last whole month as edges, across a year end", () => {
+    expect(splitIntoWholeMonths({ startDate: "2025-11-17", endDate: "2026-02-05" })).toEqual({
+      monthsFrom: "2025-12-01",
+      monthsTo: "2026-02-01",
+      head: { from: "2025-11-17", to: "2025-12-01" },
+      tail: { from: "2026-02-01", to: "2026-02-05" },
+    });
+  });
+
+  it("has no whole month in a range inside one month or across two partial ones", () => {
+    for (const [startDate, endDate] of [
+      ["2025-03-05", "2025-03-20"],
+      ["2025-03-17", "2025-04-12"],
+      ["2025-02-01", "2025-02-28"],
+    ] as const)
+      expect(splitIntoWholeMonths({ startDate, endDate })).toEqual({
+        monthsFrom: endDate,
+        monthsTo: endDate,
+        head: { from: startDate, to: endDate },
+        tail: { from: endDate, to: endDate },
+      });
   });
 });
