@@ -60,32 +60,50 @@ export function flaggedDealsSql(viewer: Viewer, input: QualificationInput): Pris
       GROUP BY f.stage_id, f.stay_days
     ),
     ${histogramMedianSql("won_stays", "won_stay_days", ["stage_id"])},
+    -- Open deals with a change before D from an open stage past the open stage after it: stage_jump holds exactly
+    -- those changes for the pipelines' stages as they are now (kept by triggers, migration 20261128040000). The jumps
+    -- of open deals are found first (OFFSET 0 keeps them apart), then each looks its change's time up by primary key in
+    -- a scalar subquery (as a join, the planner scans every change before D).
+    jumped AS (
+      SELECT DISTINCT j.deal_id
+      FROM (
+        SELECT j.deal_id, j.change_id FROM stage_jump j
+        WHERE j.org_id = ${viewer.orgId} AND j.deal_id IN (SELECT id FROM open_deals)
+        OFFSET 0
+      ) j
+      WHERE (SELECT c.at FROM deal_stage_change c WHERE c.id = j.change_id) < ${at}
+    ),
+    -- Per pipeline and stage of the organisation (a deal's stage at D may be one of another pipeline): the active
+    -- criteria of the pipeline's open stages before that stage's position, which an open deal there must have answered
+    -- yes before D (MISQUALIFIED otherwise).
+    required AS (
+      SELECT earlier.pipeline_id, st.id AS stage_id, array_agg(sc.id) AS criteria
+      FROM stage earlier
+      JOIN stage_criterion sc ON sc.stage_id = earlier.id AND sc.active
+      JOIN stage st ON st.position > earlier.position AND st.pipeline_id IN (SELECT id FROM pipeline WHERE org_id = ${viewer.orgId})
+      WHERE earlier.kind = 'OPEN' AND earlier.pipeline_id IN (SELECT id FROM pipeline WHERE org_id = ${viewer.orgId})
+      GROUP BY earlier.pipeline_id, st.id
+    ),
     flagged AS (
       SELECT o.id, o.name, o.pipeline_id, o.stage_id, o.rep_id, o.amount, o.expected_close_at, o.next_step,
              (${at} AT TIME ZONE org.tz)::date - (o.entered_at AT TIME ZONE org.tz)::date AS days_in_stage,
              (${at} AT TIME ZONE org.tz)::date - (coalesce(act.last_at, o.created_at) AT TIME ZONE org.tz)::date AS days_since_activity,
-             EXISTS (
-               SELECT 1 FROM stage_criterion sc
-               JOIN stage earlier ON earlier.id = sc.stage_id
-               LEFT JOIN deal_criterion_answer ans ON ans.criterion_id = sc.id AND ans.deal_id = o.id AND ans.answered_at < ${at}
-               WHERE earlier.pipeline_id = o.pipeline_id AND earlier.kind = 'OPEN' AND earlier.position < st.position
-                 AND sc.active AND ans.answer IS NOT TRUE
-             ) AS misqualified,
+             coalesce(cardinality(rq.criteria), 0) > coalesce(met.n, 0) AS misqualified,
              (${at} AT TIME ZONE org.tz)::date - (coalesce(act.last_at, o.created_at) AT TIME ZONE org.tz)::date > org.stale_after_days AS stale,
              coalesce(o.expected_close_at < (${at} AT TIME ZONE org.tz)::date, false) AS past_close_date,
              coalesce(btrim(o.next_step), '') = '' AS no_next_step,
              coalesce(o.amount = 0, true) AS no_amount,
              coalesce((${at} AT TIME ZONE org.tz)::date - (o.entered_at AT TIME ZONE org.tz)::date > org.stuck_factor * ws.median_days, false) AS stuck,
-             -- A change before D from an open stage past the open stage after it: stage_jump holds exactly those
-             -- changes for the pipelines' stages as they are now (kept by triggers, migration 20261128040000).
-             EXISTS (
-               SELECT 1 FROM stage_jump j JOIN deal_stage_change c ON c.id = j.change_id
-               WHERE j.deal_id = o.id AND c.at < ${at}
-             ) AS skipped_stage
+             jumped.deal_id IS NOT NULL AS skipped_stage
       FROM open_deals o
       CROSS JOIN org
-      JOIN stage st ON st.id = o.stage_id
       LEFT JOIN won_stays ws ON ws.stage_id = o.stage_id
+      LEFT JOIN jumped ON jumped.deal_id = o.id
+      LEFT JOIN required rq ON rq.pipeline_id = o.pipeline_id AND rq.stage_id = o.stage_id
+      LEFT JOIN LATERAL (
+        SELECT count(*) AS n FROM deal_criterion_answer ans
+        WHERE ans.deal_id = o.id AND ans.criterion_id = ANY (rq.criteria) AND ans.answer AND ans.answered_at < ${at}
+      ) met ON rq.criteria IS NOT NULL
       LEFT JOIN LATERAL (SELECT max(a.at) AS last_at FROM activity a WHERE a.deal_id = o.id AND a.at < ${at}) act ON TRUE
     )`;
 }
