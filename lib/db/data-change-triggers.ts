@@ -23,6 +23,7 @@ export const DATA_CHANGE_TABLES = [
   "conversion_touch",
   "lead_chain",
   "lead_month",
+  "deal_month",
   "deal_criterion_answer",
   "activity",
   "activity_day",

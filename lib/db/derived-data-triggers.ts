@@ -1,8 +1,8 @@
 /**
  * The triggers that keep the KPI engine's derived tables (deal_stage_fact, activity_day, activity_month,
- * conversion_touch, stage_entry_day, stage_stay_day, stage_jump, lead_chain, lead_month) current, created by
+ * conversion_touch, stage_entry_day, stage_stay_day, stage_jump, lead_chain, lead_month, deal_month) current, created by
  * prisma/migrations/20261127200000_kpi_rollups, 20261127220000_conversion_touch, 20261128010000_activity_month,
- * 20261128040000_stage_days, 20261128050000_lead_chain and 20261128070000_lead_month. schema.prisma cannot describe triggers, so the schema
+ * 20261128040000_stage_days, 20261128050000_lead_chain, 20261128070000_lead_month and 20261128090000_deal_month. schema.prisma cannot describe triggers, so the schema
  * drift test expects exactly these beside what schema.prisma says: any other trigger, or one of these missing, is drift.
  */
 export const DERIVED_DATA_TRIGGERS: ReadonlyArray<{ table: string; name: string }> = [
@@ -45,4 +45,8 @@ export const DERIVED_DATA_TRIGGERS: ReadonlyArray<{ table: string; name: string 
   { table: "lead", name: "lead_months_update" },
   { table: "lead", name: "lead_months_delete" },
   { table: "organization", name: "organization_time_zone_update_lead_months" },
+  { table: "deal", name: "deal_months_insert" },
+  { table: "deal", name: "deal_months_update" },
+  { table: "deal", name: "deal_months_delete" },
+  { table: "organization", name: "organization_time_zone_update_deal_months" },
 ];

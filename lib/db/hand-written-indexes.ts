@@ -23,4 +23,9 @@ export const HAND_WRITTEN_INDEXES: ReadonlyArray<{ table: string; name: string; 
     name: "lead_month_key_idx",
     definition: "UNIQUE btree (org_id, rep_id, month, source) NULLS NOT DISTINCT",
   },
+  {
+    table: "deal_month",
+    name: "deal_month_key_idx",
+    definition: "UNIQUE btree (org_id, rep_id, pipeline_id, month, event, type, cycle_days) NULLS NOT DISTINCT",
+  },
 ];

@@ -1,9 +1,10 @@
 import { Prisma } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql, Money } from "./kpi-sql";
 import { previousPeriod, type Period } from "./period";
-import { CURRENT, periodsSql } from "./periods-sql";
+import { dealEventRowsSql } from "./deal-events-sql";
+import { CURRENT, PREVIOUS, periodsSql } from "./periods-sql";
 
 /**
  * KPI.md "Deals" for one period. Counts are integers, money is an exact decimal string with two places,
@@ -88,7 +89,6 @@ interface Row {
 export async function queryDealMetrics(sql: KpiSql, viewer: Viewer, input: DealMetricsInput): Promise<DealMetrics> {
   assertViewer(viewer);
   const previous = previousPeriod(input.period);
-  const pipeline = input.pipelineId === undefined ? Prisma.sql`TRUE` : Prisma.sql`d.pipeline_id = ${input.pipelineId}`;
   const money = (expression: Prisma.Sql) => Prisma.sql`coalesce(${expression}, 0)::numeric(20, 2)::text`;
   const ratio = (numerator: Prisma.Sql, denominator: Prisma.Sql) =>
     Prisma.sql`(${numerator})::float8 / nullif((${denominator})::float8, 0)`;
@@ -113,40 +113,44 @@ export async function queryDealMetrics(sql: KpiSql, viewer: Viewer, input: DealM
   };
 
   const rows = await sql.$queryRaw<Row[]>(Prisma.sql`
-    WITH org AS (SELECT time_zone AS tz FROM organization WHERE id = ${viewer.orgId}),
-    periods AS (${periodsSql(input.period, previous)}),
+    WITH periods AS (${periodsSql(input.period, previous)}),
     scoped AS (${scopedRepsSql(viewer, input.filter)}),
-    facts AS (
-      SELECT p.p,
-             coalesce(d.closed_owner_id, d.owner_id) AS rep_id,
-             d.status, d.type, d.amount,
-             (d.closed_at >= p.start_at AND d.closed_at < p.end_at) AS closed_in,
-             (d.created_at >= p.start_at AND d.created_at < p.end_at) AS created_in,
-             -- Only won deals have a cycle: local dates of every deal's two instants would cost more than the rest.
-             CASE WHEN d.status = 'WON' THEN (d.closed_at AT TIME ZONE org.tz)::date - (d.created_at AT TIME ZONE org.tz)::date END AS cycle_days
-      FROM periods p
-      CROSS JOIN org
-      JOIN deal d
-        ON d.org_id = ${viewer.orgId}
-       AND ((d.closed_at >= p.start_at AND d.closed_at < p.end_at) OR (d.created_at >= p.start_at AND d.created_at < p.end_at))
-      WHERE ${dealInScopeSql(viewer, input.filter)} AND ${pipeline}
+    events AS (
+      -- Deals created, won and lost in P and P′ per rep, type and cycle: whole local months from deal_month, edge days from deal.
+      ${dealEventRowsSql(viewer, [
+        { p: CURRENT, ...input.period },
+        { p: PREVIOUS, ...previous },
+      ], { filter: input.filter, pipelineId: input.pipelineId })}
+    ),
+    counts AS (
+      SELECT p, rep_id, GROUPING(rep_id) AS is_total,
+             coalesce(sum(n) FILTER (WHERE event = 'WON'), 0) AS won,
+             coalesce(sum(n) FILTER (WHERE event = 'LOST'), 0) AS lost,
+             sum(amount) FILTER (WHERE event = 'WON') AS revenue,
+             sum(cycle_days * n) FILTER (WHERE event = 'WON') AS cycle_sum,
+             coalesce(sum(n) FILTER (WHERE event = 'CREATED'), 0) AS created_count,
+             sum(amount) FILTER (WHERE event = 'CREATED') AS created_amount,
+             coalesce(sum(n) FILTER (WHERE event = 'WON' AND type = 'EXPANSION'), 0) AS expansion_count,
+             sum(amount) FILTER (WHERE event = 'WON' AND type = 'EXPANSION') AS expansion_revenue,
+             coalesce(sum(n) FILTER (WHERE event = 'WON' AND type = 'RENEWAL'), 0) AS renewals_won,
+             coalesce(sum(n) FILTER (WHERE event = 'LOST' AND type = 'RENEWAL'), 0) AS churn_count,
+             sum(amount) FILTER (WHERE event = 'LOST' AND type = 'RENEWAL') AS churn_amount
+      FROM events
+      GROUP BY GROUPING SETS ((p), (p, rep_id))
+    ),
+    -- The cycle medians, for the whole scope (rep_id NULL) and per rep: one value per won deal (a row of n deals, n times).
+    cycles AS (
+      SELECT e.p, e.rep_id, GROUPING(e.rep_id) AS is_total, percentile_cont(0.5) WITHIN GROUP (ORDER BY e.cycle_days) AS median_days
+      FROM events e
+      CROSS JOIN LATERAL generate_series(1, e.n) AS copy
+      WHERE e.event = 'WON'
+      GROUP BY GROUPING SETS ((e.p), (e.p, e.rep_id))
     ),
     deal_agg AS (
-      SELECT p, rep_id, GROUPING(rep_id) AS is_total,
-             count(*) FILTER (WHERE closed_in AND status = 'WON') AS won,
-             count(*) FILTER (WHERE closed_in AND status = 'LOST') AS lost,
-             sum(amount) FILTER (WHERE closed_in AND status = 'WON') AS revenue,
-             sum(cycle_days) FILTER (WHERE closed_in AND status = 'WON') AS cycle_sum,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY cycle_days) FILTER (WHERE closed_in AND status = 'WON') AS cycle_median,
-             count(*) FILTER (WHERE created_in) AS created_count,
-             sum(amount) FILTER (WHERE created_in) AS created_amount,
-             count(*) FILTER (WHERE closed_in AND status = 'WON' AND type = 'EXPANSION') AS expansion_count,
-             sum(amount) FILTER (WHERE closed_in AND status = 'WON' AND type = 'EXPANSION') AS expansion_revenue,
-             count(*) FILTER (WHERE closed_in AND status = 'WON' AND type = 'RENEWAL') AS renewals_won,
-             count(*) FILTER (WHERE closed_in AND status = 'LOST' AND type = 'RENEWAL') AS churn_count,
-             sum(amount) FILTER (WHERE closed_in AND status = 'LOST' AND type = 'RENEWAL') AS churn_amount
-      FROM facts
-      GROUP BY GROUPING SETS ((p), (p, rep_id))
+      SELECT a.*, c.median_days AS cycle_median
+      FROM counts a
+      -- rep_id is NULL only in the total rows (ids are positive), so the join can hash.
+      LEFT JOIN cycles c ON c.p = a.p AND c.is_total = a.is_total AND coalesce(c.rep_id, 0) = coalesce(a.rep_id, 0)
     ),
     quota_agg AS (
       SELECT p.p, q.rep_id, sum(q.amount) AS quota

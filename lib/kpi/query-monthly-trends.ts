@@ -1,6 +1,7 @@
 import { Prisma } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { dealEventRowsSql } from "./deal-events-sql";
+import { scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql, Money } from "./kpi-sql";
 import { monthBuckets, type Period } from "./period";
 
@@ -24,22 +25,19 @@ export interface MonthlyTrendsInput {
 export async function queryMonthlyTrends(sql: KpiSql, viewer: Viewer, input: MonthlyTrendsInput): Promise<MonthTrend[]> {
   assertViewer(viewer);
   const buckets = monthBuckets(input.period);
-  const pipeline = input.pipelineId === undefined ? Prisma.sql`TRUE` : Prisma.sql`d.pipeline_id = ${input.pipelineId}`;
-  const values = Prisma.join(
-    buckets.map((b, i) => Prisma.sql`(${i}::int, ${b.month}::text, ${b.start.toISOString()}::timestamptz, ${b.end.toISOString()}::timestamptz)`),
-  );
+  const months = Prisma.join(buckets.map((b, i) => Prisma.sql`(${i}::int, ${b.month}::text)`));
+  const spans = buckets.map((b, i) => ({ p: i, startDate: b.startDate, endDate: b.endDate, timeZone: input.period.timeZone }));
   return sql.$queryRaw<MonthTrend[]>(Prisma.sql`
-    WITH months AS (SELECT * FROM (VALUES ${values}) AS v (i, month, start_at, end_at)),
+    WITH months AS (SELECT * FROM (VALUES ${months}) AS v (i, month)),
     scoped AS (${scopedRepsSql(viewer, input.filter)}),
     closed AS (
-      SELECT m.i,
-             count(*) FILTER (WHERE d.status = 'WON') AS won,
-             count(*) FILTER (WHERE d.status = 'LOST') AS lost,
-             sum(d.amount) FILTER (WHERE d.status = 'WON') AS revenue
-      FROM months m
-      JOIN deal d ON d.org_id = ${viewer.orgId} AND d.closed_at >= m.start_at AND d.closed_at < m.end_at
-      WHERE ${dealInScopeSql(viewer, input.filter)} AND ${pipeline}
-      GROUP BY m.i
+      -- Deals won and lost in each month: a whole local month from deal_month, a month clipped by P from deal.
+      SELECT p AS i,
+             coalesce(sum(n) FILTER (WHERE event = 'WON'), 0) AS won,
+             coalesce(sum(n) FILTER (WHERE event = 'LOST'), 0) AS lost,
+             sum(amount) FILTER (WHERE event = 'WON') AS revenue
+      FROM (${dealEventRowsSql(viewer, spans, { filter: input.filter, pipelineId: input.pipelineId, events: ["WON", "LOST"] })}) e
+      GROUP BY p
     )
     SELECT m.month,
            coalesce(c.won, 0)::int AS won,

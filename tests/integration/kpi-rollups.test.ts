@@ -1,8 +1,10 @@
-// The derived tables of the KPI engine (deal_stage_fact, activity_day, conversion_touch, lead_chain, lead_month) stay equal
-// to a rebuild from scratch, lead_month also to leads counted per rep, local month and source, activity_month to the monthly sum of activity_day, and the stage rollups (stage_entry_day, stage_stay_day,
+// The derived tables of the KPI engine (deal_stage_fact, activity_day, conversion_touch, lead_chain, lead_month, deal_month)
+// stay equal to a rebuild from scratch, lead_month also to leads counted per rep, local month and source, deal_month to
+// deals counted per rep, pipeline, local month, event, type and cycle (written here without deal_month_events), activity_month to the monthly sum of activity_day, and the stage rollups (stage_entry_day, stage_stay_day,
 // stage_jump) to rebuild_stage_days and to a reference computed here from the facts and the current stages, under every
 // kind of write: inserts, updates and deletes of stage changes, activities (on leads, on deals)
-// and deals from leads (created, moved to another lead or time, reassigned, won or lost, deleted), leads added, handed over (or not any
+// and deals from leads (created, moved to another lead or time, reassigned, won or lost, closed with an amount and a type
+// at another time, deleted), leads added, handed over (or not any
 // more), reassigned, moved to another time or source, or deleted, one by one and in batches, stage reorders, stages inserted and deleted between others, the first-meeting
 // stage moved, a time-zone change, bulk loads with deferral, and two transactions writing at once.
 // The property test (kpi-property) proves the metrics read from them equal the reference implementation.
@@ -98,6 +100,7 @@ type Op =
   | { kind: "addLeads"; handedOver: boolean[] }
   | { kind: "handOver"; pick: number; handedOver: boolean; hours: number }
   | { kind: "dealStatus"; pick: number; status: number }
+  | { kind: "closeDeal"; pick: number; status: number; hours: number | null; amount: number | null; type: number }
   | { kind: "firstMeeting"; pick: number; on: boolean }
   | { kind: "editLead"; pick: number; hours: number; source: number };
 
@@ -154,6 +157,18 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant("addLeads" as const), handedOver: fc.array(fc.boolean(), { minLength: 1, maxLength: 3 }) }),
   fc.record({ kind: fc.constant("handOver" as const), pick: fc.nat(4), handedOver: fc.boolean(), hours: fc.integer({ min: -48, max: 48 }) }),
   { arbitrary: fc.record({ kind: fc.constant("dealStatus" as const), pick: fc.nat(6), status: fc.nat(2) }), weight: 2 },
+  {
+    // Closed up to five weeks after BASE: in the month of creation or one or two later, in every zone.
+    arbitrary: fc.record({
+      kind: fc.constant("closeDeal" as const),
+      pick: fc.nat(6),
+      status: fc.nat(2),
+      hours: fc.option(fc.integer({ min: -48, max: 850 }), { freq: 6 }),
+      amount: fc.option(fc.integer({ min: 0, max: 5000 }), { freq: 5 }),
+      type: fc.nat(2),
+    }),
+    weight: 8,
+  },
   // A stage pick past the organisation's stages wraps around, so WON and LOST stages get the flag too (it only counts on an open one).
   { arbitrary: fc.record({ kind: fc.constant("firstMeeting" as const), pick: fc.nat(6), on: fc.boolean() }), weight: 2 },
   // A lead created at another time (months around BASE, some near a month's edge in any zone) or with another source.
@@ -169,6 +184,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 );
 
 const STATUSES = ["OPEN", "WON", "LOST"] as const;
+const DEAL_TYPES = ["NEW", "EXPANSION", "RENEWAL"] as const;
 
 const at = (hours: number) => new Date(BASE + hours * HOUR).toISOString();
 const stageOf = (org: Org, pick: number) => org.stageIds[pick % org.stageIds.length];
@@ -271,6 +287,18 @@ async function apply(c: pg.ClientBase, org: Org, op: Op): Promise<void> {
       const id = await pickOne(c, "deal", org, op.pick);
       if (id === null) return;
       await c.query(`UPDATE deal SET status = $2 WHERE id = $1`, [id, STATUSES[op.status]]);
+      return;
+    }
+    case "closeDeal": {
+      const id = await pickOne(c, "deal", org, op.pick);
+      if (id === null) return;
+      await c.query(`UPDATE deal SET status = $2, closed_at = $3, amount = $4, type = $5 WHERE id = $1`, [
+        id,
+        STATUSES[op.status],
+        op.hours === null ? null : at(op.hours),
+        op.amount === null ? null : (op.amount / 4).toFixed(2),
+        DEAL_TYPES[op.type],
+      ]);
       return;
     }
     case "firstMeeting":
@@ -449,11 +477,34 @@ async function maintainedAndRebuilt(c: pg.ClientBase, org: Org): Promise<{ maint
       [org.orgId],
     );
     expect(leadMonths.rows, "lead_month = leads counted per rep, local month and source").toEqual(countedLeads.rows);
+    // deal_month under another column name than "month" too; the reference spells out each event without deal_month_events.
+    const dealMonths = await c.query(
+      `SELECT rep_id, pipeline_id, month::text AS deal_month, event::text, type, cycle_days, n, amount::numeric(20, 2)::text AS amount
+       FROM deal_month WHERE org_id = $1 ORDER BY 1, 2, 3, 4, 5, 6 NULLS FIRST`,
+      [org.orgId],
+    );
+    const countedDeals = await c.query(
+      `WITH events AS (
+         SELECT coalesce(d.closed_owner_id, d.owner_id) AS rep_id, d.pipeline_id, d.type, d.amount,
+                date_trunc('month', d.created_at AT TIME ZONE o.time_zone)::date AS month, 'CREATED' AS event, NULL::int AS cycle_days
+         FROM deal d JOIN organization o ON o.id = d.org_id WHERE d.org_id = $1
+         UNION ALL
+         SELECT coalesce(d.closed_owner_id, d.owner_id), d.pipeline_id, d.type, d.amount,
+                date_trunc('month', d.closed_at AT TIME ZONE o.time_zone)::date, d.status::text,
+                CASE WHEN d.status = 'WON' THEN (d.closed_at AT TIME ZONE o.time_zone)::date - (d.created_at AT TIME ZONE o.time_zone)::date END
+         FROM deal d JOIN organization o ON o.id = d.org_id WHERE d.org_id = $1 AND d.status <> 'OPEN' AND d.closed_at IS NOT NULL
+       )
+       SELECT rep_id, pipeline_id, month::text AS deal_month, event, type, cycle_days, count(*)::int AS n,
+              coalesce(sum(amount), 0)::numeric(20, 2)::text AS amount
+       FROM events GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6 NULLS FIRST`,
+      [org.orgId],
+    );
+    expect(dealMonths.rows, "deal_month = deals counted per rep, pipeline, local month, event, type and cycle").toEqual(countedDeals.rows);
     const { months, summed } = await monthsAndSummedDays(c, org);
     expect(months, "activity_month = activity_day summed per month").toEqual(summed);
     const { rollups, reference } = await stageRollups(c, org);
     expect(rollups, "stage rollups = the reference from the facts").toEqual(reference);
-    return [...facts.rows, ...days.rows, ...touches.rows, ...months, ...rollups, ...chains.rows, ...leadMonths.rows];
+    return [...facts.rows, ...days.rows, ...touches.rows, ...months, ...rollups, ...chains.rows, ...leadMonths.rows, ...dealMonths.rows];
   };
   const maintained = await read();
   await c.query("SAVEPOINT rebuild");
@@ -465,6 +516,7 @@ async function maintainedAndRebuilt(c: pg.ClientBase, org: Org): Promise<{ maint
   await c.query(`SELECT rebuild_conversion_touches($1)`, [org.orgId]);
   await c.query(`SELECT rebuild_lead_chains($1)`, [org.orgId]);
   await c.query(`SELECT rebuild_lead_months($1)`, [org.orgId]);
+  await c.query(`SELECT rebuild_deal_months($1)`, [org.orgId]);
   const rebuilt = await read();
   await c.query("ROLLBACK TO SAVEPOINT rebuild");
   return { maintained, rebuilt };
@@ -502,6 +554,10 @@ describe("derived KPI tables", () => {
     let checkedLeadMonths = 0;
     let orgsWithLeadsOverTwoMonths = 0;
     let ownerlessLeadMonths = 0;
+    let checkedDealMonths = 0;
+    let wonDealMonths = 0;
+    let lostDealMonths = 0;
+    let orgsWithDealsClosedInALaterMonth = 0;
     await fc.assert(
       fc.asyncProperty(fc.nat(ZONES.length - 1), fc.array(opArb, { minLength: 1, maxLength: 16, size: "max" }), async (zone, ops) => {
         await client.query("BEGIN");
@@ -535,6 +591,12 @@ describe("derived KPI tables", () => {
           checkedLeadMonths += leadMonthRows.length;
           orgsWithLeadsOverTwoMonths += Number(new Set(leadMonthRows.map((row) => row.lead_month)).size >= 2);
           ownerlessLeadMonths += leadMonthRows.filter((row) => row.rep_id === null).length;
+          const dealMonthRows = rebuilt.filter((row) => "deal_month" in (row as object)) as Array<{ deal_month: string; event: string }>;
+          checkedDealMonths += dealMonthRows.length;
+          wonDealMonths += dealMonthRows.filter((row) => row.event === "WON").length;
+          lostDealMonths += dealMonthRows.filter((row) => row.event === "LOST").length;
+          const createdMonths = new Set(dealMonthRows.filter((row) => row.event === "CREATED").map((row) => row.deal_month));
+          orgsWithDealsClosedInALaterMonth += Number(dealMonthRows.some((row) => row.event !== "CREATED" && !createdMonths.has(row.deal_month)));
         } finally {
           await client.query("ROLLBACK");
         }
@@ -561,6 +623,10 @@ describe("derived KPI tables", () => {
     expect(checkedLeadMonths).toBeGreaterThan(600);
     expect(orgsWithLeadsOverTwoMonths).toBeGreaterThan(80);
     expect(ownerlessLeadMonths).toBeGreaterThan(150);
+    expect(checkedDealMonths).toBeGreaterThan(400);
+    expect(wonDealMonths).toBeGreaterThan(45);
+    expect(lostDealMonths).toBeGreaterThan(45);
+    expect(orgsWithDealsClosedInALaterMonth).toBeGreaterThan(50);
   });
 
   it("stage facts say, for each change, what the rest of the deal's history says about it", async () => {
