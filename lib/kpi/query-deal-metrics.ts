@@ -93,7 +93,8 @@ export async function queryDealMetrics(sql: KpiSql, viewer: Viewer, input: DealM
   const ratio = (numerator: Prisma.Sql, denominator: Prisma.Sql) =>
     Prisma.sql`(${numerator})::float8 / nullif((${denominator})::float8, 0)`;
 
-  const figures = (x: string) => {
+  // The figures from the aggregates in `x`, with the cycle median given apart (the `cycles` CTE).
+  const figures = (x: string, cycleMedian: Prisma.Sql) => {
     const a = Prisma.raw(x);
     return Prisma.sql`
       coalesce(${a}.won, 0)::int AS won,
@@ -102,7 +103,7 @@ export async function queryDealMetrics(sql: KpiSql, viewer: Viewer, input: DealM
       ${money(Prisma.sql`${a}.revenue`)} AS revenue,
       round(coalesce(${a}.revenue, 0) / nullif(${a}.won, 0), 2)::numeric(20, 2)::text AS "avgDealSize",
       round(${a}.cycle_sum::numeric / nullif(${a}.won, 0), 2)::float8 AS "cycleMeanDays",
-      ${a}.cycle_median AS "cycleMedianDays",
+      ${cycleMedian} AS "cycleMedianDays",
       coalesce(${a}.created_count, 0)::int AS "createdCount",
       ${money(Prisma.sql`${a}.created_amount`)} AS "createdAmount",
       coalesce(${a}.expansion_count, 0)::int AS "expansionCount",
@@ -122,7 +123,7 @@ export async function queryDealMetrics(sql: KpiSql, viewer: Viewer, input: DealM
         { p: PREVIOUS, ...previous },
       ], { filter: input.filter, pipelineId: input.pipelineId })}
     ),
-    counts AS (
+    deal_agg AS (
       SELECT p, rep_id, GROUPING(rep_id) AS is_total,
              coalesce(sum(n) FILTER (WHERE event = 'WON'), 0) AS won,
              coalesce(sum(n) FILTER (WHERE event = 'LOST'), 0) AS lost,
@@ -146,12 +147,6 @@ export async function queryDealMetrics(sql: KpiSql, viewer: Viewer, input: DealM
       WHERE e.event = 'WON'
       GROUP BY GROUPING SETS ((e.p), (e.p, e.rep_id))
     ),
-    deal_agg AS (
-      SELECT a.*, c.median_days AS cycle_median
-      FROM counts a
-      -- rep_id is NULL only in the total rows (ids are positive), so the join can hash.
-      LEFT JOIN cycles c ON c.p = a.p AND c.is_total = a.is_total AND coalesce(c.rep_id, 0) = coalesce(a.rep_id, 0)
-    ),
     quota_agg AS (
       SELECT p.p, q.rep_id, sum(q.amount) AS quota
       FROM periods p
@@ -161,12 +156,13 @@ export async function queryDealMetrics(sql: KpiSql, viewer: Viewer, input: DealM
     ),
     rep_rows AS (
       SELECT s.id AS rep_id, s.name, s.team_id, s.visible, p.p,
-             a.won, a.lost, a.revenue, a.cycle_sum, a.cycle_median, a.created_count, a.created_amount,
+             a.won, a.lost, a.revenue, a.cycle_sum, c.median_days AS cycle_median, a.created_count, a.created_amount,
              a.expansion_count, a.expansion_revenue, a.renewals_won, a.churn_count, a.churn_amount,
              coalesce(q.quota, 0) AS quota
       FROM scoped s
       CROSS JOIN periods p
       LEFT JOIN deal_agg a ON a.is_total = 0 AND a.rep_id = s.id AND a.p = p.p
+      LEFT JOIN cycles c ON c.is_total = 0 AND c.rep_id = s.id AND c.p = p.p
       LEFT JOIN quota_agg q ON q.rep_id = s.id AND q.p = p.p
     ),
     quota_totals AS (
@@ -178,16 +174,17 @@ export async function queryDealMetrics(sql: KpiSql, viewer: Viewer, input: DealM
       GROUP BY p
     )
     SELECT p.p, NULL::int AS "repId", NULL::text AS name, NULL::int AS "teamId",
-           ${figures("a")},
+           ${figures("a", Prisma.sql`c.median_days`)},
            ${money(Prisma.sql`t.quota`)} AS quota,
            ${ratio(Prisma.sql`coalesce(a.revenue, 0)`, Prisma.sql`t.quota`)} AS "quotaAttainment",
            ${ratio(Prisma.sql`t.at_quota`, Prisma.sql`t.with_quota`)} AS "repsAtQuota"
     FROM periods p
     LEFT JOIN deal_agg a ON a.is_total = 1 AND a.p = p.p
+    LEFT JOIN cycles c ON c.is_total = 1 AND c.p = p.p
     LEFT JOIN quota_totals t ON t.p = p.p
     UNION ALL
     SELECT r.p, r.rep_id, r.name, r.team_id,
-           ${figures("r")},
+           ${figures("r", Prisma.sql`r.cycle_median`)},
            ${money(Prisma.sql`r.quota`)} AS quota,
            ${ratio(Prisma.sql`coalesce(r.revenue, 0)`, Prisma.sql`r.quota`)} AS "quotaAttainment",
            ${ratio(Prisma.sql`(r.quota > 0 AND coalesce(r.revenue, 0) >= r.quota)::int`, Prisma.sql`(r.quota > 0)::int`)} AS "repsAtQuota"
