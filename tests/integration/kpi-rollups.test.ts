@@ -12,6 +12,7 @@ import fc from "fast-check";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withDerivedDataDeferred } from "@/lib/db/derived-data";
+import { KPI_SOURCES_REFUSING_TRUNCATE } from "@/lib/db/derived-data-triggers";
 import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
 
 const ZONES = ["Europe/Berlin", "America/Sao_Paulo", "Asia/Kolkata", "UTC", "Pacific/Chatham"];
@@ -897,5 +898,25 @@ describe("derived KPI tables", () => {
     } finally {
       await client.query("ROLLBACK");
     }
+  });
+
+  it("refuses TRUNCATE of every table the derived tables are computed from, also when a cascade reaches one", async () => {
+    const truncate = async (statement: string) => {
+      await client.query("BEGIN");
+      try {
+        await client.query(statement);
+        return "truncated";
+      } catch (error) {
+        return (error as Error).message;
+      } finally {
+        await client.query("ROLLBACK");
+      }
+    };
+    for (const table of KPI_SOURCES_REFUSING_TRUNCATE) {
+      expect(await truncate(`TRUNCATE ${table} CASCADE`)).toContain(`TRUNCATE of ${table} would leave the KPI engine's derived tables stale`);
+    }
+    expect(await truncate(`TRUNCATE organization CASCADE`)).toMatch(/^TRUNCATE of \w+ would leave the KPI engine's derived tables stale: DELETE its rows instead$/);
+    // A table nothing is derived from still truncates.
+    expect(await truncate(`TRUNCATE audit_log`)).toBe("truncated");
   });
 });
