@@ -6,8 +6,10 @@ import type { PrismaClient } from "@/lib/db/generated/client";
 // 10 per 15 minutes stops password guessing while a user who mistypes a few times is never blocked.
 export const LOGIN_ATTEMPT_LIMIT = 10;
 export const LOGIN_ATTEMPT_WINDOW_MS = 15 * 60 * 1000;
-// Old attempts are kept a month for incident review, then pruned on the account's next success.
-const LOGIN_ATTEMPT_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+// Attempts are kept a month for incident review. Each new attempt deletes up to a batch of older ones, whoever made
+// them, so guesses at emails that never sign in do not pile up: the table stays bounded by a month of traffic.
+export const LOGIN_ATTEMPT_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+export const LOGIN_ATTEMPT_PRUNE_BATCH = 100;
 
 // Advisory-lock namespaces, so an email and an IP that hash alike never share a lock.
 const EMAIL_LOCK = 1;
@@ -32,6 +34,10 @@ export async function beginLoginAttempt(
     // Always email then IP: one lock order everywhere, so two attempts cannot deadlock.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EMAIL_LOCK}::int, hashtext(${attempt.email}))`;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IP_LOCK}::int, hashtext(${attempt.ip}))`;
+    // Oldest first, through the (at) index; rows another attempt is deleting at the same moment are left to it.
+    await tx.$executeRaw`DELETE FROM login_attempt WHERE id IN (
+      SELECT id FROM login_attempt WHERE at < ${new Date(now.getTime() - LOGIN_ATTEMPT_RETENTION_MS)}
+      ORDER BY at LIMIT ${LOGIN_ATTEMPT_PRUNE_BATCH} FOR UPDATE SKIP LOCKED)`;
 
     const lastSuccess = await tx.loginAttempt.findFirst({
       where: { email: attempt.email, success: true, at: { gt: windowStart } },
@@ -55,10 +61,8 @@ export async function beginLoginAttempt(
   });
 }
 
-/** Marks an attempt let through by beginLoginAttempt as a success, and prunes the account's old attempts. */
-export async function recordLoginSuccess(attemptId: bigint, options: { client?: PrismaClient; now?: Date } = {}): Promise<void> {
+/** Marks an attempt let through by beginLoginAttempt as a success. */
+export async function recordLoginSuccess(attemptId: bigint, options: { client?: PrismaClient } = {}): Promise<void> {
   const client = options.client ?? db;
-  const now = options.now ?? new Date();
-  const attempt = await client.loginAttempt.update({ where: { id: attemptId }, data: { success: true }, select: { email: true } });
-  await client.loginAttempt.deleteMany({ where: { email: attempt.email, at: { lt: new Date(now.getTime() - LOGIN_ATTEMPT_RETENTION_MS) } } });
+  await client.loginAttempt.update({ where: { id: attemptId }, data: { success: true } });
 }

@@ -14,7 +14,8 @@ vi.mock("@/lib/db/client", () => ({
   db: new Proxy({}, { get: (_target, property) => Reflect.get(holder.client, property, holder.client) }),
 }));
 
-const { beginLoginAttempt, recordLoginSuccess, LOGIN_ATTEMPT_LIMIT, LOGIN_ATTEMPT_WINDOW_MS } = await import("@/lib/data/login-attempts");
+const { beginLoginAttempt, recordLoginSuccess, LOGIN_ATTEMPT_LIMIT, LOGIN_ATTEMPT_WINDOW_MS, LOGIN_ATTEMPT_RETENTION_MS, LOGIN_ATTEMPT_PRUNE_BATCH } =
+  await import("@/lib/data/login-attempts");
 const { authorizeCredentials } = await import("@/lib/auth/authorize-credentials");
 const { getViewer } = await import("@/lib/auth/get-viewer");
 const { authedAction } = await import("@/lib/actions/authed-action");
@@ -95,6 +96,26 @@ describe("sign-in attempt limit", () => {
     for (let i = 0; i < LOGIN_ATTEMPT_LIMIT; i++) {
       expect((await beginLoginAttempt({ email: "mia@acme.test", ip: `10.1.0.${i}` }, { client: instanceA, now: new Date(now.getTime() + 2000 + i) })).allowed).toBe(true);
     }
+  });
+
+  it("prunes attempts older than a month a batch per new attempt, also of emails that never signed in", async () => {
+    const now = new Date("2025-03-01T10:00:00Z");
+    const old = new Date(now.getTime() - LOGIN_ATTEMPT_RETENTION_MS - 60_000);
+    const recent = new Date(now.getTime() - LOGIN_ATTEMPT_RETENTION_MS + 60_000);
+    const oldCount = LOGIN_ATTEMPT_PRUNE_BATCH + 50;
+    await instanceA.loginAttempt.createMany({
+      data: [
+        ...Array.from({ length: oldCount }, (_, i) => ({ email: `guess${i}@nowhere.test`, ip: "198.51.100.7", success: false, at: old })),
+        ...Array.from({ length: 5 }, (_, i) => ({ email: "mia@acme.test", ip: `10.2.0.${i}`, success: i === 0, at: recent })),
+      ],
+    });
+    const olderThanAMonth = () => instanceA.loginAttempt.count({ where: { at: { lt: new Date(now.getTime() - LOGIN_ATTEMPT_RETENTION_MS) } } });
+        await beginLoginAttempt({ email: "someone@acme.test", ip: "10.3.0.1" }, { client: instanceA, now });
+    expect(await olderThanAMonth()).toBe(oldCount - LOGIN_ATTEMPT_PRUNE_BATCH);
+    await beginLoginAttempt({ email: "someone@acme.test", ip: "10.3.0.1" }, { client: instanceB, now });
+    expect(await olderThanAMonth()).toBe(0);
+    // The month's attempts stay: five of Mia's and the two new ones.
+    expect(await instanceA.loginAttempt.count()).toBe(7);
   });
 
   it("lets exactly 10 of 25 simultaneous guesses through, from two instances", async () => {
