@@ -9,7 +9,7 @@ export const KPI_SOURCES_REFUSING_TRUNCATE = ["deal", "deal_stage_change", "deal
  * conversion_touch, stage_entry_day, stage_stay_day, stage_jump, lead_chain, lead_month, deal_month) current, created by
  * prisma/migrations/20261127200000_kpi_rollups, 20261127220000_conversion_touch, 20261128010000_activity_month,
  * 20261128040000_stage_days, 20261128050000_lead_chain, 20261128070000_lead_month and 20261128090000_deal_month, and
- * the guards of 20261128100000_refuse_truncate_of_kpi_sources. schema.prisma cannot describe triggers, so the schema
+ * the guards of 20261128100000_refuse_truncate_of_kpi_sources and 20261128120000_stage_stays_in_its_pipeline. schema.prisma cannot describe triggers, so the schema
  * drift test expects exactly these beside what schema.prisma says: any other trigger, or one of these missing, is drift.
  */
 export const DERIVED_DATA_TRIGGERS: ReadonlyArray<{ table: string; name: string }> = [
@@ -57,4 +57,5 @@ export const DERIVED_DATA_TRIGGERS: ReadonlyArray<{ table: string; name: string 
   { table: "deal", name: "deal_months_delete" },
   { table: "organization", name: "organization_time_zone_update_deal_months" },
   ...KPI_SOURCES_REFUSING_TRUNCATE.map((table) => ({ table, name: `${table}_refuse_truncate` })),
+  { table: "stage", name: "stage_refuse_pipeline_change" },
 ];

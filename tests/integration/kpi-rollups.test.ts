@@ -900,6 +900,24 @@ describe("derived KPI tables", () => {
     }
   });
 
+  it("refuses to move a stage to another pipeline, and lets every other stage edit through", async () => {
+    await client.query("BEGIN");
+    try {
+      const org = await createOrg(client, "UTC");
+      const other = await client.query<{ id: number }>(`INSERT INTO pipeline (org_id, name) VALUES ($1, 'Other') RETURNING id`, [org.orgId]);
+      await client.query("SAVEPOINT move");
+      await expect(client.query(`UPDATE stage SET pipeline_id = $2 WHERE id = $1`, [org.stageIds[1], other.rows[0]!.id])).rejects.toThrow(
+        `stage ${org.stageIds[1]} cannot move to another pipeline`,
+      );
+      await client.query("ROLLBACK TO SAVEPOINT move");
+      await client.query(`UPDATE stage SET pipeline_id = pipeline_id, name = 'Renamed', position = 25 WHERE id = $1`, [org.stageIds[1]]);
+      const { maintained, rebuilt } = await maintainedAndRebuilt(client, org);
+      expect(maintained).toEqual(rebuilt);
+    } finally {
+      await client.query("ROLLBACK");
+    }
+  });
+
   it("refuses TRUNCATE of every table the derived tables are computed from, also when a cascade reaches one", async () => {
     const truncate = async (statement: string) => {
       await client.query("BEGIN");
