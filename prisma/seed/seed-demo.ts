@@ -77,7 +77,11 @@ async function truncateAppTables(client: pg.ClientBase): Promise<void> {
   const { rows } = await client.query<{ name: string }>(
     `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`,
   );
-  if (rows.length > 0) await client.query(`TRUNCATE TABLE ${rows.map((r) => r.name).join(", ")} RESTART IDENTITY CASCADE`);
+  if (rows.length === 0) return;
+  // Every table at once, the derived ones with their sources, so the guard against a TRUNCATE that would leave the
+  // derived tables stale (migration 20261128100000_refuse_truncate_of_kpi_sources) is lifted for this transaction.
+  await client.query(`SET LOCAL app.truncating_every_table = 'on'`);
+  await client.query(`TRUNCATE TABLE ${rows.map((r) => r.name).join(", ")} RESTART IDENTITY CASCADE`);
 }
 
 async function advanceSequences(client: pg.ClientBase): Promise<void> {
