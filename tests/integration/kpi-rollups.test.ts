@@ -168,7 +168,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       amount: fc.option(fc.integer({ min: 0, max: 5000 }), { freq: 5 }),
       type: fc.nat(2),
     }),
-    weight: 8,
+    weight: 5,
   },
   // A stage pick past the organisation's stages wraps around, so WON and LOST stages get the flag too (it only counts on an open one).
   { arbitrary: fc.record({ kind: fc.constant("firstMeeting" as const), pick: fc.nat(6), on: fc.boolean() }), weight: 2 },
@@ -605,7 +605,7 @@ describe("derived KPI tables", () => {
       { numRuns: 350 },
     );
     // The property must have looked at real rows, not only at empty organisations.
-    expect(checkedFacts).toBeGreaterThan(500);
+    expect(checkedFacts).toBeGreaterThan(400);
     expect(checkedDays).toBeGreaterThan(200);
     expect(checkedMonths).toBeGreaterThan(100);
     expect(orgsOverTwoMonths).toBeGreaterThan(20);
@@ -625,8 +625,8 @@ describe("derived KPI tables", () => {
     expect(orgsWithLeadsOverTwoMonths).toBeGreaterThan(80);
     expect(ownerlessLeadMonths).toBeGreaterThan(150);
     expect(checkedDealMonths).toBeGreaterThan(400);
-    expect(wonDealMonths).toBeGreaterThan(45);
-    expect(lostDealMonths).toBeGreaterThan(45);
+    expect(wonDealMonths).toBeGreaterThan(35);
+    expect(lostDealMonths).toBeGreaterThan(35);
     expect(orgsWithDealsClosedInALaterMonth).toBeGreaterThan(50);
   });
 
