@@ -808,6 +808,52 @@ describe("derived KPI tables", () => {
     }
   });
 
+  it("deal months follow a deal's closing rep being deleted, a time-zone change and the organisation's deletion", async () => {
+    await client.query("BEGIN");
+    try {
+      const org = await createOrg(client, "Europe/Berlin");
+      const [a, b] = org.repIds;
+      // Created Jan 31 23:30 UTC (Feb 1 in Berlin), won by B on Mar 1 (29 local days later: a leap year); dates before the deals
+      // createOrg makes in 2025, so only these two deals are in the rows read here.
+      await client.query(
+        `INSERT INTO deal (org_id, pipeline_id, stage_id, owner_id, closed_owner_id, name, created_at, closed_at, status, amount) VALUES
+         ($1, $2, $3, $4, $5, 'Won', '2024-01-31T23:30:00Z', '2024-03-01T10:00:00Z', 'WON', 100),
+         ($1, $2, $3, $4, NULL, 'Open', '2024-02-10T10:00:00Z', NULL, 'OPEN', 50)`,
+        [org.orgId, org.pipelineId, org.stageIds[0], a, b],
+      );
+      const months = async () =>
+        (
+          await client.query(
+            `SELECT rep_id, month::text, event::text, cycle_days, n, amount::text FROM deal_month
+             WHERE org_id = $1 AND month < '2025-01-01' ORDER BY 2, 3, 1`,
+            [org.orgId],
+          )
+        ).rows;
+      expect(await months()).toEqual([
+        { rep_id: a, month: "2024-02-01", event: "CREATED", cycle_days: null, n: 1, amount: "50.00" },
+        { rep_id: b, month: "2024-02-01", event: "CREATED", cycle_days: null, n: 1, amount: "100.00" },
+        { rep_id: b, month: "2024-03-01", event: "WON", cycle_days: 29, n: 1, amount: "100.00" },
+      ]);
+      // The closing rep goes: the deal counts for its owner again.
+      await client.query(`DELETE FROM rep WHERE id = $1`, [b]);
+      expect(await months()).toEqual([
+        { rep_id: a, month: "2024-02-01", event: "CREATED", cycle_days: null, n: 2, amount: "150.00" },
+        { rep_id: a, month: "2024-03-01", event: "WON", cycle_days: 29, n: 1, amount: "100.00" },
+      ]);
+      // In UTC the won deal was created in January, 30 days before its close.
+      await client.query(`UPDATE organization SET time_zone = 'UTC' WHERE id = $1`, [org.orgId]);
+      expect(await months()).toEqual([
+        { rep_id: a, month: "2024-01-01", event: "CREATED", cycle_days: null, n: 1, amount: "100.00" },
+        { rep_id: a, month: "2024-02-01", event: "CREATED", cycle_days: null, n: 1, amount: "50.00" },
+        { rep_id: a, month: "2024-03-01", event: "WON", cycle_days: 30, n: 1, amount: "100.00" },
+      ]);
+      await client.query(`DELETE FROM organization WHERE id = $1`, [org.orgId]);
+      expect((await client.query(`SELECT count(*)::int AS n FROM deal_month WHERE org_id = $1`, [org.orgId])).rows).toEqual([{ n: 0 }]);
+    } finally {
+      await client.query("ROLLBACK");
+    }
+  });
+
   it("two transactions adding activities to the same months at once are both counted", async () => {
     const setup = await createOrg(client, "UTC");
     const other = new pg.Client({ connectionString: database.url });
