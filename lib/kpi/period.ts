@@ -175,6 +175,11 @@ export function previousPeriod(period: Period): Period {
 }
 
 /** The period of the same length immediately after P (for pipeline coverage): the inverse of previousPeriod. */
+/** Whether an instant lies in `[start, end)`: for "now", whether the period is still running. */
+export function periodContains(period: Pick<Period, "start" | "end">, instant: Date): boolean {
+  return period.start.getTime() <= instant.getTime() && instant.getTime() < period.end.getTime();
+}
+
 export function nextPeriod(period: Period): Period {
   const { spec } = period;
   switch (spec.kind) {

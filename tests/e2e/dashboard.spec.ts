@@ -49,6 +49,17 @@ test("the admin filters the dashboard by team and exports the report", async ({ 
   expect(body.teams.length).toBeGreaterThan(1);
 });
 
+test("the running year says its figures stop at today and are compared with the whole previous year; a past year does not", async ({ page }) => {
+  await signIn(page, manager.email);
+  const year = lastYear() + 1;
+  await page.goto(`/dashboard?year=${year}`);
+  await expect(page.getByText(new RegExp(`^${year} is not over yet: its figures run to today, .+, and are compared with the whole of ${lastYear()}\\.$`))).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto(`/dashboard?year=${lastYear()}`);
+  await expect(page.getByRole("heading", { level: 1, name: /sales dashboard/i })).toBeVisible();
+  await expect(page.getByText(/is not over yet/)).toHaveCount(0);
+});
+
 test("a bad dashboard URL falls back to the current year instead of failing", async ({ page }) => {
   await signIn(page, manager.email);
   const response = await page.goto("/dashboard?period=custom&from=2024-02-31&to=x&pipeline=abc&team=999999");

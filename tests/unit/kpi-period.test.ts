@@ -5,6 +5,7 @@ import {
   daysBetweenDates,
   localDate,
   monthBuckets,
+  periodContains,
   periodOf,
   splitIntoWholeMonths,
   nextPeriod,
@@ -141,6 +142,16 @@ describe("periods", () => {
     ]);
     expect(iso(buckets[2]!.end)).toBe("2024-03-10T23:00:00.000Z");
     expect(monthBuckets(periodOf({ kind: "year", year: 2025 }, "UTC"))).toHaveLength(12);
+  });
+});
+
+describe("periodContains", () => {
+  it("holds from the period's first instant up to, not including, its end", () => {
+    const year = periodOf({ kind: "year", year: 2026 }, "Europe/Berlin");
+    expect(periodContains(year, new Date("2026-11-28T12:00:00Z"))).toBe(true);
+    expect(periodContains(year, new Date("2025-12-31T23:00:00Z"))).toBe(true);
+    expect(periodContains(year, new Date("2025-12-31T22:59:59.999Z"))).toBe(false);
+    expect(periodContains(year, new Date("2026-12-31T23:00:00Z"))).toBe(false);
   });
 });
 

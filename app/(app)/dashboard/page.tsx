@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { CardsSkeleton, PanelSkeleton } from "@/components/kpi/panel";
 import { PeriodFilter } from "@/components/kpi/period-filter";
+import { RunningPeriodNote } from "@/components/kpi/running-period-note";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { getTranslations } from "@/lib/i18n/get-translations";
 import { dashboardSearch } from "@/lib/validation/dashboard-query";
@@ -45,6 +46,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <span aria-hidden="true" className="mx-2">·</span>
             {t("periodLine", { period: scope.periodLabel, previous: scope.previousLabel })}
           </p>
+          <RunningPeriodNote period={scope.period} periodLabel={scope.periodLabel} previousLabel={scope.previousLabel} formatDate={scope.format.date} />
         </div>
         <div className="flex flex-wrap gap-2 print:hidden">
           <a href={exportSearch("csv")} download className="inline-flex min-h-9 items-center rounded-lg border border-border-strong bg-surface px-3 text-sm font-medium text-foreground hover:bg-surface-muted">

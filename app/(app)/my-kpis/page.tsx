@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { CardsSkeleton, PanelSkeleton } from "@/components/kpi/panel";
 import { PeriodFilter } from "@/components/kpi/period-filter";
+import { RunningPeriodNote } from "@/components/kpi/running-period-note";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { getTranslations } from "@/lib/i18n/get-translations";
 import { dashboardSearch } from "@/lib/validation/dashboard-query";
@@ -27,6 +28,7 @@ export default async function MyKpisPage({ searchParams }: { searchParams: Promi
       <div>
         <h1 className="text-2xl font-semibold tracking-tight text-foreground">{t("heading")}</h1>
         <p className="mt-1.5 text-sm text-muted">{t("subheading", { period: scope.periodLabel, previous: scope.previousLabel })}</p>
+        <RunningPeriodNote period={scope.period} periodLabel={scope.periodLabel} previousLabel={scope.previousLabel} formatDate={scope.format.date} />
       </div>
       <PeriodFilter action="/my-kpis" query={scope.query} years={pickerYears(scope.org)} pipelines={scope.labels.pipelines} teams={null} labels={labels} />
       {viewer.repId === null ? (
