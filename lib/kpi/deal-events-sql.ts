@@ -1,14 +1,11 @@
 import { Prisma, type DealMonthEvent } from "@/lib/db/generated/client";
 import type { Viewer } from "@/lib/auth/viewer";
 import { dealInScopeSql, repInScopeSql, type KpiFilter } from "./kpi-filter";
-import { splitIntoWholeMonths, startOfLocalDate, type LocalDate } from "./period";
-import { instantSql } from "./periods-sql";
+import { startOfLocalDate } from "./period";
+import { instantSql, wholeMonthsAndEdgeDaysSql, type NumberedSpan } from "./periods-sql";
 
-/** A span of local days `[startDate, endDate)` in the organisation's time zone, numbered `p` in the rows. */
-export interface EventSpan {
-  p: number;
-  startDate: LocalDate;
-  endDate: LocalDate;
+/** A span of local days in the organisation's time zone, numbered `p` in the rows. */
+export interface EventSpan extends NumberedSpan {
   timeZone: string;
 }
 
@@ -38,36 +35,26 @@ export function dealEventRowsSql(viewer: Viewer, spans: readonly EventSpan[], in
   const monthInScope = repInScopeSql(viewer, input.filter, Prisma.sql`dm.rep_id`);
   const dealInScope = dealInScopeSql(viewer, input.filter);
 
-  const parts: Prisma.Sql[] = [];
-  const fromDeals = (span: EventSpan, from: LocalDate, to: LocalDate) => {
-    if (from >= to) return;
-    const [start, end] = [from, to].map((date) => instantSql(startOfLocalDate(date, span.timeZone)));
-    // Deals created or closed in the days, each range on its (org_id, created_at | closed_at) index.
-    const touched = [
-      ...(events.includes("CREATED") ? [Prisma.sql`(d.created_at >= ${start} AND d.created_at < ${end})`] : []),
-      ...(events.some((event) => event !== "CREATED") ? [Prisma.sql`(d.closed_at >= ${start} AND d.closed_at < ${end})`] : []),
-    ];
-    parts.push(Prisma.sql`SELECT ${span.p}::int AS p, coalesce(d.closed_owner_id, d.owner_id) AS rep_id, e.event, d.type, e.cycle_days,
-             count(*) AS n, coalesce(sum(d.amount), 0) AS amount
-      FROM deal d
-      CROSS JOIN LATERAL deal_month_events(d.created_at, d.closed_at, d.status, ${span.timeZone}::text) e
-      WHERE d.org_id = ${viewer.orgId} AND (${Prisma.join(touched, " OR ")})
-        AND e.at >= ${start} AND e.at < ${end} AND e.event IN (${eventList})
-        AND ${dealInScope} AND ${dealPipeline}
-      GROUP BY 2, 3, 4, 5`);
-  };
-  for (const span of spans) {
-    const { monthsFrom, monthsTo, head, tail } = splitIntoWholeMonths(span);
-    if (monthsFrom < monthsTo)
-      parts.push(Prisma.sql`SELECT ${span.p}::int AS p, dm.rep_id, dm.event, dm.type, dm.cycle_days, dm.n::bigint AS n, dm.amount
-        FROM deal_month dm
-        WHERE dm.org_id = ${viewer.orgId} AND dm.month >= ${monthsFrom}::date AND dm.month < ${monthsTo}::date
-          AND dm.event IN (${eventList}) AND ${monthInScope} AND ${monthPipeline}`);
-    fromDeals(span, head.from, head.to);
-    fromDeals(span, tail.from, tail.to);
-  }
-  if (parts.length === 0)
-    return Prisma.sql`SELECT NULL::int AS p, NULL::int AS rep_id, NULL::"DealMonthEvent" AS event, NULL::"DealType" AS type,
-      NULL::int AS cycle_days, 0::bigint AS n, 0::numeric AS amount WHERE FALSE`;
-  return Prisma.join(parts, " UNION ALL ");
+  return wholeMonthsAndEdgeDaysSql(spans, {
+    months: (span, from, to) => Prisma.sql`SELECT ${span.p}::int AS p, dm.rep_id, dm.event, dm.type, dm.cycle_days, dm.n::bigint AS n, dm.amount
+      FROM deal_month dm
+      WHERE dm.org_id = ${viewer.orgId} AND dm.month >= ${from}::date AND dm.month < ${to}::date
+        AND dm.event IN (${eventList}) AND ${monthInScope} AND ${monthPipeline}`,
+    days: (span, from, to) => {
+      const [start, end] = [from, to].map((date) => instantSql(startOfLocalDate(date, span.timeZone)));
+      // Deals created or closed in the days, each range on its (org_id, created_at | closed_at) index.
+      const touched = [
+        ...(events.includes("CREATED") ? [Prisma.sql`(d.created_at >= ${start} AND d.created_at < ${end})`] : []),
+        ...(events.some((event) => event !== "CREATED") ? [Prisma.sql`(d.closed_at >= ${start} AND d.closed_at < ${end})`] : []),
+      ];
+      return Prisma.sql`SELECT ${span.p}::int AS p, coalesce(d.closed_owner_id, d.owner_id) AS rep_id, e.event, d.type, e.cycle_days,
+               count(*) AS n, coalesce(sum(d.amount), 0) AS amount
+        FROM deal d
+        CROSS JOIN LATERAL deal_month_events(d.created_at, d.closed_at, d.status, ${span.timeZone}::text) e
+        WHERE d.org_id = ${viewer.orgId} AND (${Prisma.join(touched, " OR ")})
+          AND e.at >= ${start} AND e.at < ${end} AND e.event IN (${eventList})
+          AND ${dealInScope} AND ${dealPipeline}
+        GROUP BY 2, 3, 4, 5`;
+    },
+  });
 }

@@ -2,8 +2,8 @@ import { Prisma, type ActivityType } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
 import { repInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql } from "./kpi-sql";
-import { previousPeriod, splitIntoWholeMonths, workingDays, type LocalDate, type Period } from "./period";
-import { CURRENT, PREVIOUS, periodsSql } from "./periods-sql";
+import { previousPeriod, workingDays, type LocalDate, type Period } from "./period";
+import { CURRENT, PREVIOUS, periodsSql, wholeMonthsAndEdgeDaysSql, type NumberedSpan } from "./periods-sql";
 
 export const ACTIVITY_TYPES: readonly ActivityType[] = ["CALL", "EMAIL", "SOCIAL", "MEETING"];
 
@@ -56,20 +56,11 @@ interface Row {
  * and only its edge days from activity_day, every piece one range of the (org_id, month|day) index, or of the
  * (rep_id, …) key for a team. A year reads 12 rows per rep and type instead of 365.
  */
-function activityRowsSql(viewer: Viewer, inScope: Prisma.Sql, periods: ReadonlyArray<[number, Period]>): Prisma.Sql {
-  const parts: Prisma.Sql[] = [];
-  const read = (p: number, table: "activity_month" | "activity_day", column: "month" | "day", from: LocalDate, to: LocalDate) => {
-    if (from >= to) return;
-    parts.push(Prisma.sql`SELECT ${p}::int AS p, a.rep_id, a.type, a.count, a.responded FROM ${Prisma.raw(table)} a
-      WHERE a.org_id = ${viewer.orgId} AND ${inScope} AND a.${Prisma.raw(column)} >= ${from}::date AND a.${Prisma.raw(column)} < ${to}::date`);
-  };
-  for (const [p, period] of periods) {
-    const { monthsFrom, monthsTo, head, tail } = splitIntoWholeMonths(period);
-    read(p, "activity_month", "month", monthsFrom, monthsTo);
-    read(p, "activity_day", "day", head.from, head.to);
-    read(p, "activity_day", "day", tail.from, tail.to);
-  }
-  return Prisma.join(parts, " UNION ALL ");
+function activityRowsSql(viewer: Viewer, inScope: Prisma.Sql, spans: readonly NumberedSpan[]): Prisma.Sql {
+  const read = (table: "activity_month" | "activity_day", column: "month" | "day") => (span: NumberedSpan, from: LocalDate, to: LocalDate) =>
+    Prisma.sql`SELECT ${span.p}::int AS p, a.rep_id, a.type, a.count, a.responded FROM ${Prisma.raw(table)} a
+      WHERE a.org_id = ${viewer.orgId} AND ${inScope} AND a.${Prisma.raw(column)} >= ${from}::date AND a.${Prisma.raw(column)} < ${to}::date`;
+  return wholeMonthsAndEdgeDaysSql(spans, { months: read("activity_month", "month"), days: read("activity_day", "day") });
 }
 
 /**
@@ -89,8 +80,8 @@ export async function queryActivityMetrics(sql: KpiSql, viewer: Viewer, input: A
       SELECT a.p, a.rep_id, a.type, GROUPING(a.rep_id) AS is_total,
              sum(a.count) AS count, sum(a.responded) AS responded
       FROM (${activityRowsSql(viewer, inScope, [
-        [CURRENT, input.period],
-        [PREVIOUS, previous],
+        { p: CURRENT, ...input.period },
+        { p: PREVIOUS, ...previous },
       ])}) a
       GROUP BY GROUPING SETS ((a.p, a.type), (a.p, a.rep_id, a.type))
     )

@@ -2,8 +2,8 @@ import { Prisma, type LeadSource } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
 import { leadInScopeSql, repInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql } from "./kpi-sql";
-import { previousPeriod, splitIntoWholeMonths, startOfLocalDate, type LocalDate, type Period } from "./period";
-import { CURRENT, PREVIOUS, instantSql, periodsSql } from "./periods-sql";
+import { previousPeriod, startOfLocalDate, type Period } from "./period";
+import { CURRENT, PREVIOUS, instantSql, periodsSql, wholeMonthsAndEdgeDaysSql, type NumberedSpan } from "./periods-sql";
 
 export const LEAD_SOURCES: readonly LeadSource[] = ["INBOUND", "OUTBOUND", "REFERRAL", "EVENT", "PARTNER", "OTHER"];
 
@@ -90,27 +90,19 @@ const COLUMNS = [
  * (leads per rep, local month and source, kept current by triggers on lead, months in the organisation's time zone
  * as P and P′ are) and only its edge days from lead, each piece one range of an (org_id, month|created_at) index.
  */
-function createdRowsSql(viewer: Viewer, inScope: Prisma.Sql, monthInScope: Prisma.Sql, periods: ReadonlyArray<[number, Period]>): Prisma.Sql {
-  const parts: Prisma.Sql[] = [];
-  const fromLeads = (p: number, period: Period, from: LocalDate, to: LocalDate) => {
-    if (from >= to) return;
-    const [start, end] = [from, to].map((date) => instantSql(startOfLocalDate(date, period.timeZone)));
-    parts.push(Prisma.sql`SELECT ${p}::int AS p, ${REP} AS rep_id, l.source, count(*) AS n
-      FROM lead l
-      WHERE l.org_id = ${viewer.orgId} AND l.created_at >= ${start} AND l.created_at < ${end} AND ${inScope}
-      GROUP BY 2, 3`);
-  };
-  for (const [p, period] of periods) {
-    const { monthsFrom, monthsTo, head, tail } = splitIntoWholeMonths(period);
-    if (monthsFrom < monthsTo)
-      parts.push(Prisma.sql`SELECT ${p}::int AS p, lm.rep_id, lm.source, lm.n::bigint AS n
+function createdRowsSql(viewer: Viewer, inScope: Prisma.Sql, monthInScope: Prisma.Sql, spans: ReadonlyArray<Period & NumberedSpan>): Prisma.Sql {
+  return wholeMonthsAndEdgeDaysSql(spans, {
+      months: (span, from, to) => Prisma.sql`SELECT ${span.p}::int AS p, lm.rep_id, lm.source, lm.n::bigint AS n
         FROM lead_month lm
-        WHERE lm.org_id = ${viewer.orgId} AND ${monthInScope} AND lm.month >= ${monthsFrom}::date AND lm.month < ${monthsTo}::date`);
-    fromLeads(p, period, head.from, head.to);
-    fromLeads(p, period, tail.from, tail.to);
-  }
-  if (parts.length === 0) return Prisma.sql`SELECT NULL::int AS p, NULL::int AS rep_id, NULL::"LeadSource" AS source, 0::bigint AS n WHERE FALSE`;
-  return Prisma.join(parts, " UNION ALL ");
+        WHERE lm.org_id = ${viewer.orgId} AND ${monthInScope} AND lm.month >= ${from}::date AND lm.month < ${to}::date`,
+      days: (span, from, to) => {
+        const [start, end] = [from, to].map((date) => instantSql(startOfLocalDate(date, span.timeZone)));
+        return Prisma.sql`SELECT ${span.p}::int AS p, ${REP} AS rep_id, l.source, count(*) AS n
+          FROM lead l
+          WHERE l.org_id = ${viewer.orgId} AND l.created_at >= ${start} AND l.created_at < ${end} AND ${inScope}
+          GROUP BY 2, 3`;
+      },
+  });
 }
 
 /** One aggregate query for P and P′, per rep and for the scope. */
@@ -137,8 +129,8 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
     created AS (
       -- Leads created in P′ ∪ P by period, rep and source: whole local months from lead_month, edge days from lead.
       ${createdRowsSql(viewer, inScope, monthInScope, [
-        [CURRENT, input.period],
-        [PREVIOUS, previous],
+        { p: CURRENT, ...input.period },
+        { p: PREVIOUS, ...previous },
       ])}
     ),
     handed AS (
