@@ -181,12 +181,5 @@ CREATE TRIGGER "deal_month_data_change" AFTER INSERT OR UPDATE OR DELETE OR TRUN
   FOR EACH STATEMENT EXECUTE FUNCTION "note_data_change"();
 
 -- Existing data, and statistics for the planner before autovacuum gets to the new table.
-INSERT INTO "deal_month" ("org_id", "rep_id", "pipeline_id", "month", "event", "type", "cycle_days", "n", "amount")
-SELECT d."org_id", coalesce(d."closed_owner_id", d."owner_id"), d."pipeline_id", e."month", e."event", d."type", e."cycle_days",
-       count(*), coalesce(sum(d."amount"), 0)
-FROM "deal" d
-JOIN "organization" o ON o."id" = d."org_id"
-CROSS JOIN LATERAL "deal_month_events"(d."created_at", d."closed_at", d."status", o."time_zone") e
-GROUP BY 1, 2, 3, 4, 5, 6, 7
-ORDER BY 1, 2, 3, 4, 5, 6, 7;
+SELECT "rebuild_deal_months"("id") FROM "organization";
 ANALYZE "deal_month";
