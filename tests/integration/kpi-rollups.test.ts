@@ -523,6 +523,16 @@ async function maintainedAndRebuilt(c: pg.ClientBase, org: Org): Promise<{ maint
   return { maintained, rebuilt };
 }
 
+/** Runs a test's writes in a transaction that is always rolled back, so each test starts from the empty database. */
+async function rolledBack<T>(body: () => Promise<T>): Promise<T> {
+  await client.query("BEGIN");
+  try {
+    return await body();
+  } finally {
+    await client.query("ROLLBACK");
+  }
+}
+
 beforeAll(async () => {
   database = await createMigratedDatabase();
   client = new pg.Client({ connectionString: database.url });
@@ -561,8 +571,7 @@ describe("derived KPI tables", () => {
     let orgsWithDealsClosedInALaterMonth = 0;
     await fc.assert(
       fc.asyncProperty(fc.nat(ZONES.length - 1), fc.array(opArb, { minLength: 1, maxLength: 16, size: "max" }), async (zone, ops) => {
-        await client.query("BEGIN");
-        try {
+        await rolledBack(async () => {
           const org = await createOrg(client, ZONES[zone]!);
           for (const op of ops) await apply(client, org, op);
           const { maintained, rebuilt } = await maintainedAndRebuilt(client, org);
@@ -598,9 +607,7 @@ describe("derived KPI tables", () => {
           lostDealMonths += dealMonthRows.filter((row) => row.event === "LOST").length;
           const createdMonths = new Set(dealMonthRows.filter((row) => row.event === "CREATED").map((row) => row.deal_month));
           orgsWithDealsClosedInALaterMonth += Number(dealMonthRows.some((row) => row.event !== "CREATED" && !createdMonths.has(row.deal_month)));
-        } finally {
-          await client.query("ROLLBACK");
-        }
+        });
       }),
       { numRuns: 350 },
     );
@@ -631,8 +638,7 @@ describe("derived KPI tables", () => {
   });
 
   it("stage facts say, for each change, what the rest of the deal's history says about it", async () => {
-    await client.query("BEGIN");
-    try {
+    await rolledBack(async () => {
       const org = await createOrg(client, "Europe/Berlin");
       const [s1, s2, s3, won] = org.stageIds;
       // S1 (Mar 29, 22:00 Berlin) → S3 skipping S2 (Mar 31, 04:00 summer time) → S1 (Mar 31) → S3 (Apr 1) → Won (Apr 3).
@@ -659,14 +665,11 @@ describe("derived KPI tables", () => {
         { stage_id: won, prev_stage_id: s3, reentry: false, stay_days: null, rank: WON, later_rank: null, max_rank: WON, final_kind: "WON", is_last: true },
       ]);
       expect(s2).toBeDefined();
-    } finally {
-      await client.query("ROLLBACK");
-    }
+    });
   });
 
   it("stage rollups follow a stage inserted and deleted between two others, and a time-zone change", async () => {
-    await client.query("BEGIN");
-    try {
+    await rolledBack(async () => {
       const org = await createOrg(client, "UTC");
       const [s1, s2, s3] = org.stageIds;
       // S1 (Mar 29, 23:00 UTC: Mar 30 in Berlin) → S2 (Mar 31) → S3 (Apr 1).
@@ -720,14 +723,11 @@ describe("derived KPI tables", () => {
       await client.query(`DELETE FROM deal_stage_change WHERE deal_id = $1`, [org.dealIds[0]]);
       expect(await entries()).toEqual([]);
       await matchesReference();
-    } finally {
-      await client.query("ROLLBACK");
-    }
+    });
   });
 
   it("a lead's chain follows its deal into another pipeline, and that pipeline's first-meeting stage as it moves", async () => {
-    await client.query("BEGIN");
-    try {
+    await rolledBack(async () => {
       const org = await createOrg(client, "UTC");
       const [deal] = org.dealIds;
       // The first lead's conversion reaches S2 (rank 20) in the first pipeline, whose first meeting is S1: reached.
@@ -765,14 +765,11 @@ describe("derived KPI tables", () => {
       expect(await chain()).toEqual([{ deals: 2, first_meetings: 0, won_deals: 1 }]);
       const { maintained, rebuilt } = await maintainedAndRebuilt(client, org);
       expect(maintained).toEqual(rebuilt);
-    } finally {
-      await client.query("ROLLBACK");
-    }
+    });
   });
 
   it("activity months follow the days across a month edge, a time-zone change and deleted reps and organisations", async () => {
-    await client.query("BEGIN");
-    try {
+    await rolledBack(async () => {
       const org = await createOrg(client, "UTC");
       const months = async () =>
         (await client.query(`SELECT rep_id, month::text, type, count, responded FROM activity_month WHERE org_id = $1 ORDER BY 1, 2, 3`, [org.orgId])).rows;
@@ -803,14 +800,11 @@ describe("derived KPI tables", () => {
       expect(await months()).toEqual([{ rep_id: a, month: "2025-04-01", type: "CALL", count: 1, responded: 1 }]);
       await client.query(`DELETE FROM organization WHERE id = $1`, [org.orgId]);
       expect(await months()).toEqual([]);
-    } finally {
-      await client.query("ROLLBACK");
-    }
+    });
   });
 
   it("deal months follow a deal's closing rep being deleted, a time-zone change and the organisation's deletion", async () => {
-    await client.query("BEGIN");
-    try {
+    await rolledBack(async () => {
       const org = await createOrg(client, "Europe/Berlin");
       const [a, b] = org.repIds;
       // Created Jan 31 23:30 UTC (Feb 1 in Berlin), won by B on Mar 1 (29 local days later: a leap year); dates before the deals
@@ -849,9 +843,7 @@ describe("derived KPI tables", () => {
       ]);
       await client.query(`DELETE FROM organization WHERE id = $1`, [org.orgId]);
       expect((await client.query(`SELECT count(*)::int AS n FROM deal_month WHERE org_id = $1`, [org.orgId])).rows).toEqual([{ n: 0 }]);
-    } finally {
-      await client.query("ROLLBACK");
-    }
+    });
   });
 
   it("two transactions adding activities to the same months at once are both counted", async () => {
@@ -928,8 +920,7 @@ describe("derived KPI tables", () => {
   });
 
   it("a change of time zone moves the 30-day touch window across the DST change", async () => {
-    await client.query("BEGIN");
-    try {
+    await rolledBack(async () => {
       const org = await createOrg(client, "UTC");
       // The second lead's deal, made 20 h after BASE: after Europe's spring DST change, so 30 local days before it in
       // Berlin is 719 h, in UTC 720 h. The touch 720 h before it counts only in UTC.
@@ -941,14 +932,11 @@ describe("derived KPI tables", () => {
       expect(await emails()).toEqual([{ emails: 0 }]);
       const { maintained, rebuilt } = await maintainedAndRebuilt(client, org);
       expect(maintained).toEqual(rebuilt);
-    } finally {
-      await client.query("ROLLBACK");
-    }
+    });
   });
 
   it("refuses to move a stage to another pipeline, and lets every other stage edit through", async () => {
-    await client.query("BEGIN");
-    try {
+    await rolledBack(async () => {
       const org = await createOrg(client, "UTC");
       const other = await client.query<{ id: number }>(`INSERT INTO pipeline (org_id, name) VALUES ($1, 'Other') RETURNING id`, [org.orgId]);
       await client.query("SAVEPOINT move");
@@ -959,23 +947,19 @@ describe("derived KPI tables", () => {
       await client.query(`UPDATE stage SET pipeline_id = pipeline_id, name = 'Renamed', position = 25 WHERE id = $1`, [org.stageIds[1]]);
       const { maintained, rebuilt } = await maintainedAndRebuilt(client, org);
       expect(maintained).toEqual(rebuilt);
-    } finally {
-      await client.query("ROLLBACK");
-    }
+    });
   });
 
   it("refuses TRUNCATE of every table the derived tables are computed from, also when a cascade reaches one, unless every table goes", async () => {
-    const truncate = async (statement: string) => {
-      await client.query("BEGIN");
-      try {
-        await client.query(statement);
-        return "truncated";
-      } catch (error) {
-        return (error as Error).message;
-      } finally {
-        await client.query("ROLLBACK");
-      }
-    };
+    const truncate = (statement: string) =>
+      rolledBack(async () => {
+        try {
+          await client.query(statement);
+          return "truncated";
+        } catch (error) {
+          return (error as Error).message;
+        }
+      });
     for (const table of KPI_SOURCES_REFUSING_TRUNCATE) {
       expect(await truncate(`TRUNCATE ${table} CASCADE`)).toContain(`TRUNCATE of ${table} would leave the KPI engine's derived tables stale`);
     }
