@@ -7,13 +7,13 @@ import { RunningPeriodNote } from "@/components/kpi/running-period-note";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { getTranslations } from "@/lib/i18n/get-translations";
 import { dashboardSearch } from "@/lib/validation/dashboard-query";
-import { filterLabels } from "./_panels/filter-labels";
-import { FunnelPanel } from "./_panels/funnel-panel";
-import { HeadlinePanel } from "./_panels/headline-panel";
-import { LeadsPanel } from "./_panels/leads-panel";
-import { loadScope, pickerYears } from "./_panels/load-scope";
-import { LostReasonsPanel } from "./_panels/lost-reasons-panel";
-import { TrendsPanel } from "./_panels/trends-panel";
+import { filterLabels } from "@/lib/dashboard/filter-labels";
+import { FunnelPanel } from "@/components/kpi/panels/funnel-panel";
+import { HeadlinePanel } from "@/components/kpi/panels/headline-panel";
+import { LeadsPanel } from "@/components/kpi/panels/leads-panel";
+import { loadScope, pickerYears } from "@/lib/dashboard/load-scope";
+import { LostReasonsPanel } from "@/components/kpi/panels/lost-reasons-panel";
+import { TrendsPanel } from "@/components/kpi/panels/trends-panel";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meta");

@@ -7,10 +7,10 @@ import { RunningPeriodNote } from "@/components/kpi/running-period-note";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { getTranslations } from "@/lib/i18n/get-translations";
 import { dashboardSearch } from "@/lib/validation/dashboard-query";
-import { filterLabels } from "../dashboard/_panels/filter-labels";
-import { loadScope, pickerYears } from "../dashboard/_panels/load-scope";
-import { ActivityMixPanel } from "./_panels/activity-mix-panel";
-import { MyNumbersPanel } from "./_panels/my-numbers-panel";
+import { filterLabels } from "@/lib/dashboard/filter-labels";
+import { loadScope, pickerYears } from "@/lib/dashboard/load-scope";
+import { ActivityMixPanel } from "@/components/kpi/panels/activity-mix-panel";
+import { MyNumbersPanel } from "@/components/kpi/panels/my-numbers-panel";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meta");

@@ -2,7 +2,7 @@
 import { homePath } from "@/lib/auth/home-path";
 import { DRILL_PAGE_SIZE } from "@/lib/validation/dashboard-drill";
 import { dashboardSearch } from "@/lib/validation/dashboard-query";
-import type { DashboardScope } from "../../dashboard/_panels/scope";
+import type { DashboardScope } from "@/lib/dashboard/scope";
 
 /** Back to the page the numbers came from (the dashboard, or My KPIs for a rep), with the same period and filters. */
 export function drillBackHref(scope: DashboardScope): string {

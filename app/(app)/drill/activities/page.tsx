@@ -10,8 +10,8 @@ import { listActivityReps, listDrillActivities } from "@/lib/data/drill-activiti
 import { getTranslations } from "@/lib/i18n/get-translations";
 import { ACTIVITY_DRILL_TYPES, activityDrillEntries, parseActivityDrill, type ActivityDrillFilter } from "@/lib/validation/activity-drill";
 import { dashboardSearch } from "@/lib/validation/dashboard-query";
-import { filterLabels } from "../../dashboard/_panels/filter-labels";
-import { loadScope, pickerYears } from "../../dashboard/_panels/load-scope";
+import { filterLabels } from "@/lib/dashboard/filter-labels";
+import { loadScope, pickerYears } from "@/lib/dashboard/load-scope";
 import { drillBackHref, drillPageCount, presentChips, teamChip } from "../_shared/drill-page";
 
 export async function generateMetadata(): Promise<Metadata> {

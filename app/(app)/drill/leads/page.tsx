@@ -8,8 +8,8 @@ import { listDrillLeads } from "@/lib/data/drill-leads";
 import { getTranslations } from "@/lib/i18n/get-translations";
 import { leadDrillEntries, parseLeadDrill, type LeadDrillFilter } from "@/lib/validation/dashboard-drill";
 import { dashboardSearch } from "@/lib/validation/dashboard-query";
-import { filterLabels } from "../../dashboard/_panels/filter-labels";
-import { loadScope, pickerYears } from "../../dashboard/_panels/load-scope";
+import { filterLabels } from "@/lib/dashboard/filter-labels";
+import { loadScope, pickerYears } from "@/lib/dashboard/load-scope";
 import { drillBackHref, drillPageCount, presentChips, teamChip } from "../_shared/drill-page";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -4,7 +4,7 @@ import { authedRoute } from "@/lib/http/authed-route";
 import { wallClock } from "@/lib/kpi/period";
 import { csvStream } from "@/lib/report/csv-stream";
 import { parseActivityDrill } from "@/lib/validation/activity-drill";
-import { loadScope } from "../../../(app)/dashboard/_panels/load-scope";
+import { loadScope } from "@/lib/dashboard/load-scope";
 
 const HEADER = ["id", "at", "type", "rep", "team", "dealId", "deal", "leadId", "lead", "responded"];
 

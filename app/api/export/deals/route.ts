@@ -4,7 +4,7 @@ import { authedRoute } from "@/lib/http/authed-route";
 import { localDate } from "@/lib/kpi/period";
 import { csvStream } from "@/lib/report/csv-stream";
 import { parseDealDrill } from "@/lib/validation/dashboard-drill";
-import { loadScope } from "../../../(app)/dashboard/_panels/load-scope";
+import { loadScope } from "@/lib/dashboard/load-scope";
 
 const HEADER = ["id", "deal", "account", "owner", "team", "pipeline", "stage", "type", "status", "amount", "createdAt", "expectedCloseAt", "closedAt", "cycleDays", "lostReason"];
 

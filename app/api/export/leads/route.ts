@@ -4,7 +4,7 @@ import { authedRoute } from "@/lib/http/authed-route";
 import { localDate } from "@/lib/kpi/period";
 import { csvStream } from "@/lib/report/csv-stream";
 import { parseLeadDrill } from "@/lib/validation/dashboard-drill";
-import { loadScope } from "../../../(app)/dashboard/_panels/load-scope";
+import { loadScope } from "@/lib/dashboard/load-scope";
 
 const HEADER = ["id", "lead", "account", "source", "status", "sdr", "team", "ae", "createdAt", "handedOverAt", "deals", "wonDeals"];
 

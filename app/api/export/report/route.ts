@@ -2,7 +2,7 @@ import { z } from "zod";
 import { authedRoute } from "@/lib/http/authed-route";
 import { buildReport } from "@/lib/report/build-report";
 import { reportCsv } from "@/lib/report/report-csv";
-import { loadScope } from "../../../(app)/dashboard/_panels/load-scope";
+import { loadScope } from "@/lib/dashboard/load-scope";
 
 /** The dashboard's "Export" button: the report of `npm run report` for the dashboard's period and team, as JSON or CSV. */
 export const GET = authedRoute(

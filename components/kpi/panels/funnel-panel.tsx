@@ -3,7 +3,7 @@ import { BarListChart } from "@/components/charts/bar-list-chart";
 import { Panel } from "@/components/kpi/panel";
 import { getStageMetrics } from "@/lib/kpi/get-stage-metrics";
 import { getTranslations } from "@/lib/i18n/get-translations";
-import { dealsHref, type DashboardScope } from "./scope";
+import { dealsHref, type DashboardScope } from "@/lib/dashboard/scope";
 
 const DASH = "—";
 

@@ -8,7 +8,7 @@ import { getLeadMetrics } from "@/lib/kpi/get-lead-metrics";
 import { handoffBottleneck } from "@/lib/review/insights/handoff-bottleneck";
 import { LEAD_SOURCES } from "@/lib/kpi/query-lead-metrics";
 import { getTranslations } from "@/lib/i18n/get-translations";
-import { firstMeetingsHref, handedOverWonHref, leadsHref, type DashboardScope } from "./scope";
+import { firstMeetingsHref, handedOverWonHref, leadsHref, type DashboardScope } from "@/lib/dashboard/scope";
 
 // A step whose conversion fell by at least this many points on P′ is called out (KPI.md HANDOFF_BOTTLENECK spirit).
 const BOTTLENECK_DROP = 0.05;

@@ -3,7 +3,7 @@ import { Delta } from "@/components/kpi/delta";
 import { changeOf } from "@/components/kpi/change";
 import { formatChange } from "@/components/kpi/format-change";
 import { getTranslations } from "@/lib/i18n/get-translations";
-import type { DashboardScope } from "./scope";
+import type { DashboardScope } from "@/lib/dashboard/scope";
 
 /** The ▲/▼ line under a number: the change on the previous period, and what it was then. */
 export async function deltaFor(

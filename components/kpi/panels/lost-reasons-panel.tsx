@@ -3,7 +3,7 @@ import { Panel } from "@/components/kpi/panel";
 import { getLostReasons } from "@/lib/kpi/get-lost-reasons";
 import { UNKNOWN_REASON } from "@/lib/kpi/query-lost-reasons";
 import { getTranslations } from "@/lib/i18n/get-translations";
-import { dealsHref, type DashboardScope } from "./scope";
+import { dealsHref, type DashboardScope } from "@/lib/dashboard/scope";
 
 // More reasons than this would not fit a projector; the rest are one row.
 const TOP_REASONS = 8;

@@ -5,7 +5,7 @@ import { getPipelineCoverage } from "@/lib/kpi/get-pipeline-coverage";
 import { salesVelocity } from "@/lib/kpi/sales-velocity";
 import { getTranslations } from "@/lib/i18n/get-translations";
 import { deltaFor } from "./delta-for";
-import { cachedDealMetrics, dealsHref, type DashboardScope } from "./scope";
+import { cachedDealMetrics, dealsHref, type DashboardScope } from "@/lib/dashboard/scope";
 
 const DASH = "—";
 

@@ -4,8 +4,8 @@ import { getActivityMetrics } from "@/lib/kpi/get-activity-metrics";
 import { getDealMetrics } from "@/lib/kpi/get-deal-metrics";
 import { getTeamMedians } from "@/lib/kpi/get-team-medians";
 import { getTranslations } from "@/lib/i18n/get-translations";
-import { deltaFor } from "../../dashboard/_panels/delta-for";
-import { activitiesHref, dealsHref, type DashboardScope } from "../../dashboard/_panels/scope";
+import { deltaFor } from "./delta-for";
+import { activitiesHref, dealsHref, type DashboardScope } from "@/lib/dashboard/scope";
 
 const DASH = "—";
 

@@ -4,7 +4,7 @@ import { Panel } from "@/components/kpi/panel";
 import { getActivityMetrics } from "@/lib/kpi/get-activity-metrics";
 import { ACTIVITY_TYPES } from "@/lib/kpi/query-activity-metrics";
 import { getTranslations } from "@/lib/i18n/get-translations";
-import { activitiesHref, type DashboardScope } from "../../dashboard/_panels/scope";
+import { activitiesHref, type DashboardScope } from "@/lib/dashboard/scope";
 
 /** The rep's activities by type in P and P′, with the response rate of each type. */
 export async function ActivityMixPanel({ scope }: { scope: DashboardScope }) {

@@ -2,7 +2,7 @@ import { TrendChart } from "@/components/charts/trend-chart";
 import { Panel } from "@/components/kpi/panel";
 import { getMonthlyTrends } from "@/lib/kpi/get-monthly-trends";
 import { getTranslations } from "@/lib/i18n/get-translations";
-import type { DashboardScope } from "./scope";
+import type { DashboardScope } from "@/lib/dashboard/scope";
 
 /** Won revenue and win rate per month of the period. */
 export async function TrendsPanel({ scope }: { scope: DashboardScope }) {
