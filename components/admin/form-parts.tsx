@@ -18,7 +18,9 @@ export function useActionForm<Data>(
   }, [state, options.resetOnSuccess]);
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const formData = new FormData(event.currentTarget);
+    // The button that submitted carries its name and value (a form with several actions), as a native post does.
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    const formData = new FormData(event.currentTarget, submitter instanceof HTMLButtonElement && submitter.name ? submitter : null);
     startTransition(() => dispatch(formData));
   }
   return { state, pending, formProps: { ref, action: dispatch, onSubmit, noValidate: true } };

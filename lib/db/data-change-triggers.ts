@@ -36,7 +36,6 @@ export const DATA_CHANGE_TABLES = [
   "pipeline_meeting",
   "meeting_decision",
   "review",
-  "review_answer",
   "review_goal",
 ] as const;
 
@@ -54,6 +53,9 @@ export const TABLES_WITHOUT_DATA_CHANGE = [
   "import_upload_chunk",
   "import_preset",
   "data_change",
+  // A review's answers and insight decisions feed no figure; autosave must not end every cached result.
+  "review_answer",
+  "review_insight",
 ] as const;
 
 export const dataChangeTriggerName = (table: string) => `${table}_data_change`;

@@ -57,6 +57,15 @@ async function dealACriterion(db: PrismaClient, fx: Fixture): Promise<number> {
   return criterion.id;
 }
 
+// Team X's review: its manager and admins may write it; team Y's manager and reps may not.
+const TEAM_X_REVIEWERS: Expectation = { anonymous: "deny", repA: "deny", repB: "deny", managerX: "allow", managerY: "deny", admin: "allow" };
+
+/** The version an autosave of team X's first answer starts from: the one saved last, so an allowed save saves. */
+async function answerVersion(db: PrismaClient, fx: Fixture, year: number): Promise<string> {
+  const review = await db.review.findFirst({ where: { teamId: fx.teams.x, year }, include: { answers: { where: { questionKey: "buyerHelp" } } } });
+  return String(review?.answers[0]?.version ?? 0);
+}
+
 /** file#export → what it takes and who may run it. */
 const ACTIONS: Record<string, ActionCase> = {
   "set-locale.ts#setLocale": { input: () => ({ locale: "ru" }), expect: EVERYONE, audited: false },
@@ -92,6 +101,41 @@ const ACTIONS: Record<string, ActionCase> = {
   "deal-update-next-step.ts#updateDealNextStep": {
     input: (fx, n) => ({ dealId: String(fx.deals.a), nextStep: `Call the buyer back (${n})`, expectedCloseAt: "2026-12-15" }),
     expect: DEAL_A_EDITORS,
+    audited: true,
+  },
+  "review-save-answer.ts#saveReviewAnswer": {
+    input: async (fx, n, db) => ({
+      teamId: String(fx.teams.x),
+      year: "2025",
+      section: "SALES_PROCESS",
+      questionKey: "buyerHelp",
+      answer: `We walk the buyer through the proposal (${n})`,
+      baseVersion: await answerVersion(db, fx, 2025),
+    }),
+    expect: TEAM_X_REVIEWERS,
+    // An autosave is not audited per keystroke: the answer keeps who saved it, when, and its version.
+    audited: false,
+  },
+  "review-set-section-done.ts#setReviewSectionDone": {
+    input: (fx, n) => ({ teamId: String(fx.teams.x), year: "2025", section: "COACHING", done: n % 2 === 0 ? "true" : "false" }),
+    expect: TEAM_X_REVIEWERS,
+    audited: true,
+  },
+  "review-set-status.ts#setReviewStatus": {
+    // Its own year, so completing it does not make the other review actions' year read-only.
+    input: async (fx, _n, db) => {
+      const review = await db.review.findFirst({ where: { teamId: fx.teams.x, year: 2024 } });
+      return { teamId: String(fx.teams.x), year: "2024", status: review?.status === "COMPLETED" ? "DRAFT" : "COMPLETED" };
+    },
+    expect: TEAM_X_REVIEWERS,
+    audited: true,
+  },
+  "review-track-kpi.ts#trackReviewKpi": {
+    input: async (fx, _n, db) => {
+      const tracked = await db.reviewGoal.count({ where: { source: "kpi:winRate", review: { teamId: fx.teams.x, year: 2025 } } });
+      return { teamId: String(fx.teams.x), year: "2025", metric: "winRate", tracked: tracked > 0 ? "false" : "true" };
+    },
+    expect: TEAM_X_REVIEWERS,
     audited: true,
   },
   "deal-answer-criterion.ts#answerDealCriterion": {
