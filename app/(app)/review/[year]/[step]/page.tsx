@@ -82,6 +82,9 @@ export default async function ReviewStepPage({ params, searchParams }: { params:
             <Link href={`/review/${review.year}/print?team=${review.team.id}`} className="inline-flex min-h-9 items-center rounded-lg border border-border-strong bg-surface px-3 text-sm font-medium hover:bg-surface-muted">
               {t("printView")}
             </Link>
+            <a href={`/api/review/${review.year}/pdf?team=${review.team.id}`} download className="inline-flex min-h-9 items-center rounded-lg border border-border-strong bg-surface px-3 text-sm font-medium hover:bg-surface-muted">
+              {t("downloadPdf")}
+            </a>
           </div>
         </header>
 
