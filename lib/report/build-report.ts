@@ -1,4 +1,5 @@
 import type { Viewer } from "@/lib/auth/viewer";
+import type { ReviewSection } from "@/lib/db/generated/enums";
 import type { KpiSql } from "@/lib/kpi/kpi-sql";
 import type { Period } from "@/lib/kpi/period";
 import { queryActivityMetrics, type ActivityFigures } from "@/lib/kpi/query-activity-metrics";
@@ -10,6 +11,9 @@ import { queryPipelineCoverage } from "@/lib/kpi/query-pipeline-coverage";
 import { queryScopeLabels } from "@/lib/kpi/query-scope-labels";
 import { queryStageMetrics } from "@/lib/kpi/query-stage-metrics";
 import { salesVelocity } from "@/lib/kpi/sales-velocity";
+import { computeInsightsForPeriod } from "@/lib/review/insights/compute-insights";
+import type { InsightCode } from "@/lib/review/insights/insight";
+import { insightMessage } from "@/lib/review/insights/insight-message";
 
 // The report's JSON (README "Report"): fractions 0–1, money as numbers, null where a metric is undefined.
 type Num = number | null;
@@ -72,6 +76,8 @@ export interface Report {
     byType: Record<string, { count: number; responded: number; responseRate: Num }>;
   };
   coaching: { targetHoursPerMonth: number; meanHoursPerMonth: number; repMonthsAtTarget: number; kept: number; missed: number; commitmentsKept: Num };
+  /** KPI.md's insight rules that fire for the period against the previous one, in review-section order, in English. */
+  insights: Array<{ code: InsightCode; section: ReviewSection; rep: string | null; stage: string | null; message: string }>;
 }
 
 const money = (value: string | null): Num => (value === null ? null : Number(value));
@@ -115,7 +121,7 @@ export async function buildReport(sql: KpiSql, viewer: Viewer, input: { period: 
   const filter = input.teamId === undefined ? {} : { teamIds: [input.teamId] };
   const labels = await queryScopeLabels(sql, viewer);
   const teams = labels.teams.filter((team) => input.teamId === undefined || team.id === input.teamId);
-  const [deals, openAtStart, openAtEnd, coverage, stages, leads, activities, coaching, teamDeals] = await Promise.all([
+  const [deals, openAtStart, openAtEnd, coverage, stages, leads, activities, coaching, teamDeals, insights] = await Promise.all([
     queryDealMetrics(sql, viewer, { period, filter }),
     queryOpenPipeline(sql, viewer, { at: period.start, filter }),
     queryOpenPipeline(sql, viewer, { at: period.end, filter }),
@@ -125,6 +131,7 @@ export async function buildReport(sql: KpiSql, viewer: Viewer, input: { period: 
     queryActivityMetrics(sql, viewer, { period, filter }),
     queryCoachingMetrics(sql, viewer, { period, filter }),
     Promise.all(teams.map((team) => queryDealMetrics(sql, viewer, { period, filter: { teamIds: [team.id] } }))),
+    computeInsightsForPeriod(sql, viewer, { period, teamId: input.teamId }),
   ]);
   const teamName = new Map(labels.teams.map((team) => [team.id, team.name]));
   const pipelineName = new Map(labels.pipelines.map((p) => [p.id, p.name]));
@@ -183,5 +190,12 @@ export async function buildReport(sql: KpiSql, viewer: Viewer, input: { period: 
       missed: coaching.total.missed,
       commitmentsKept: round(coaching.total.commitmentsKept),
     },
+    insights: insights.map((insight) => ({
+      code: insight.code,
+      section: insight.section,
+      rep: insight.rep?.name ?? null,
+      stage: insight.stage?.name ?? null,
+      message: insightMessage(insight, "en"),
+    })),
   };
 }

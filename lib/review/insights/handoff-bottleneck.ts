@@ -3,6 +3,8 @@ import type { LeadFigures } from "@/lib/kpi/query-lead-metrics";
 /** KPI.md HANDOFF_BOTTLENECK: hand-overs up at least 15% on P′ while first meetings changed less than 5%. */
 export const HANDOVER_RISE = 0.15;
 export const FIRST_MEETING_CHANGE = 0.05;
+/** KPI.md: the rule needs at least 50 hand-overs in P′ (fewer make a ±15 % change noise). */
+export const MIN_PREVIOUS_HANDOVERS = 50;
 
 export interface HandoffBottleneck {
   code: "HANDOFF_BOTTLENECK";
@@ -14,10 +16,10 @@ export interface HandoffBottleneck {
 
 /**
  * Fires when hand-overs rose ≥ 15% and first meetings rose less than 5% (a fall counts: it is the same
- * bottleneck, worse). Undefined changes (nothing in P′) never fire.
+ * bottleneck, worse). Undefined changes (nothing in P′) and fewer than 50 hand-overs in P′ never fire.
  */
 export function handoffBottleneck(current: LeadFigures, previous: LeadFigures): HandoffBottleneck | null {
-  if (previous.handedOver === 0 || previous.firstMeetings === 0 || current.handedOver === 0) return null;
+  if (previous.handedOver < MIN_PREVIOUS_HANDOVERS || previous.firstMeetings === 0 || current.handedOver === 0) return null;
   const handedChange = current.handedOver / previous.handedOver - 1;
   const meetingChange = current.firstMeetings / previous.firstMeetings - 1;
   // Compared as cross-products, so 115 vs 100 is exactly +15% (1.15 − 1 is 0.1499… in floating point).
