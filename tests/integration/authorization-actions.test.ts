@@ -66,6 +66,23 @@ async function answerVersion(db: PrismaClient, fx: Fixture, year: number): Promi
   return String(review?.answers[0]?.version ?? 0);
 }
 
+/**
+ * QUOTA_MISS_CONCENTRATION for team X in 2025: its three reps get a quota and win nothing, so the rule fires
+ * and an insight exists to decide on. Accepts it, or takes the acceptance back when it is accepted already.
+ */
+async function teamXInsightDecision(db: PrismaClient, fx: Fixture): Promise<Record<string, string>> {
+  const reps = await db.rep.findMany({ where: { teamId: fx.teams.x }, select: { id: true } });
+  for (const rep of reps) {
+    await db.quota.upsert({
+      where: { repId_periodStart: { repId: rep.id, periodStart: new Date("2025-01-01") } },
+      create: { repId: rep.id, periodStart: new Date("2025-01-01"), periodEnd: new Date("2025-12-31"), amount: 500_000 },
+      update: {},
+    });
+  }
+  const decided = await db.reviewInsight.findFirst({ where: { insightKey: "QUOTA_MISS_CONCENTRATION", review: { teamId: fx.teams.x, year: 2025 } } });
+  return { teamId: String(fx.teams.x), year: "2025", insightKey: "QUOTA_MISS_CONCENTRATION", decision: decided?.status === "ACCEPTED" ? "REOPEN" : "ACCEPT" };
+}
+
 /** file#export → what it takes and who may run it. */
 const ACTIONS: Record<string, ActionCase> = {
   "set-locale.ts#setLocale": { input: () => ({ locale: "ru" }), expect: EVERYONE, audited: false },
@@ -103,6 +120,7 @@ const ACTIONS: Record<string, ActionCase> = {
     expect: DEAL_A_EDITORS,
     audited: true,
   },
+  "review-decide-insight.ts#decideReviewInsight": { input: (fx, _n, db) => teamXInsightDecision(db, fx), expect: TEAM_X_REVIEWERS, audited: true },
   "review-save-answer.ts#saveReviewAnswer": {
     input: async (fx, n, db) => ({
       teamId: String(fx.teams.x),

@@ -119,7 +119,10 @@ function columnType(field: Field, enumDbNames: Map<string, string>): string {
 function columnDefault(table: string, field: Field, type: string, enumDbNames: Map<string, string>): string | null {
   const value = field.default;
   if (value === undefined) return null;
-  if (Array.isArray(value)) return unsupported("list defaults");
+  if (Array.isArray(value)) {
+    if (value.length > 0) return unsupported("non-empty list defaults");
+    return `ARRAY[]::${field.kind === "enum" ? quoteIdent(enumDbNames.get(field.type) ?? field.type) : type.slice(0, -2)}[]`;
+  }
   if (typeof value === "object" && value !== null && "name" in value) {
     if (value.name === "autoincrement") return `nextval('${table}_${columnName(field)}_seq'::regclass)`;
     if (value.name === "now") return "CURRENT_TIMESTAMP";

@@ -56,7 +56,8 @@ export async function getReview(viewer: Viewer, input: { teamId: number; year: n
   if (!review || review.orgId !== viewer.orgId) {
     return { team, year: input.year, id: null, status: "DRAFT", completedAt: null, completedBy: null, doneSections: [], touchedSections: [], answers: {}, insights: {}, goals: [] };
   }
-  const touched = new Set<ReviewSection>(review.doneSections);
+  const done = review.doneSections ?? [];
+  const touched = new Set<ReviewSection>(done);
   for (const answer of review.answers) if (answer.answer.trim() !== "") touched.add(answer.section);
   for (const goal of review.goals) if (goal.section) touched.add(goal.section);
   return {
@@ -66,7 +67,7 @@ export async function getReview(viewer: Viewer, input: { teamId: number; year: n
     status: review.status,
     completedAt: review.completedAt?.toISOString() ?? null,
     completedBy: review.completedBy?.name ?? null,
-    doneSections: review.doneSections,
+    doneSections: done,
     touchedSections: [...touched],
     answers: Object.fromEntries(
       review.answers.map((a) => [a.questionKey, { answer: a.answer, version: a.version, updatedBy: a.updatedBy?.name ?? null, updatedAt: a.updatedAt.toISOString() }]),

@@ -7,7 +7,7 @@ CREATE TYPE "InsightStatus" AS ENUM ('OPEN', 'ACCEPTED', 'DISMISSED');
 -- AlterTable
 ALTER TABLE "review"
   ADD COLUMN "completed_by_id" INTEGER,
-  ADD COLUMN "done_sections" "ReviewSection"[] NOT NULL DEFAULT ARRAY[]::"ReviewSection"[];
+  ADD COLUMN "done_sections" "ReviewSection"[] DEFAULT ARRAY[]::"ReviewSection"[];
 
 -- A draft goal has no target yet; `source` says where it came from ("kpi:<metric>", "insight:<key>").
 ALTER TABLE "review_goal"
