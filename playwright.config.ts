@@ -35,6 +35,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
-    env: { PORT: String(port), DATA_DIR: path.resolve(".data/e2e"), HOST: "127.0.0.1" },
+    // The tests stand in for a reverse proxy on loopback: the sign-in limit test gives each run its own address.
+    env: { PORT: String(port), DATA_DIR: path.resolve(".data/e2e"), HOST: "127.0.0.1", TRUSTED_PROXIES: "127.0.0.1" },
   },
 });

@@ -1,5 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { safeCallbackPath } from "@/lib/auth/safe-callback-path";
 import { secureCookies } from "@/lib/auth/secure-cookies";
 import { contentSecurityPolicy, createNonce } from "@/lib/http/content-security-policy";
 
@@ -32,7 +33,8 @@ export async function proxy(request: NextRequest) {
     return withCsp(NextResponse.json({ error: "UNAUTHENTICATED" }, { status: 401 }));
   }
   const login = new URL("/login", request.nextUrl);
-  if (pathname !== "/") login.searchParams.set("callbackUrl", `${pathname}${search}`);
+  const callbackUrl = safeCallbackPath(`${pathname}${search}`);
+  if (pathname !== "/" && callbackUrl) login.searchParams.set("callbackUrl", callbackUrl);
   return withCsp(NextResponse.redirect(login));
 }
 

@@ -5,6 +5,7 @@ import { LoginForm } from "@/components/forms/login-form";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { LogoMark } from "@/components/ui/logo-mark";
 import { getViewer } from "@/lib/auth/get-viewer";
+import { signInLanding } from "@/lib/auth/home-path";
 import { parseSignInError } from "@/lib/auth/sign-in-error";
 import { oidcConfig } from "@/lib/env";
 import { getLocale } from "@/lib/i18n/get-locale";
@@ -13,12 +14,6 @@ import { getTranslations } from "@/lib/i18n/get-translations";
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meta");
   return { title: t("loginTitle") };
-}
-
-// Only same-site paths, so a link cannot bounce a fresh session to another site.
-function safeCallbackUrl(raw: string | string[] | undefined): string {
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/roster";
 }
 
 function signInErrorMessage(code: string, t: Awaited<ReturnType<typeof getTranslations<"login">>>): string {
@@ -33,7 +28,7 @@ const POINTS = ["process", "kpis", "pipeline", "coaching"] as const;
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const callbackUrl = signInLanding(params.callbackUrl);
   if (await getViewer()) redirect(callbackUrl);
 
   const [t, tMeta, locale] = await Promise.all([getTranslations("login"), getTranslations("meta"), getLocale()]);

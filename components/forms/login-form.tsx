@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, useSyncExternalStore, useTransition, type FormEvent } from "react";
+import { signInLanding } from "@/lib/auth/home-path";
 import { parseSignInError } from "@/lib/auth/sign-in-error";
 
 export interface LoginFormLabels {
@@ -33,6 +34,8 @@ export function LoginForm({
   sso?: { label: string; or: string };
 }) {
   const router = useRouter();
+  // Checked again here: the form must not be the one place a crafted callback slips through.
+  const target = signInLanding(callbackUrl);
   const t = useTranslations("login");
   const errorId = useId();
   const [error, setError] = useState<string | null>(initialError);
@@ -53,7 +56,7 @@ export function LoginForm({
       try {
         const result = await signIn("credentials", { email, password, redirect: false });
         if (result?.ok && !result.error) {
-          router.replace(callbackUrl);
+          router.replace(target);
           router.refresh();
           return;
         }
@@ -139,7 +142,7 @@ export function LoginForm({
           <button
             type="button"
             disabled={pending || !ready}
-            onClick={() => void signIn("oidc", { callbackUrl })}
+            onClick={() => void signIn("oidc", { callbackUrl: target })}
             className="flex w-full items-center justify-center gap-2 rounded-lg border border-border-strong bg-surface px-4 py-2.5 text-base font-semibold text-foreground shadow-sm transition-colors hover:bg-surface-muted disabled:cursor-wait"
           >
             {sso.label}

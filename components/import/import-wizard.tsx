@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type DragEvent, type ReactNode } from "react";
 import { inputClass } from "@/components/admin/form-parts";
 import type { ImportInspection } from "@/lib/data/import-inspect";
@@ -37,6 +37,7 @@ async function call<T>(url: string, init: RequestInit): Promise<{ ok: true; data
 
 export function ImportWizard({ kinds, pipelines }: { kinds: readonly string[]; pipelines: ImportPipeline[] }) {
   const t = useTranslations("import");
+  const locale = useLocale();
   const ids = useId();
   const [step, setStep] = useState<Step>("upload");
   const [kind, setKind] = useState(kinds.includes("deals") ? "deals" : (kinds[0] ?? ""));
@@ -45,6 +46,7 @@ export function ImportWizard({ kinds, pipelines }: { kinds: readonly string[]; p
   const [file, setFile] = useState<File | null>(null);
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [inspection, setInspection] = useState<ImportInspection | null>(null);
   const [presetName, setPresetName] = useState("");
@@ -89,17 +91,29 @@ export function ImportWizard({ kinds, pipelines }: { kinds: readonly string[]; p
     }
     setBusy(true);
     setError(null);
-    const form = new FormData();
-    form.set("kind", kind);
-    if (encoding) form.set("encoding", encoding);
-    form.set("file", file);
-    const result = await call<ImportInspection>("/api/import/upload", { method: "POST", body: form });
+    setProgress(0);
+    const result = await sendInChunks(file);
     setBusy(false);
+    setProgress(null);
     if (!result.ok) return setError(result.message);
     setInspection(result.data);
     setPresetName(result.data.suggestion.preset ?? "");
     setMapping(result.data.suggestion.mapping);
     setStep("mapping");
+  }
+
+  // One request per chunk, so only the import's limit bounds a file; a file over it is refused before it is sent.
+  async function sendInChunks(chosen: File) {
+    const started = await post<{ uploadId: string; chunkBytes: number; chunks: number }>("/api/import/upload", { fileName: chosen.name, size: chosen.size });
+    if (!started.ok) return started;
+    const { uploadId, chunkBytes, chunks } = started.data;
+    for (let seq = 0; seq < chunks; seq++) {
+      const body = chosen.slice(seq * chunkBytes, (seq + 1) * chunkBytes);
+      const sent = await call(`/api/import/upload/${uploadId}/chunks/${seq}`, { method: "PUT", headers: { "Content-Type": "application/octet-stream" }, body });
+      if (!sent.ok) return sent;
+      setProgress((seq + 1) / chunks);
+    }
+    return post<ImportInspection>(`/api/import/upload/${uploadId}`, { kind, encoding: encoding || undefined });
   }
 
   function choosePreset(name: string) {
@@ -169,6 +183,7 @@ export function ImportWizard({ kinds, pipelines }: { kinds: readonly string[]; p
 
   const mappedFields = inspection && mapping ? inspection.fields.filter((f) => mapping.columns[f.name] || mapping.defaults[f.name]) : [];
   const n = (x: number) => x.toLocaleString();
+  const percent = (x: number) => x.toLocaleString(locale, { style: "percent" });
 
   return (
     <div className="space-y-6">
@@ -265,7 +280,7 @@ export function ImportWizard({ kinds, pipelines }: { kinds: readonly string[]; p
           </label>
           <div className="mt-5 flex justify-end">
             <button type="button" className={primary} disabled={busy} onClick={upload}>
-              {busy ? t("upload.reading") : t("upload.submit")}
+              {busy ? `${t("upload.reading")}${progress === null ? "" : ` ${percent(progress)}`}` : t("upload.submit")}
             </button>
           </div>
         </section>

@@ -4,23 +4,11 @@ import type { User } from "next-auth";
 import { findUserForSignIn } from "@/lib/data/find-user-for-sign-in";
 import { beginLoginAttempt, recordLoginSuccess } from "@/lib/data/login-attempts";
 import { credentialsSchema } from "@/lib/validation/credentials";
+import { clientIp } from "./client-ip";
 import { RATE_LIMITED_ERROR } from "./sign-in-error";
 
 // Compared against when the user is unknown, so every failure takes the same time.
 const DUMMY_HASH = "$2b$10$hZnFRtVPqUsBMiAvUV6Oo./kRjyNePXW8GiQ63jI2uyDgO4l2cTfS";
-
-/**
- * The client's address. The right-most X-Forwarded-For entry is the one our own reverse proxy added (a
- * client can only prepend); without a proxy Next sets it from the socket. The per-account limit does not
- * depend on it.
- */
-export function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const value = Array.isArray(forwarded) ? forwarded.join(",") : forwarded;
-  const last = value?.split(",").map((part) => part.trim()).filter(Boolean).at(-1);
-  const real = headers?.["x-real-ip"];
-  return (last ?? (typeof real === "string" ? real.trim() : "") ?? "").slice(0, 64) || "unknown";
-}
 
 /**
  * The credentials check: null, with one message for the user, whether the email is unknown, the password

@@ -8,6 +8,7 @@ declare module "next-auth" {
   interface Session {
     userId: number;
     tokenVersion: number;
+    sessionId: string;
   }
 }
 
@@ -15,5 +16,6 @@ declare module "next-auth/jwt" {
   interface JWT {
     userId?: number;
     tokenVersion?: number;
+    sessionId?: string;
   }
 }

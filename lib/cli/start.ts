@@ -9,6 +9,7 @@ import http from "node:http";
 import path from "node:path";
 import pg from "pg";
 import { z } from "zod";
+import { appendPeerAddress } from "../auth/client-ip";
 import { LaunchError, checkPortFree, connectOrExplain, ensureSecret } from "./launch-checks";
 import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded-postgres";
 import { MigrationError, migrate } from "../db/migrate";
@@ -141,7 +142,11 @@ async function main(): Promise<void> {
   const app = next({ dev, dir: root, hostname: config.HOST, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((request, response) => void handle(request, response));
+  // The sign-in limit keys on the client's address: record the real peer before Next sees the request.
+  const server = http.createServer((request, response) => {
+    appendPeerAddress(request.headers, request.socket.remoteAddress);
+    void handle(request, response);
+  });
   cleanups.push(
     () =>
       new Promise<void>((resolve) => {

@@ -5,9 +5,11 @@ import { Readable } from "node:stream";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { checkFileSize } from "@/lib/import/check-file-size";
 
 // Uploads live in the database, not on one server's disk, so whichever app instance behind a load balancer
-// serves the next wizard step can read them. The bytes are stored in chunks: no step holds a whole file.
+// serves the next wizard step can read them. The bytes are stored in chunks: no step holds a whole file, and the
+// browser sends them one request per chunk, far below the 10 MB Next buffers of a request that passes proxy.ts.
 
 export interface StoredUpload {
   id: string;
@@ -24,13 +26,49 @@ export const UPLOAD_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 const UPLOAD_FIELDS = { id: true, userId: true, orgId: true, fileName: true, size: true, createdAt: true } as const;
 
-/** Stores the uploaded file, chunk by chunk, for its uploader only. */
-export async function saveUpload(viewer: Viewer, file: File): Promise<StoredUpload> {
+/**
+ * Starts an upload of `size` bytes for its uploader only; its chunks follow (saveUploadChunk). A file over the
+ * import limit is refused here, before any byte is sent, with the import library's own message.
+ */
+export async function createUpload(viewer: Viewer, file: { fileName: string; size: number }): Promise<StoredUpload> {
+  checkFileSize(file.size);
   await expireUploads();
-  const upload = await db.importUpload.create({
-    data: { id: randomUUID(), orgId: viewer.orgId, userId: viewer.userId, fileName: path.basename(file.name || "upload.csv"), size: file.size },
+  return db.importUpload.create({
+    data: { id: randomUUID(), orgId: viewer.orgId, userId: viewer.userId, fileName: path.basename(file.fileName) || "upload.csv", size: file.size },
     select: UPLOAD_FIELDS,
   });
+}
+
+/** How long chunk `seq` of an upload of `size` bytes must be: 0 past its last chunk. */
+export function uploadChunkBytes(size: number, seq: number): number {
+  return Math.max(0, Math.min(UPLOAD_CHUNK_BYTES, size - seq * UPLOAD_CHUNK_BYTES));
+}
+
+/** Stores chunk `seq` of the viewer's upload; sending it again (a retry) replaces it. */
+export async function saveUploadChunk(viewer: Viewer, id: string, seq: number, data: Uint8Array<ArrayBuffer>): Promise<void> {
+  const upload = await getUpload(viewer, id);
+  const expected = uploadChunkBytes(upload.size, seq);
+  if (expected === 0 || data.length !== expected) {
+    throw new AppError("INVALID", { detail: `upload ${id}: chunk ${seq} has ${data.length} bytes, expected ${expected}` });
+  }
+  await db.importUploadChunk.upsert({ where: { uploadId_seq: { uploadId: id, seq } }, create: { uploadId: id, seq, data }, update: { data } });
+}
+
+/** The viewer's upload once every chunk has arrived; until then INVALID, so no step reads a partial file. */
+export async function completeUpload(viewer: Viewer, id: string): Promise<StoredUpload> {
+  const upload = await getUpload(viewer, id);
+  const [stored] = await db.$queryRaw<{ chunks: number; bytes: number }[]>`
+    SELECT count(*)::int AS chunks, coalesce(sum(length(data)), 0)::int AS bytes FROM import_upload_chunk WHERE upload_id = ${id}::uuid`;
+  const chunks = Math.ceil(upload.size / UPLOAD_CHUNK_BYTES);
+  if (stored?.chunks !== chunks || stored.bytes !== upload.size) {
+    throw new AppError("INVALID", { detail: `upload ${id}: ${stored?.chunks ?? 0} of ${chunks} chunks, ${stored?.bytes ?? 0} of ${upload.size} bytes` });
+  }
+  return upload;
+}
+
+/** Stores a whole file at once, chunk by chunk (tests set up uploads this way; the browser sends chunks itself). */
+export async function saveUpload(viewer: Viewer, file: File): Promise<StoredUpload> {
+  const upload = await createUpload(viewer, { fileName: file.name, size: file.size });
   try {
     let seq = 0;
     for await (const data of inChunks(Readable.fromWeb(file.stream() as never), UPLOAD_CHUNK_BYTES)) {

@@ -18,10 +18,12 @@ const IP_LOCK = 2;
 export type LoginGate = { allowed: true; attemptId: bigint } | { allowed: false; retryAfterMinutes: number };
 
 /**
- * Lets a sign-in attempt through unless the account or the IP had LOGIN_ATTEMPT_LIMIT failures in the
- * window. The attempt is recorded as a failure before the password is checked (under per-email and
- * per-IP locks), so parallel guesses on several app instances are counted too; a correct password
- * then marks it a success. An account's failures before its last success do not count.
+ * Lets a sign-in attempt through unless its address had LOGIN_ATTEMPT_LIMIT failures in the window, or the
+ * account had as many since its last success and the address is not a known one for it (a correct password
+ * from there within LOGIN_ATTEMPT_RETENTION_MS). So guesses from elsewhere close the account to strangers,
+ * never to its owner on a device they signed in from. The attempt is recorded as a failure before the
+ * password is checked (under per-email and per-IP locks), so parallel guesses on several app instances are
+ * counted too; a correct password then marks it a success.
  */
 export async function beginLoginAttempt(
   attempt: { email: string; ip: string },
@@ -39,14 +41,14 @@ export async function beginLoginAttempt(
       SELECT id FROM login_attempt WHERE at < ${new Date(now.getTime() - LOGIN_ATTEMPT_RETENTION_MS)}
       ORDER BY at LIMIT ${LOGIN_ATTEMPT_PRUNE_BATCH} FOR UPDATE SKIP LOCKED)`;
 
-    const lastSuccess = await tx.loginAttempt.findFirst({
-      where: { email: attempt.email, success: true, at: { gt: windowStart } },
-      orderBy: { at: "desc" },
-      select: { at: true },
-    });
+    const success = { email: attempt.email, success: true } as const;
+    const [lastSuccess, knownAddress] = await Promise.all([
+      tx.loginAttempt.findFirst({ where: { ...success, at: { gt: windowStart } }, orderBy: { at: "desc" }, select: { at: true } }),
+      tx.loginAttempt.findFirst({ where: { ...success, ip: attempt.ip, at: { gt: new Date(now.getTime() - LOGIN_ATTEMPT_RETENTION_MS) } }, select: { id: true } }),
+    ]);
     const recent = { orderBy: { at: "desc" }, take: LOGIN_ATTEMPT_LIMIT, select: { at: true } } as const;
     const [byEmail, byIp] = await Promise.all([
-      tx.loginAttempt.findMany({ ...recent, where: { email: attempt.email, success: false, at: { gt: lastSuccess?.at ?? windowStart } } }),
+      knownAddress ? [] : tx.loginAttempt.findMany({ ...recent, where: { email: attempt.email, success: false, at: { gt: lastSuccess?.at ?? windowStart } } }),
       tx.loginAttempt.findMany({ ...recent, where: { ip: attempt.ip, success: false, at: { gt: windowStart } } }),
     ]);
     // When the LIMIT-th most recent failure leaves the window, one more attempt is allowed.

@@ -48,6 +48,7 @@ export const TABLES_WITHOUT_DATA_CHANGE = [
   "audit_log",
   "user_invite",
   "login_attempt",
+  "auth_session",
   "import_run",
   "import_upload",
   "import_upload_chunk",

@@ -1,21 +1,10 @@
 import { z } from "zod";
 import { IMPORT_KINDS } from "@/lib/import/kinds/import-kinds";
 import { TEXT_ENCODINGS } from "@/lib/import/parse/detect-encoding";
-import { MAX_FILE_BYTES } from "@/lib/import/check-file-size";
 import { importMappingSchema } from "@/lib/validation/import-mapping";
 
 const encoding = z.enum(TEXT_ENCODINGS).optional().catch(undefined);
 const pipeline = z.string().trim().max(200).optional().transform((s) => s || undefined);
-
-/** POST /api/import/upload (multipart): the file, its kind and, when the user chose it, its encoding. */
-export const importUploadSchema = z.object({
-  kind: z.enum(IMPORT_KINDS),
-  encoding,
-  file: z
-    .custom<File>((value) => typeof File !== "undefined" && value instanceof File, { error: "choose a CSV file" })
-    .refine((file) => file.size > 0, { error: "the file is empty" })
-    .refine((file) => file.size <= MAX_FILE_BYTES, { error: `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` }),
-});
 
 /** What the preview and the import need besides the upload: the mapping and the options. */
 export const importRunSchema = z.object({

@@ -114,3 +114,36 @@ test("'Sign out everywhere' ends the session in another browser at its next requ
   await laptop.close();
   await phone.close();
 });
+
+test("a signed-in visit to /login with a crafted callback stays on this site, and a newline in it is no error", async ({ page, baseURL }) => {
+  await signIn(page, rep.email);
+  const origin = new URL(baseURL!).origin;
+  for (const callback of ["/%09/evil.test", "/%0A/x", "//evil.test", "/%5Cevil.test", "/.//evil.test", "https://evil.test/"]) {
+    const response = await page.request.get(`/login?callbackUrl=${callback}`, { maxRedirects: 0 });
+    expect(response.status(), callback).toBe(307);
+    const location = response.headers()["location"] ?? "";
+    expect(location, callback).not.toMatch(/[\t\n\r\\]|^\/\//);
+    expect(new URL(location, baseURL).origin, callback).toBe(origin);
+  }
+  // A path of this site is still where the sign-in returns to.
+  const kept = await page.request.get(`/login?callbackUrl=${encodeURIComponent("/dashboard?year=2024")}`, { maxRedirects: 0 });
+  expect(new URL(kept.headers()["location"] ?? "", baseURL).href).toBe(`${origin}/dashboard?year=2024`);
+});
+
+test("signing out ends the session for a copy of its cookie too", async ({ browser }) => {
+  const laptop = await browser.newContext();
+  const page = await laptop.newPage();
+  await signIn(page, rep.email);
+  const copied = await laptop.cookies();
+  await page.getByRole("button", { name: /^sign out$/i }).click();
+  await page.waitForURL(/\/login/);
+
+  const elsewhere = await browser.newContext();
+  await elsewhere.addCookies(copied);
+  const stolen = await elsewhere.newPage();
+  await stolen.goto("/roster");
+  await expect(stolen).toHaveURL(/\/login/);
+  expect((await stolen.request.get("/api/import/jobs/00000000-0000-4000-8000-000000000000")).status()).toBe(401);
+  await laptop.close();
+  await elsewhere.close();
+});

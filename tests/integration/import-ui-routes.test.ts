@@ -31,6 +31,8 @@ let fx: { orgId: number; admin: Viewer; managerX: Viewer; managerY: Viewer; rep:
 
 type Routes = {
   upload: typeof import("@/app/api/import/upload/route");
+  uploadChunk: typeof import("@/app/api/import/upload/[id]/chunks/[seq]/route");
+  uploadFinish: typeof import("@/app/api/import/upload/[id]/route");
   preview: typeof import("@/app/api/import/preview/route");
   run: typeof import("@/app/api/import/run/route");
   job: typeof import("@/app/api/import/jobs/[id]/route");
@@ -48,11 +50,30 @@ async function count(table: string): Promise<number> {
   return Number((await one<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`)).n);
 }
 
-function uploadRequest(kind: string, file: string, body?: string): Request {
-  const form = new FormData();
-  form.set("kind", kind);
-  form.set("file", new File([body ?? fs.readFileSync(path.join(FIXTURES, file))], file, { type: "text/csv" }));
-  return new Request("http://localhost/api/import/upload", { method: "POST", body: form });
+/** Sends a file as the wizard does (start, one PUT per chunk, finish); the first refusal is returned as it came. */
+async function sendFile(kind: string, fileName: string, bytes: Uint8Array, onChunk: (bytes: number) => void = () => {}): Promise<Response> {
+  const started = await routes.upload.POST(jsonRequest("/api/import/upload", { fileName, size: bytes.length }));
+  if (!started.ok) return started;
+  const { uploadId, chunkBytes, chunks } = (await started.json()) as { uploadId: string; chunkBytes: number; chunks: number };
+  for (let seq = 0; seq < chunks; seq++) {
+    const body = bytes.slice(seq * chunkBytes, (seq + 1) * chunkBytes);
+    onChunk(body.length);
+    const sent = await routes.uploadChunk.PUT(chunkRequest(uploadId, seq, body), { params: Promise.resolve({ id: uploadId, seq: String(seq) }) });
+    if (!sent.ok) return sent;
+  }
+  return finishUpload(uploadId, kind);
+}
+
+function chunkRequest(uploadId: string, seq: number, body: Uint8Array): Request {
+  return new Request(`http://localhost/api/import/upload/${uploadId}/chunks/${seq}`, { method: "PUT", headers: { "Content-Type": "application/octet-stream" }, body: body as Uint8Array<ArrayBuffer> });
+}
+
+function finishUpload(uploadId: string, kind: string): Promise<Response> {
+  return routes.uploadFinish.POST(jsonRequest(`/api/import/upload/${uploadId}`, { kind }), { params: Promise.resolve({ id: uploadId }) });
+}
+
+function upload(kind: string, file: string, body?: string): Promise<Response> {
+  return sendFile(kind, file, body === undefined ? fs.readFileSync(path.join(FIXTURES, file)) : new TextEncoder().encode(body));
 }
 
 function jsonRequest(url: string, body: unknown): Request {
@@ -68,7 +89,7 @@ interface Inspection {
 /** Upload → import as `viewer` through the routes, waiting for the job; returns its final state. */
 async function importThroughRoutes(viewer: Viewer, kind: string, file: string, options: { body?: string; createMissing?: string[]; skipInvalid?: boolean } = {}) {
   holder.viewer = viewer;
-  const uploaded = await routes.upload.POST(uploadRequest(kind, file, options.body));
+  const uploaded = await upload(kind, file, options.body);
   expect(uploaded.status).toBe(200);
   const inspection = (await uploaded.json()) as Inspection;
   const input = { uploadId: inspection.uploadId, kind, mapping: inspection.suggestion.mapping, createMissing: options.createMissing ?? [], skipInvalid: options.skipInvalid ?? false };
@@ -111,6 +132,8 @@ beforeAll(async () => {
   fx = { orgId, teamX, teamY, admin: viewer(admin.id, "ADMIN", []), managerX: viewer(mx.id, "MANAGER", [teamX]), managerY: viewer(my.id, "MANAGER", [teamY]), rep: viewer(ru.id, "REP", [teamX], anna) };
   routes = {
     upload: await import("@/app/api/import/upload/route"),
+    uploadChunk: await import("@/app/api/import/upload/[id]/chunks/[seq]/route"),
+    uploadFinish: await import("@/app/api/import/upload/[id]/route"),
     preview: await import("@/app/api/import/preview/route"),
     run: await import("@/app/api/import/run/route"),
     job: await import("@/app/api/import/jobs/[id]/route"),
@@ -129,7 +152,7 @@ afterAll(async () => {
 describe("import routes", () => {
   it("suggests the Salesforce preset for a Salesforce opportunity report, spelled as the file spells it", async () => {
     holder.viewer = fx.admin;
-    const response = await routes.upload.POST(uploadRequest("deals", "salesforce-opportunities.csv"));
+    const response = await upload("deals", "salesforce-opportunities.csv");
     expect(response.status).toBe(200);
     const body = (await response.json()) as Inspection & { encoding: string; delimiter: string };
     expect(body.encoding).toBe("utf-8");
@@ -148,7 +171,7 @@ describe("import routes", () => {
 
   it("previews the first rows cell by cell and dry-runs the whole file without writing", async () => {
     holder.viewer = fx.admin;
-    const uploaded = (await (await routes.upload.POST(uploadRequest("deals", "unknown-stage.csv"))).json()) as Inspection;
+    const uploaded = (await (await upload("deals", "unknown-stage.csv")).json()) as Inspection;
     const before = await count("deal");
     const response = await routes.preview.POST(jsonRequest("/api/import/preview", { uploadId: uploaded.uploadId, kind: "deals", mapping: uploaded.suggestion.mapping }));
     expect(response.status).toBe(200);
@@ -188,7 +211,7 @@ describe("import routes", () => {
 
   it("tells a Russian-speaking admin in Russian what is wrong with the file: an unknown stage, a binary file", async () => {
     holder.viewer = mintViewer({ ...fx.admin, locale: "ru" });
-    const uploaded = (await (await routes.upload.POST(uploadRequest("deals", "unknown-stage.csv"))).json()) as Inspection;
+    const uploaded = (await (await upload("deals", "unknown-stage.csv")).json()) as Inspection;
     const response = await routes.preview.POST(jsonRequest("/api/import/preview", { uploadId: uploaded.uploadId, kind: "deals", mapping: uploaded.suggestion.mapping }));
     const preview = (await response.json()) as { dryRun: { ok: false; error: ImportMessage } };
     // The wizard formats the code with the page's catalogue, as importMessageText does with messages/ru.json.
@@ -196,7 +219,7 @@ describe("import routes", () => {
       "неизвестные этапы «Prospecting», «Verbal yes»; сопоставьте их в values.stage с этапами воронки «New business»: " +
         "Qualify, Discovery meeting, Solution demo, Proposal, Negotiation, Contract sent, Won (WON), Lost (LOST)",
     );
-    const refused = await routes.upload.POST(uploadRequest("deals", "binary.png"));
+    const refused = await upload("deals", "binary.png");
     expect(refused.status).toBe(422);
     expect(await refused.json()).toEqual({ error: "FILE", message: "это не текстовый CSV-файл: в нём двоичные данные", importMessage: { code: "binaryFile", params: {} } });
   });
@@ -241,9 +264,9 @@ describe("import routes", () => {
   it("forbids a rep every import route", async () => {
     holder.viewer = fx.rep;
     const stored = await count("import_upload");
-    const upload = await routes.upload.POST(uploadRequest("deals", "deals-basic.csv"));
-    expect(upload.status).toBe(403);
-    expect(await upload.json()).toMatchObject({ error: "FORBIDDEN" });
+    const refused = await upload("deals", "deals-basic.csv");
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: "FORBIDDEN" });
     const run = await routes.run.POST(jsonRequest("/api/import/run", { uploadId: "00000000-0000-4000-8000-000000000000", kind: "deals", mapping: {} }));
     expect(run.status).toBe(403);
     expect(await count("import_upload")).toBe(stored);
@@ -251,7 +274,7 @@ describe("import routes", () => {
 
   it("does not show one user's upload to another", async () => {
     holder.viewer = fx.managerX;
-    const uploaded = (await (await routes.upload.POST(uploadRequest("deals", "deals-basic.csv"))).json()) as Inspection;
+    const uploaded = (await (await upload("deals", "deals-basic.csv")).json()) as Inspection;
     holder.viewer = fx.managerY;
     const response = await routes.preview.POST(jsonRequest("/api/import/preview", { uploadId: uploaded.uploadId, kind: "deals", mapping: uploaded.suggestion.mapping }));
     expect(response.status).toBe(404);
@@ -264,12 +287,69 @@ describe("import routes", () => {
     expect(saved.status).toBe(200);
     expect(await saved.json()).toMatchObject({ name: "saved:Our CRM", title: "Our CRM", mapping: { columns: mapping.columns, dateFormat: "D.M.YYYY" } });
     holder.viewer = fx.admin;
-    const inspection = (await (await routes.upload.POST(uploadRequest("deals", "deals-basic.csv"))).json()) as { presets: { name: string }[] };
+    const inspection = (await (await upload("deals", "deals-basic.csv")).json()) as { presets: { name: string }[] };
     expect(inspection.presets.map((p) => p.name)).toEqual(["salesforce", "hubspot", "pipedrive", "amocrm", "saved:Our CRM"]);
     const clash = await routes.presets.POST(jsonRequest("/api/import/presets", { name: "Our CRM", kind: "reps", mapping: {} }));
     expect(clash.status).toBe(409);
     expect(await one(`SELECT action FROM audit_log WHERE entity = 'import_preset' ORDER BY id DESC LIMIT 1`)).toEqual({ action: "import_preset.create" });
     holder.viewer = fx.rep;
     expect((await routes.presets.POST(jsonRequest("/api/import/presets", { name: "Mine", kind: "deals", mapping: {} }))).status).toBe(403);
+  });
+});
+
+describe("uploads in chunks", () => {
+  const MB = 1024 * 1024;
+
+  it("sends a 12 MB file in requests of at most 1 MB (Next buffers 10 MB past proxy.ts) and stores it byte for byte", async () => {
+    holder.viewer = fx.admin;
+    let text = "id,name,owner,stage,amount\n";
+    // Cyrillic takes two bytes a letter in UTF-8: the bytes, not the characters, must pass 12 MB.
+    for (let i = 0; text.length < 10 * MB; i++) text += `D-${i},Сделка №${i} «Ромашка»,Anna Lee,Qualify,${(i * 37) % 10_000}\n`;
+    const bytes = new TextEncoder().encode(text);
+    expect(bytes.length).toBeGreaterThan(12 * MB);
+    const sizes: number[] = [];
+    const response = await sendFile("deals", "big.csv", bytes, (size) => sizes.push(size));
+    expect(response.status).toBe(200);
+    const inspection = (await response.json()) as Inspection & { size: number };
+    expect(inspection).toMatchObject({ size: bytes.length, columns: ["id", "name", "owner", "stage", "amount"] });
+    expect(sizes).toHaveLength(Math.ceil(bytes.length / MB));
+    expect(Math.max(...sizes)).toBe(MB);
+
+    const { getUpload, uploadStream } = await import("@/lib/data/import-uploads");
+    const stored: Buffer[] = [];
+    for await (const piece of uploadStream(await getUpload(fx.admin, inspection.uploadId))) stored.push(piece as Buffer);
+    expect(Buffer.concat(stored).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it("refuses a file over 64 MB before a byte of it is sent, naming the limit in the viewer's language", async () => {
+    const stored = await count("import_upload");
+    const start = (viewer: Viewer) => {
+      holder.viewer = viewer;
+      return routes.upload.POST(jsonRequest("/api/import/upload", { fileName: "huge.csv", size: 100 * MB }));
+    };
+    const english = await start(fx.admin);
+    expect(english.status).toBe(422);
+    expect(await english.json()).toMatchObject({ error: "FILE", message: "the file is 100.0 MB; the limit is 64 MB: split it into smaller files" });
+    const russian = await start(mintViewer({ ...fx.admin, locale: "ru" }));
+    expect(await russian.json()).toMatchObject({ error: "FILE", message: "размер файла 100,0 МБ, а предел — 64 МБ: разделите его на файлы поменьше" });
+    expect(await count("import_upload")).toBe(stored);
+  });
+
+  it("refuses a chunk of the wrong length or past the end, a finish before the last chunk, and another user's upload", async () => {
+    holder.viewer = fx.managerX;
+    const started = await routes.upload.POST(jsonRequest("/api/import/upload", { fileName: "two.csv", size: MB + 10 }));
+    const { uploadId } = (await started.json()) as { uploadId: string };
+    const put = (seq: number, length: number) =>
+      routes.uploadChunk.PUT(chunkRequest(uploadId, seq, new Uint8Array(length).fill(65)), { params: Promise.resolve({ id: uploadId, seq: String(seq) }) });
+    expect((await put(0, MB - 1)).status).toBe(422);
+    expect((await put(0, MB + 1)).status).toBe(422);
+    expect((await put(2, 10)).status).toBe(422);
+    expect((await put(0, MB)).status).toBe(200);
+    expect((await finishUpload(uploadId, "deals")).status).toBe(422);
+    holder.viewer = fx.managerY;
+    expect((await put(1, 10)).status).toBe(404);
+    holder.viewer = fx.managerX;
+    expect((await put(1, 10)).status).toBe(200);
+    expect(await one(`SELECT count(*)::int AS n, sum(length(data))::int AS bytes FROM import_upload_chunk WHERE upload_id = $1`, [uploadId])).toEqual({ n: 2, bytes: MB + 10 });
   });
 });

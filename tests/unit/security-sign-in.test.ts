@@ -3,10 +3,6 @@ import { oidcConfig } from "@/lib/env";
 import { NO_ACCOUNT_ID, oidcProvider, userForOidcClaims } from "@/lib/auth/oidc-provider";
 import { parseSignInError } from "@/lib/auth/sign-in-error";
 
-vi.mock("server-only", () => ({}));
-vi.mock("@/lib/db/client", () => ({ db: {} }));
-const { clientIp } = await import("@/lib/auth/authorize-credentials");
-
 describe("parseSignInError", () => {
   it.each([
     ["CredentialsSignin", { kind: "credentials" }],
@@ -17,19 +13,6 @@ describe("parseSignInError", () => {
     ["<script>", { kind: "unavailable" }],
   ])("reads %s", (code, expected) => {
     expect(parseSignInError(code)).toEqual(expected);
-  });
-});
-
-describe("clientIp", () => {
-  it.each([
-    [{ "x-forwarded-for": "198.51.100.7" }, "198.51.100.7"],
-    // A client can prepend anything; the entry our proxy appended is the last one.
-    [{ "x-forwarded-for": "1.2.3.4, 198.51.100.7" }, "198.51.100.7"],
-    [{ "x-real-ip": "198.51.100.8" }, "198.51.100.8"],
-    [{}, "unknown"],
-    [undefined, "unknown"],
-  ])("takes %j as %s", (headers, expected) => {
-    expect(clientIp(headers)).toBe(expected);
   });
 });
 

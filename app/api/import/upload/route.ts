@@ -1,23 +1,18 @@
 import { authedRoute } from "@/lib/http/authed-route";
-import { importInspect } from "@/lib/data/import-inspect";
-import { deleteUpload, saveUpload } from "@/lib/data/import-uploads";
-import { importMessageText } from "@/lib/import/messages/import-message-text";
-import { ImportFileError } from "@/lib/import/parse/import-file-error";
-import { importUploadSchema } from "@/lib/validation/import-ui-requests";
+import { createUpload, UPLOAD_CHUNK_BYTES } from "@/lib/data/import-uploads";
+import { importFileErrorResponse } from "@/lib/http/import-file-error-response";
+import { importUploadStartSchema } from "@/lib/validation/import-upload";
 
-// The import library's file limit (64 MB) is checked by the schema; the body is read as a form.
+// A file is sent as a start (its name and size), one PUT per chunk, then a finish: no request comes near the
+// 10 MB Next buffers of a body that passes proxy.ts, and a file over the import limit is refused before it is sent.
 export const POST = authedRoute(
-  importUploadSchema,
+  importUploadStartSchema,
   async (viewer, input) => {
-    const upload = await saveUpload(viewer, input.file);
     try {
-      return await importInspect(viewer, upload, input.kind, input.encoding);
+      const upload = await createUpload(viewer, input);
+      return { uploadId: upload.id, chunkBytes: UPLOAD_CHUNK_BYTES, chunks: Math.ceil(upload.size / UPLOAD_CHUNK_BYTES) };
     } catch (error) {
-      await deleteUpload(upload.id);
-      if (error instanceof ImportFileError) {
-        return Response.json({ error: "FILE", message: importMessageText(error.importMessage, viewer.locale), importMessage: error.importMessage }, { status: 422 });
-      }
-      throw error;
+      return importFileErrorResponse(error, viewer);
     }
   },
   { roles: ["ADMIN", "MANAGER"] },
