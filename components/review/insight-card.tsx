@@ -48,12 +48,14 @@ export function InsightCard({
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   const tone = status === "ACCEPTED" ? "border-success/40" : status === "DISMISSED" ? "border-border opacity-80" : "border-accent/40";
   return (
-    <article aria-labelledby={`${id}-text`} className={`rounded-xl border-2 bg-surface p-4 shadow-sm ${tone}`}>
+    <article aria-labelledby={`${id}-title`} data-code={code} className={`rounded-xl border-2 bg-surface p-4 shadow-sm ${tone}`}>
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <p id={`${id}-text`} className="max-w-4xl text-base leading-relaxed text-foreground">
-          <span className="mr-2 rounded bg-surface-muted px-1.5 py-0.5 font-mono text-xs text-muted">{code}</span>
-          {message}
-        </p>
+        <div className="max-w-4xl">
+          <h3 id={`${id}-title`} className="text-sm font-semibold uppercase tracking-wide text-accent-soft-foreground">
+            {t(`titles.${code}` as "titles.STALLED_STAGE")}
+          </h3>
+          <p className="mt-1 text-base leading-relaxed text-foreground">{message}</p>
+        </div>
         <span className={`text-sm font-medium ${status === "ACCEPTED" ? "text-success" : "text-muted"}`}>{t(`status.${status}`)}</span>
       </div>
       {decision?.reason && status === "DISMISSED" && <p className="mt-2 text-sm text-muted">{t("dismissedBecause", { reason: decision.reason })}</p>}

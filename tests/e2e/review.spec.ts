@@ -76,7 +76,7 @@ test("the demo manager closes last year: every step, insights into the plan, com
 
   // 1. Sales process: the stalled stage is named, the answer survives a reload.
   await expect(page.getByRole("heading", { level: 1, name: "Sales process" })).toBeVisible();
-  const stalled = page.getByRole("article").filter({ hasText: "STALLED_STAGE" });
+  const stalled = page.locator('article[data-code="STALLED_STAGE"]').filter({ hasText: /stall in Proposal \(/ });
   await expect(stalled).toContainText("Proposal");
   await typeAnswer(page, /information they need at each stage/i, "Buyers lack a business case before Proposal.");
   await page.reload();
@@ -104,10 +104,10 @@ test("the demo manager closes last year: every step, insights into the plan, com
 
   // 4. Coaching: Theo Keller's low activity becomes a goal.
   await step("coaching");
-  const lowActivity = page.getByRole("article").filter({ hasText: "LOW_ACTIVITY" });
+  const lowActivity = page.locator('article[data-code="LOW_ACTIVITY"]');
   await expect(lowActivity).toHaveCount(1);
   await expect(lowActivity).toContainText("Theo Keller");
-  await expect(page.getByRole("article").filter({ hasText: "LOW_EFFECTIVENESS" })).toContainText("Tobias Thalberg");
+  await expect(page.locator('article[data-code="LOW_EFFECTIVENESS"]')).toContainText("Tobias Thalberg");
   await lowActivity.getByRole("button", { name: /^Accept/ }).click();
   await expect(lowActivity).toContainText("Accepted: in the action plan");
   await expect(page.getByText("An association, not a cause", { exact: false })).toBeVisible();

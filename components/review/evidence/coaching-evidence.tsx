@@ -33,6 +33,8 @@ export async function CoachingEvidence({ scope }: { scope: DashboardScope }) {
   const activityOf = new Map(activities.reps.map((rep) => [rep.repId, rep]));
   const conversionOf = new Map(conversions.reps.map((rep) => [rep.repId, rep]));
   const months = coaching.total.months.map((month) => month.month);
+  // An AE team owns no leads: lead conversion and touches per conversion are columns of "—" there, so they go.
+  const convertsLeads = conversions.reps.some((rep) => rep.current.conversions > 0 || rep.previous.conversions > 0);
   const monthName = new Intl.DateTimeFormat(format.locale, { month: "short", timeZone: "UTC" });
   const monthLabel = (month: string) => monthName.format(new Date(`${month}-15T12:00:00Z`));
   return (
@@ -106,15 +108,15 @@ export async function CoachingEvidence({ scope }: { scope: DashboardScope }) {
 
       <Panel id="diagnosis-heading" title={t("diagnosisTitle")} description={t("diagnosisDescription", { period: scope.periodLabel, previous: scope.previousLabel })}>
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[1000px] text-sm">
+          <table className="w-full min-w-[880px] text-sm">
             <caption className="sr-only">{t("diagnosisTitle")}</caption>
             <thead>
               <tr className="border-b border-border text-left text-xs uppercase tracking-wide text-muted">
                 <th scope="col" className="py-2 pr-3 font-medium">{t("rep")}</th>
                 <th scope="col" className="px-3 py-2 text-right font-medium">{t("perDay")}</th>
                 <th scope="col" className="px-3 py-2 text-right font-medium">{t("responseRate")}</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">{t("leadToOpportunity")}</th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">{t("touchesPerConversion")}</th>
+                {convertsLeads && <th scope="col" className="px-3 py-2 text-right font-medium">{t("leadToOpportunity")}</th>}
+                {convertsLeads && <th scope="col" className="px-3 py-2 text-right font-medium">{t("touchesPerConversion")}</th>}
                 <th scope="col" className="px-3 py-2 text-right font-medium">{t("followUp")}</th>
                 <th scope="col" className="px-3 py-2 font-medium">{t("diagnosis")}</th>
               </tr>
@@ -140,14 +142,18 @@ export async function CoachingEvidence({ scope }: { scope: DashboardScope }) {
                         {t("was", { value: percent(act?.previous.responseRate ?? null) })} · {t("median", { value: percent(d?.team.responseRate ?? null) })}
                       </span>
                     </td>
-                    <td className="px-3 py-2 text-right">
-                      {percent(d?.leadToOpportunity ?? null)}
-                      <span className="block text-xs text-muted">{t("median", { value: percent(d?.team.leadToOpportunity ?? null) })}</span>
-                    </td>
-                    <td className="px-3 py-2 text-right">
-                      {one(conv?.current.touches.perConversion ?? null)}
-                      <span className="block text-xs text-muted">{t("was", { value: one(conv?.previous.touches.perConversion ?? null) })}</span>
-                    </td>
+                    {convertsLeads && (
+                      <td className="px-3 py-2 text-right">
+                        {percent(d?.leadToOpportunity ?? null)}
+                        <span className="block text-xs text-muted">{t("median", { value: percent(d?.team.leadToOpportunity ?? null) })}</span>
+                      </td>
+                    )}
+                    {convertsLeads && (
+                      <td className="px-3 py-2 text-right">
+                        {one(conv?.current.touches.perConversion ?? null)}
+                        <span className="block text-xs text-muted">{t("was", { value: one(conv?.previous.touches.perConversion ?? null) })}</span>
+                      </td>
+                    )}
                     <td className="px-3 py-2 text-right">
                       {conv && conv.current.dealsFromLeads > 0 ? (
                         <Link className={link} href={dealsHref(scope, { basis: "created", repId: rep.repId, fromLead: true, sort: "createdAt" })}>

@@ -65,6 +65,7 @@ export async function PipelineReviewEvidence({ scope }: { scope: DashboardScope 
     },
   ];
   const months = forecast.total.months.filter((month) => month.hasSnapshot);
+  const monthName = new Intl.DateTimeFormat(format.locale, { month: "short", year: "numeric", timeZone: "UTC" });
   return (
     <div className="space-y-6">
       <dl className="grid grid-cols-1 gap-4 md:grid-cols-3">
@@ -150,7 +151,7 @@ export async function PipelineReviewEvidence({ scope }: { scope: DashboardScope 
           <p className="text-sm text-muted">{t("noForecast")}</p>
         ) : (
           <BarListChart
-            data={months.map((month) => ({ label: month.month, current: Number(month.actual), previous: month.forecast === null ? null : Number(month.forecast) }))}
+            data={months.map((month) => ({ label: monthName.format(new Date(`${month.month}-15T12:00:00Z`)), current: Number(month.actual), previous: month.forecast === null ? null : Number(month.forecast) }))}
             format="money"
             locale={{ locale: format.locale, currency: scope.org.currency }}
             labels={{ current: t("actual"), previous: t("forecast"), category: t("month"), value: t("amountAxis"), caption: t("forecastCaption", { period: scope.periodLabel }) }}
