@@ -418,7 +418,8 @@ function emitDeal(
       const rate = type === "MEETING" ? DEAL_TOUCH_RESPONSE.MEETING * (0.6 + 0.4 * profile.response) : DEAL_TOUCH_RESPONSE[type] * profile.response;
       activities.push(activity(ae.id, type, touch, null, id, rng.chance(Math.min(1, rate))));
     }
-    const gap = pipeline === ctx.plan.renewals ? TOUCH_GAP_DAYS.renewal : stage === STALL_STAGE_INDEX ? TOUCH_GAP_DAYS.stalled : TOUCH_GAP_DAYS.usual;
+    const stalled = stage === STALL_STAGE_INDEX && ctx.plan.options.patterns;
+    const gap = pipeline === ctx.plan.renewals ? TOUCH_GAP_DAYS.renewal : stalled ? TOUCH_GAP_DAYS.stalled : TOUCH_GAP_DAYS.usual;
     t = touch + rng.exponential(gap / profile.activity);
   }
   // The first meeting, the demo and the renewal review are meetings logged when the stage is entered.
@@ -452,6 +453,14 @@ function emitAnswers(
     if (e.kind !== "OPEN") return;
     const stage = pipeline.open[e.index];
     if (!stage) return;
+    // Skipped stages and those before an expansion's entry go unanswered: planted (pattern 5). Without the patterns
+    // their rules are met when the deal passes them.
+    const previous = events[i - 1];
+    if (!ctx.plan.options.patterns) {
+      for (const passed of pipeline.open.slice(previous?.kind === "OPEN" ? previous.index + 1 : 0, e.index)) {
+        for (const criterionId of passed.criterionIds) if (!answers.has(criterionId)) answers.set(criterionId, { answer: true, at: e.t });
+      }
+    }
     const next = events[i + 1];
     const end = next ? next.t : calendar.today;
     for (const criterionId of stage.criterionIds) {
@@ -466,13 +475,16 @@ function emitAnswers(
     }
   });
 
-  // Teaching moments for the pipeline review: open deals past stages whose rules were never met.
+  // Teaching moments for the pipeline review: a sloppy rep rushes a deal past the first stage it left with answers,
+  // without meeting its rules. Closed deals too (before the stage they closed from), so the pipeline at any past date
+  // shows a sloppy team, not only today's open deals.
   const last = events[events.length - 1] as PathEvent;
+  const reached = closed ? (events.findLast((e) => e.kind === "OPEN") ?? last) : last;
   let misqualified = false;
-  if (!closed && last.index >= 1 && rng.chance(ae.profile.sloppiness)) {
-    const earlier = pipeline.open.slice(0, last.index).filter((s) => s.criterionIds.some((c) => answers.get(c)?.answer));
+  if (reached.index >= 1 && rng.chance(ae.profile.sloppiness)) {
+    const earlier = pipeline.open.slice(0, reached.index).filter((s) => s.criterionIds.some((c) => answers.get(c)?.answer));
     if (earlier.length > 0) {
-      const stage = rng.pick(earlier);
+      const stage = earlier[0] as (typeof earlier)[number];
       const ids = rng.shuffle(stage.criterionIds).slice(0, rng.int(1, 2));
       for (const criterionId of ids) {
         const existing = answers.get(criterionId);

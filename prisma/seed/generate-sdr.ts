@@ -79,7 +79,7 @@ export function generateSdr(ctx: GenerationContext, sdr: RepPlan, cell: CellPlan
 
       const endT = nextWorkTime(calendar, rng, createdT + rng.uniform(5, 35), createdT);
       const endYear = yearIndex(calendar, endT);
-      const step = bottleneckStep(endYear, currentYearIndex);
+      const step = ctx.plan.options.patterns ? bottleneckStep(endYear, currentYearIndex) : 0;
       const handed = handsOver((HANDOVER_SHARE * HANDOVER_BOOST_PER_YEAR ** step * sourceFactor) / SOURCE_FACTOR_MEAN);
       const id = ctx.nextId("lead");
       let status: LeadStatus;

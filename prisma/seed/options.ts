@@ -10,6 +10,12 @@ export interface DemoOptions {
   years: number;
   /** The bcrypt hash every demo login gets (hashed once by the caller: the generator stays pure and fast). */
   passwordHash: string;
+  /**
+   * Plant the patterns of docs/demo-data.md (the default). Off, for tests only: an organisation where no insight
+   * rule should fire — no hand-over bottleneck, no planted reps, no stalling stage, every rep coached, no sloppy
+   * team, no optimistic commits.
+   */
+  patterns: boolean;
 }
 
 export const DEFAULT_SEED = 20240607;
@@ -26,6 +32,7 @@ export function resolveDemoOptions(input: Partial<DemoOptions> & { passwordHash:
     reps: input.reps ?? DEFAULT_REPS,
     years: input.years ?? DEFAULT_YEARS,
     passwordHash: input.passwordHash,
+    patterns: input.patterns ?? true,
   };
   if (!Number.isInteger(options.seed) || options.seed < 0 || options.seed > 0xffffffff) {
     throw new Error(`seed must be an integer between 0 and ${0xffffffff}, got ${options.seed}`);

@@ -96,6 +96,12 @@ export const NEW_BUSINESS: PipelineSpec = {
   ],
 };
 
+/** New business without the planted stall (DemoOptions.patterns off): Proposal takes about as long as its neighbours. */
+export const NEW_BUSINESS_WITHOUT_STALL: PipelineSpec = {
+  ...NEW_BUSINESS,
+  open: NEW_BUSINESS.open.map((stage, index) => (index === STALL_STAGE_INDEX ? { ...stage, medianDays: 10, spread: 0.5 } : stage)),
+};
+
 // No stage is marked first-meeting here: KPI.md then uses the first open stage.
 export const RENEWALS: PipelineSpec = {
   name: "Renewals",
@@ -107,7 +113,8 @@ export const RENEWALS: PipelineSpec = {
       probability: 70,
       isFirstMeeting: false,
       criteria: ["Usage review held", "Renewal owner at the customer known"],
-      medianDays: 28,
+      // Shorter than the stalling Proposal: about as long as the renewal proposal, not twice the other stages.
+      medianDays: 22,
       spread: 0.35,
       advance: 0.93,
     },

@@ -2,7 +2,7 @@
 // generated activity follows (skill, coaching, the planted low-activity and low-response AEs).
 import { createCalendar, type Calendar } from "./calendar";
 import type { DemoOptions } from "./options";
-import { NEW_BUSINESS, RENEWALS, type OpenStageSpec, type PipelineSpec } from "./pipelines";
+import { NEW_BUSINESS, NEW_BUSINESS_WITHOUT_STALL, RENEWALS, type OpenStageSpec, type PipelineSpec } from "./pipelines";
 import { createRandom, deriveSeed } from "./random";
 import type {
   ForecastSnapshotRow,
@@ -260,18 +260,20 @@ export function planOrganisation(options: DemoOptions): OrganisationPlan {
     (cells[cell] as CellPlan).sdrs.push(addRep("SDR", sdrTeam, cell));
   }
 
-  // Half of each team is coached ≥ 3 h a month; the two planted AEs of the first team are not.
+  // Half of each team is coached ≥ 3 h a month; the two planted AEs of the first team are not. Without the planted
+  // patterns there are no planted AEs, everyone is coached, and no team is sloppy.
   const years = options.years;
+  const planted = options.patterns;
   for (const cell of cells) {
     for (const group of [cell.aes, cell.sdrs]) {
       const order = rng.shuffle(group.map((_, i) => i));
-      const patterned = (i: number) => cell.index === 0 && group === cell.aes && i < 2;
+      const patterned = (i: number) => planted && cell.index === 0 && group === cell.aes && i < 2;
       const candidates = order.filter((i) => !patterned(i));
-      const coachedCount = Math.round(group.length / 2);
+      const coachedCount = planted ? Math.round(group.length / 2) : group.length;
       const coached = new Set(candidates.slice(0, coachedCount));
       group.forEach((rep, i) => {
         const pattern: RepPattern | null = patterned(i) ? (i === 0 ? "LOW_ACTIVITY" : "HIGH_ACTIVITY_LOW_RESPONSE") : null;
-        rep.profile = repProfile(rng, rep.kind, coached.has(i), pattern, cell.index === SLOPPY_TEAM_INDEX, years);
+        rep.profile = repProfile(rng, rep.kind, coached.has(i), pattern, planted && cell.index === SLOPPY_TEAM_INDEX, years, planted);
       });
     }
   }
@@ -335,7 +337,7 @@ export function planOrganisation(options: DemoOptions): OrganisationPlan {
     const marked = spec.open.findIndex((s) => s.isFirstMeeting);
     return { id, spec, open, won, lost, firstMeetingIndex: marked >= 0 ? marked : 0 };
   };
-  const newBusiness = planPipeline(NEW_BUSINESS);
+  const newBusiness = planPipeline(options.patterns ? NEW_BUSINESS : NEW_BUSINESS_WITHOUT_STALL);
   const renewals = planPipeline(RENEWALS);
 
   // Weekly forecast snapshots, Monday 07:00 local, from the start of the window to yesterday.
@@ -377,6 +379,7 @@ function repProfile(
   pattern: RepPattern | null,
   sloppyTeam: boolean,
   years: number,
+  planted: boolean,
 ): RepProfile {
   const baseAttainment = Math.min(1.4, Math.max(0.65, rng.normal(coached ? 1.08 : 0.93, 0.1)));
   const attainment: number[] = [];
@@ -392,7 +395,8 @@ function repProfile(
     pace: rng.uniform(0.88, 1.12),
     activity: pattern === "LOW_ACTIVITY" ? 0.4 : pattern === "HIGH_ACTIVITY_LOW_RESPONSE" ? 2.1 : rng.normal(1, 0.08),
     response: pattern === "HIGH_ACTIVITY_LOW_RESPONSE" ? 0.35 : rng.normal(1, 0.08),
-    sloppiness: sloppyTeam ? 0.4 : rng.uniform(0.06, 0.14),
+    // Missed exit criteria are planted (pattern 5): without the patterns nobody is sloppy.
+    sloppiness: (sloppyTeam ? 0.4 : rng.uniform(0.06, 0.14)) * (planted ? 1 : 0),
     optimism: rng.uniform(0.5, 0.8),
     quota: kind === "AE" ? Math.round(rng.uniform(620_000, 900_000) / 10_000) * 10_000 : 0,
     attainment,

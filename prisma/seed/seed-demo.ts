@@ -17,6 +17,8 @@ export interface SeedDemoOptions {
   today?: Date;
   reps?: number;
   years?: number;
+  /** Plant the patterns of docs/demo-data.md (default true); false only for tests that need none (DemoOptions.patterns). */
+  patterns?: boolean;
   /** Empty every app table first (not `_prisma_migrations`); without it a non-empty database is refused. */
   reset?: boolean;
   onProgress?: (done: number, total: number, label: string) => void;
@@ -40,7 +42,14 @@ export class DatabaseNotEmptyError extends Error {
 
 export async function seedDemo(connectionString: string, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
   const passwordHash = await bcrypt.hash(DEMO_PASSWORD, BCRYPT_COST);
-  const resolved = resolveDemoOptions({ seed: options.seed, today: options.today, reps: options.reps, years: options.years, passwordHash });
+  const resolved = resolveDemoOptions({
+    seed: options.seed,
+    today: options.today,
+    reps: options.reps,
+    years: options.years,
+    patterns: options.patterns,
+    passwordHash,
+  });
   const plan = planOrganisation(resolved);
   const client = new pg.Client({ connectionString });
   await client.connect();

@@ -42,7 +42,7 @@ afterAll(async () => {
 
 describe("npm run report: JSON shape", () => {
   it("has the documented top-level sections", () => {
-    expect(Object.keys(report).sort()).toEqual(["activities", "coaching", "leads", "openPipeline", "period", "reps", "scope", "stages", "teams", "total"]);
+    expect(Object.keys(report).sort()).toEqual(["activities", "coaching", "insights", "leads", "openPipeline", "period", "reps", "scope", "stages", "teams", "total"]);
     expect(report.period).toEqual({ start: "2024-01-01", end: "2025-01-01", timeZone });
     expect(report.scope).toEqual({ team: null });
   });
@@ -83,6 +83,10 @@ describe("npm run report: JSON shape", () => {
     expect(Object.keys(report.leads).sort()).toEqual(["bySource", "closeRate", "converted", "created", "firstMeetings", "handedOver", "leadToOpportunity", "wonDeals"]);
     expect(Object.keys(report.activities.byType).sort()).toEqual(["CALL", "EMAIL", "MEETING", "SOCIAL"]);
     expect(Object.keys(report.coaching).sort()).toEqual(["commitmentsKept", "kept", "meanHoursPerMonth", "missed", "repMonthsAtTarget", "targetHoursPerMonth"]);
+    for (const insight of report.insights) {
+      expect(Object.keys(insight).sort()).toEqual(["code", "message", "rep", "section", "stage"]);
+      expect(insight.message.length).toBeGreaterThan(0);
+    }
   });
 
   it("narrows to one team by --team: its name in scope, only its reps", () => {

@@ -29,6 +29,11 @@ describe("HANDOFF_BOTTLENECK", () => {
     expect(handoffBottleneck(leads(200, 80), leads(100, 100))).not.toBeNull();
   });
 
+  it("needs KPI.md's minimum of 50 hand-overs in P′", () => {
+    expect(handoffBottleneck(leads(58, 30), leads(50, 30))).not.toBeNull();
+    expect(handoffBottleneck(leads(57, 30), leads(49, 30))).toBeNull();
+  });
+
   it("never fires on an undefined change", () => {
     expect(handoffBottleneck(leads(10, 0), leads(0, 0))).toBeNull();
     expect(handoffBottleneck(leads(10, 5), leads(5, 0))).toBeNull();
