@@ -171,7 +171,7 @@ describe("STALLED_STAGE: median days ≥ factor × the other stages' median, 20 
     ["the organisation's factor is the threshold: 1.5 × 8", { stays: 20, medianDays: 12 }, 1.5, true],
   ])("%s", (_, candidate, factor, fires) => {
     const stalled = stalledStages([pipeline([...others, { id: 3, ...candidate }])], factor);
-    expect(stalled.map((s) => s.stage.id)).toEqual(fires ? [3] : []);
+    expect(stalled.map((s) => s.stage!.id)).toEqual(fires ? [3] : []);
   });
 
   it("leaves stages with fewer than 20 stays out of the yardstick", () => {
@@ -198,7 +198,7 @@ describe("LOW_ACTIVITY: activities per working day below 60 % of the team median
     ["a team of two has no median to speak of", [10, 3], []],
   ])("%s", (_, perDay, reps) => {
     const found = lowActivity(activities(perDay.map((p, i) => ({ id: i + 1, perDay: p }))), leadMetrics());
-    expect(found.map((f) => f.rep.id)).toEqual(reps);
+    expect(found.map((f) => f.rep!.id)).toEqual(reps);
   });
 
   it("compares each rep with their own team's median", () => {
@@ -229,7 +229,7 @@ describe("LOW_EFFECTIVENESS: as active as the median, response or conversion bel
     ["below the median activity it is not this diagnosis", team(0.1, 9.9), []],
     ["a team of two is silent", team(0.1).slice(1), []],
   ])("%s", (_, reps, found) => {
-    expect(lowEffectiveness(activities(reps), leadMetrics()).map((f) => f.rep.id)).toEqual(found);
+    expect(lowEffectiveness(activities(reps), leadMetrics()).map((f) => f.rep!.id)).toEqual(found);
   });
 
   it("also fires on lead → opportunity conversion, and says which figure was low", () => {
