@@ -20,6 +20,7 @@ export function SectionDoneForm({ teamId, year, section, done, disabled }: { tea
       <button type="submit" disabled={pending || disabled} className={`${button} ${done ? "border border-border-strong bg-surface text-foreground" : "bg-success text-white"}`}>
         {done ? t("markInProgress") : t("markDone")}
       </button>
+      {/* As above: `done` is the state after the save. */}
       <FormMessage state={state} success={done ? t("markedDone") : t("markedInProgress")} />
     </form>
   );
@@ -37,7 +38,8 @@ export function ReviewStatusForm({ teamId, year, completed }: { teamId: number; 
       <button type="submit" disabled={pending} className={`${button} ${completed ? "border border-border-strong bg-surface text-foreground" : "bg-accent text-accent-foreground hover:bg-accent-hover"}`}>
         {completed ? t("reopen") : t("complete")}
       </button>
-      <FormMessage state={state} success={completed ? t("reopened") : t("completed")} />
+      {/* The action's response carries the re-rendered page: `completed` is already the new state here. */}
+      <FormMessage state={state} success={completed ? t("completed") : t("reopened")} />
     </form>
   );
 }

@@ -3,12 +3,23 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demoLogins } from "../../prisma/seed";
 import { expectNoAxeViolations, signIn } from "./support/browser";
+import { connect } from "./support/database";
 
 const logins = demoLogins();
 const admin = logins.find((login) => login.role === "ADMIN")!;
 const paul = logins.find((login) => login.email === "manager.paul@demo.test")!;
 const theo = logins.find((login) => login.email === "theo.keller@demo.test")!;
 const lastYear = new Date().getUTCFullYear() - 1;
+
+// The e2e database outlives a local run: start Team North's two reviews from scratch.
+test.beforeAll(async () => {
+  const client = await connect();
+  try {
+    await client.query("DELETE FROM review WHERE year IN ($1, $2) AND team_id = (SELECT id FROM team WHERE name = 'Team North')", [lastYear, lastYear - 1]);
+  } finally {
+    await client.end();
+  }
+});
 
 async function pdfText(bytes: Buffer): Promise<string> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -32,7 +43,7 @@ test("a rep has no team review", async ({ page }) => {
   await signIn(page, theo.email);
   const response = await page.goto(`/review/${lastYear}`);
   expect(response?.status()).toBe(404);
-  await expect(page.getByRole("link", { name: "Year-end review" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Year-end review", exact: true })).toHaveCount(0);
 });
 
 test("two people editing one answer: the second save shows both versions and overwrites nothing", async ({ browser }) => {
@@ -47,19 +58,23 @@ test("two people editing one answer: the second save shows both versions and ove
   await pageA.waitForURL(/\/review\/\d{4}\/sales-process\?team=\d+/);
   await pageB.goto(pageA.url());
   const question = /help the buyer through each stage/i;
-  await typeAnswer(pageA, question, "Paul: a one-page summary after every meeting.");
-  await pageB.getByRole("textbox", { name: question }).fill("Admin: a mutual action plan from the first meeting.");
+  // Unique per run: the e2e database outlives a local run, and saving an unchanged text is not a new version.
+  const run = Date.now().toString(36);
+  const paulText = `Paul: a one-page summary after every meeting (${run}).`;
+  const adminText = `Admin: a mutual action plan from the first meeting (${run}).`;
+  await typeAnswer(pageA, question, paulText);
+  await pageB.getByRole("textbox", { name: question }).fill(adminText);
   const notice = pageB.getByRole("alert").filter({ hasText: /saved this answer while you were editing it/ });
   await expect(notice).toBeVisible();
-  await expect(notice).toContainText("Paul: a one-page summary after every meeting.");
-  await expect(notice).toContainText("Admin: a mutual action plan from the first meeting.");
+  await expect(notice).toContainText(paulText);
+  await expect(notice).toContainText(adminText);
   await expectNoAxeViolations(pageB);
   await pageA.reload();
-  await expect(pageA.getByRole("textbox", { name: question })).toHaveValue("Paul: a one-page summary after every meeting.");
+  await expect(pageA.getByRole("textbox", { name: question })).toHaveValue(paulText);
   await notice.getByRole("button", { name: "Keep my version" }).click();
   await expect(pageB.getByText(/^Saved at /).first()).toBeVisible();
   await pageA.reload();
-  await expect(pageA.getByRole("textbox", { name: question })).toHaveValue("Admin: a mutual action plan from the first meeting.");
+  await expect(pageA.getByRole("textbox", { name: question })).toHaveValue(adminText);
   await mine.close();
   await theirs.close();
 });
@@ -68,7 +83,7 @@ test("the demo manager closes last year: every step, insights into the plan, com
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1280, height: 720 });
   await signIn(page, paul.email);
-  await page.getByRole("link", { name: "Year-end review" }).first().click();
+  await expect(page.getByRole("link", { name: "Year-end review", exact: true })).toBeVisible();
   await page.goto(`/review/${lastYear}`);
   await page.waitForURL(/\/review\/\d{4}\/sales-process\?team=\d+/);
   const team = new URL(page.url()).searchParams.get("team")!;
