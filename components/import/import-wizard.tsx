@@ -570,7 +570,7 @@ function Check({ id, checked, onChange, label, hint }: { id: string; checked: bo
 
 function Outcome({ outcome, dry = false, t, rejectionsHref }: { outcome: ImportOutcome; dry?: boolean; t: ImportTranslator; rejectionsHref?: string }) {
   if (!outcome.ok) {
-    return <Problem title={outcome.outsideTeam ? t("run.outsideTeam", { reps: outcome.outsideTeam.join(", ") }) : dry ? t("preview.wouldFail") : t("run.failed")}>{outcome.outsideTeam ? t("run.nothingWritten") : importText(t, outcome.error)}</Problem>;
+    return <Problem title={dry ? t("preview.wouldFail") : t("run.failed")}>{importText(t, outcome.error)}</Problem>;
   }
   const s = outcome.summary;
   const n = (x: number) => x.toLocaleString();

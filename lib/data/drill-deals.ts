@@ -11,8 +11,9 @@ import { firstMeetingDealsSql, stageFlowSql } from "./drill-stage-flow";
 export interface DrillDealRow {
   id: number;
   name: string;
+  /** Null (with owner, team, amount, expected close and lost reason) on a restricted row. */
   account: string | null;
-  owner: string;
+  owner: string | null;
   team: string | null;
   pipeline: string;
   stage: string;
@@ -25,6 +26,11 @@ export interface DrillDealRow {
   lostReason: string | null;
   /** Calendar days from creation to close in the organisation's time zone; null while open. */
   cycleDays: number | null;
+  /**
+   * A deal of the hand-over chain the viewer may not open (another team's AE owns it, from the viewer's lead):
+   * the row says only what the chain counts — name, pipeline, stage, type, status, created and closed.
+   */
+  restricted: boolean;
 }
 
 export interface DrillDeals {
@@ -44,15 +50,16 @@ export interface DrillDealsInput {
   limit?: number;
 }
 
-const ORDER: Record<DealDrillFilter["sort"], Prisma.Sql> = {
+// Amount and owner sort restricted rows as if empty, so the order says nothing of what they hide.
+const order = (shown: Prisma.Sql): Record<DealDrillFilter["sort"], Prisma.Sql> => ({
   closedAt: Prisma.sql`d.closed_at`,
   createdAt: Prisma.sql`d.created_at`,
-  amount: Prisma.sql`d.amount`,
+  amount: Prisma.sql`(CASE WHEN ${shown} THEN d.amount END)`,
   name: Prisma.sql`d.name`,
-  owner: Prisma.sql`r.name`,
+  owner: Prisma.sql`(CASE WHEN ${shown} THEN r.name END)`,
   stage: Prisma.sql`st.position`,
   cycle: Prisma.sql`"cycleDays"`,
-};
+});
 
 /**
  * The deals behind a dashboard number, with the KPI engine's attribution (the rep at close; open deals:
@@ -100,6 +107,13 @@ export async function listDrillDeals(viewer: Viewer, input: DrillDealsInput): Pr
         WHERE f.deal_id = d.id AND f.is_last AND f.final_kind = 'LOST' AND f.prev_stage_id = ${filter.lostFromStageId})`);
   }
   const where = Prisma.join(conditions, " AND ");
+  // The hand-over chain lists the deals from the viewer's (or their team's) leads, and other teams' AEs own many
+  // of them: the viewer gets the full row only of a deal they may open (its owner is a rep whose rows they see,
+  // as on the deal page); the others are restricted rows, and their amounts stay out of the total too.
+  // `seeable` is the viewer's own scope, whatever team or rep filter narrows the list.
+  const chain = filter.basis === "firstMeeting" || filter.basis === "fromHandedOver";
+  const shown = chain && viewer.role !== "ADMIN" ? Prisma.sql`(d.owner_id IN (SELECT id FROM seeable WHERE visible))` : Prisma.sql`TRUE`;
+  const seeable = scopedRepsSql(viewer);
   const direction = filter.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const limit = input.limit ?? DRILL_PAGE_SIZE;
   const offset = input.offset ?? (filter.page - 1) * DRILL_PAGE_SIZE;
@@ -107,12 +121,15 @@ export async function listDrillDeals(viewer: Viewer, input: DrillDealsInput): Pr
   const [rows, totals] = await Promise.all([
     db.$queryRaw<DrillDealRow[]>(Prisma.sql`
       WITH org AS (SELECT time_zone AS tz FROM organization WHERE id = ${viewer.orgId}),
-      scoped AS (${scopedRepsSql(viewer, kpiFilter)})
-      SELECT d.id, d.name, a.name AS account, r.name AS owner, t.name AS team, pl.name AS pipeline, st.name AS stage,
-             d.type::text AS type, d.status::text AS status, d.amount::text AS amount,
-             d.created_at AS "createdAt", d.expected_close_at AS "expectedCloseAt", d.closed_at AS "closedAt",
-             d.lost_reason AS "lostReason",
-             ((d.closed_at AT TIME ZONE org.tz)::date - (d.created_at AT TIME ZONE org.tz)::date) AS "cycleDays"
+      scoped AS (${scopedRepsSql(viewer, kpiFilter)}),
+      seeable AS (${seeable})
+      SELECT d.id, d.name, CASE WHEN ${shown} THEN a.name END AS account, CASE WHEN ${shown} THEN r.name END AS owner,
+             CASE WHEN ${shown} THEN t.name END AS team, pl.name AS pipeline, st.name AS stage,
+             d.type::text AS type, d.status::text AS status, CASE WHEN ${shown} THEN d.amount::text END AS amount,
+             d.created_at AS "createdAt", CASE WHEN ${shown} THEN d.expected_close_at END AS "expectedCloseAt", d.closed_at AS "closedAt",
+             CASE WHEN ${shown} THEN d.lost_reason END AS "lostReason",
+             ((d.closed_at AT TIME ZONE org.tz)::date - (d.created_at AT TIME ZONE org.tz)::date) AS "cycleDays",
+             NOT ${shown} AS restricted
       FROM deal d
       CROSS JOIN org
       JOIN rep r ON r.id = coalesce(d.closed_owner_id, d.owner_id)
@@ -121,11 +138,12 @@ export async function listDrillDeals(viewer: Viewer, input: DrillDealsInput): Pr
       JOIN pipeline pl ON pl.id = d.pipeline_id
       JOIN stage st ON st.id = d.stage_id
       WHERE ${where}
-      ORDER BY ${ORDER[filter.sort]} ${direction} NULLS LAST, d.id ${direction}
+      ORDER BY ${order(shown)[filter.sort]} ${direction} NULLS LAST, d.id ${direction}
       LIMIT ${limit} OFFSET ${offset}`),
     db.$queryRaw<Array<{ total: number; amount: string }>>(Prisma.sql`
-      WITH scoped AS (${scopedRepsSql(viewer, kpiFilter)})
-      SELECT count(*)::int AS total, coalesce(sum(d.amount), 0)::numeric(20, 2)::text AS amount
+      WITH scoped AS (${scopedRepsSql(viewer, kpiFilter)}),
+      seeable AS (${seeable})
+      SELECT count(*)::int AS total, coalesce(sum(CASE WHEN ${shown} THEN d.amount END), 0)::numeric(20, 2)::text AS amount
       FROM deal d
       WHERE ${where}`),
   ]);

@@ -10,6 +10,7 @@ import type { ImportRunInput } from "@/lib/validation/import-ui-requests";
 import { recordAudit } from "./audit";
 import { inTransaction } from "./in-transaction";
 import { importRunFile, type ImportOutcome } from "./import-run-file";
+import { importScopeFor } from "./import-scope-guard";
 import { deleteUpload, getUpload, type StoredUpload } from "./import-uploads";
 
 // A wizard's import is its import_run row: the instance that runs it writes progress and a heartbeat there
@@ -34,6 +35,7 @@ export const STOPPED_AFTER_COMMIT_MESSAGE = importMessage("importStoppedAfterCom
 
 /** Starts importing the viewer's upload on this instance; the wizard polls importJob (on any instance) for progress. */
 export async function startImportJob(viewer: Viewer, input: ImportRunInput): Promise<ImportJob> {
+  importScopeFor(viewer);
   const upload = await getUpload(viewer, input.uploadId);
   const jobId = randomUUID();
   const run = await db.importRun.create({
@@ -63,24 +65,27 @@ async function runJob(viewer: Viewer, input: ImportRunInput, upload: StoredUploa
     outcome = { ok: false, error: UNEXPECTED_FAILURE_MESSAGE };
   }
   try {
-    // The outcome, its audit row and the upload's removal commit together: a job shown as done is fully done.
+    // The outcome, the audit row of a failure and the upload's removal commit together: a job shown as done is
+    // fully done. An import that went in wrote its import.run audit row (and its rows' ones) in its own transaction.
     await inTransaction(async (tx) => {
-      await recordAudit(tx, viewer, {
-        action: outcome.ok && outcome.summary.imported ? "import.run" : "import.fail",
-        entity: "import_run",
-        entityId: runId,
-        after: {
-          kind: input.kind,
-          fileName: upload.fileName,
-          pipeline: input.pipeline,
-          skipInvalid: input.skipInvalid,
-          createMissing: input.createMissing,
-          // The audit log keeps the reason as English text, like the command line prints it.
-          ...(outcome.ok
-            ? { rows: outcome.summary.rows, created: outcome.summary.created, updated: outcome.summary.updated, unchanged: outcome.summary.unchanged, rejected: outcome.summary.rejected, synthesizedHistories: outcome.summary.synthesizedHistories, error: outcome.summary.error && importMessageText(outcome.summary.error) }
-            : { error: importMessageText(outcome.error) }),
-        },
-      });
+      if (!(outcome.ok && outcome.summary.imported)) {
+        await recordAudit(tx, viewer, {
+          action: "import.fail",
+          entity: "import_run",
+          entityId: runId,
+          after: {
+            kind: input.kind,
+            fileName: upload.fileName,
+            pipeline: input.pipeline,
+            skipInvalid: input.skipInvalid,
+            createMissing: input.createMissing,
+            // The audit log keeps the reason as English text, like the command line prints it.
+            ...(outcome.ok
+              ? { rows: outcome.summary.rows, rejected: outcome.summary.rejected, error: outcome.summary.error && importMessageText(outcome.summary.error) }
+              : { error: importMessageText(outcome.error) }),
+          },
+        });
+      }
       await tx.importUpload.deleteMany({ where: { id: upload.id } });
       const rows = outcome.ok ? outcome.summary.rows : progress.rows;
       const rejections: Rejection[] = outcome.ok ? outcome.summary.rejections : [];

@@ -8,6 +8,7 @@ import { openCsv } from "@/lib/import/parse/open-csv";
 import { resolveColumns } from "@/lib/import/resolve-columns";
 import type { ImportRunInput } from "@/lib/validation/import-ui-requests";
 import { importRunFile, type ImportOutcome } from "./import-run-file";
+import { importScopeFor } from "./import-scope-guard";
 import { uploadStream, type StoredUpload } from "./import-uploads";
 
 export const PREVIEW_ROWS = 20;
@@ -31,6 +32,7 @@ export interface ImportPreview {
 const DRY_RUN_MAX_BYTES = 8 * 1024 * 1024;
 
 export async function importPreview(viewer: Viewer, upload: StoredUpload, input: ImportRunInput): Promise<ImportPreview> {
+  importScopeFor(viewer);
   const stream = uploadStream(upload);
   const rows: PreviewRow[] = [];
   try {

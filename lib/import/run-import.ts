@@ -6,6 +6,7 @@ import { type ImportKind, ROW_SCHEMAS } from "./kinds/import-kinds";
 import { rowIssueMessage } from "./kinds/field-parsers";
 import type { KindLoader, ParsedRow } from "./load/keyed-loader";
 import { type LoadContext, loadContext, type MissingKind, type Rejection } from "./load/load-context";
+import type { ImportScope } from "./load/import-scope";
 import { loadAccounts } from "./load/load-accounts";
 import { loadActivities } from "./load/load-activities";
 import { loadCoachingSessions } from "./load/load-coaching-sessions";
@@ -35,7 +36,10 @@ export interface ImportOptions {
   skipInvalid?: boolean;
   createMissing?: readonly MissingKind[];
   encoding?: TextEncodingName;
+  /** Who imports: named on the import_run row and in the audit rows (null: the command line). */
   createdById?: number | null;
+  /** A manager's import: what the file may write (lib/import/load/import-scope.ts); the whole organisation without it. */
+  scope?: ImportScope;
   /** The import_run row the caller created beforehand (the wizard's job): it is updated instead of adding one. */
   runId?: number;
   onProgress?: (bytes: number, totalBytes: number, rows: number) => void;
@@ -132,6 +136,8 @@ export async function runImport(client: pg.ClientBase, options: ImportOptions): 
       provided: columns.provided,
       column: columns.header,
       importedAt,
+      actorId: options.createdById ?? null,
+      scope: options.scope,
     });
     const loader = await LOADERS[options.kind](ctx);
     let batch: ParsedRow<never>[] = [];
@@ -186,23 +192,35 @@ export async function runImport(client: pg.ClientBase, options: ImportOptions): 
       await recordFailure(client, options, summary);
       return summary;
     }
+    // The second line behind the loaders' row checks: everything a manager's file wrote is theirs (a dry run is
+    // refused the same way the import would be).
+    await ctx.scope?.verify();
     if (options.dryRun) {
       await client.query("ROLLBACK");
       return summary;
     }
     const counts = [summary.created, summary.updated, summary.unchanged, summary.rejected, summary.synthesizedHistories];
-    if (options.runId !== undefined) {
+    let runId = options.runId;
+    if (runId !== undefined) {
       await client.query(
         `UPDATE import_run SET status = 'SUCCEEDED', finished_at = now(), created = $2, updated = $3, unchanged = $4, rejected = $5, synthesized_histories = $6 WHERE id = $1`,
-        [options.runId, ...counts],
+        [runId, ...counts],
       );
     } else {
-      await client.query(
+      const inserted = await client.query<{ id: number }>(
         `INSERT INTO import_run (org_id, kind, file_name, status, created_by_id, started_at, finished_at, created, updated, unchanged, rejected, synthesized_histories)
-         VALUES ($1, $2, $3, 'SUCCEEDED', $4, $5, now(), $6, $7, $8, $9, $10)`,
+         VALUES ($1, $2, $3, 'SUCCEEDED', $4, $5, now(), $6, $7, $8, $9, $10) RETURNING id`,
         [options.orgId, options.kind, options.fileName, options.createdById ?? null, importedAt, ...counts],
       );
+      runId = inserted.rows[0]?.id;
     }
+    // The run's audit row commits with its rows: an import whose process dies right after COMMIT is audited too.
+    await client.query(`INSERT INTO audit_log (org_id, actor_id, action, entity, entity_id, after) VALUES ($1, $2, 'import.run', 'import_run', $3, $4::jsonb)`, [
+      options.orgId,
+      options.createdById ?? null,
+      String(runId),
+      JSON.stringify(runAuditEntry(options, summary)),
+    ]);
     await client.query("COMMIT");
     summary.imported = true;
     return summary;
@@ -218,6 +236,26 @@ export async function runImport(client: pg.ClientBase, options: ImportOptions): 
     // Drain the reader so an early error does not leave the file open.
     await csv.records.return(undefined).catch(() => undefined);
   }
+}
+
+/** The import.run audit row's `after`: what was imported, how, and the counts. */
+function runAuditEntry(options: ImportOptions, summary: ImportSummary): Record<string, unknown> {
+  return {
+    kind: options.kind,
+    fileName: options.fileName,
+    pipeline: options.pipeline,
+    skipInvalid: options.skipInvalid ?? false,
+    createMissing: options.createMissing ?? [],
+    rows: summary.rows,
+    created: summary.created,
+    updated: summary.updated,
+    unchanged: summary.unchanged,
+    rejected: summary.rejected,
+    synthesizedHistories: summary.synthesizedHistories,
+    createdReps: summary.createdReps,
+    createdAccounts: summary.createdAccounts,
+    ...(options.createdById == null ? { via: "command line" } : {}),
+  };
 }
 
 async function recordFailure(client: pg.ClientBase, options: ImportOptions, summary: ImportSummary): Promise<void> {

@@ -1,6 +1,6 @@
 // The import wizard's route handlers: the suggested mapping, upload → preview → import with its summary and
-// audit row, a manager limited to their teams' reps (refused with nothing written; created reps join their
-// team), and a rep refused outright.
+// audit row, a manager limited to their teams' reps (their rows outside rejected with nothing written; created
+// reps join their team), and a rep refused outright. tests/integration/import-scope*.test.ts cover the scope in full.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -98,7 +98,7 @@ async function importThroughRoutes(viewer: Viewer, kind: string, file: string, o
   const { jobId } = (await started.json()) as { jobId: string };
   for (let i = 0; i < 400; i++) {
     const polled = await routes.job.GET(new Request(`http://localhost/api/import/jobs/${jobId}`), { params: Promise.resolve({ id: jobId }) });
-    const job = (await polled.json()) as { status: string; outcome?: { ok: boolean; error?: string; outsideTeam?: string[]; summary?: Record<string, unknown> } };
+    const job = (await polled.json()) as { status: string; outcome?: { ok: boolean; error?: ImportMessage; summary?: Record<string, unknown> & { rejections?: unknown[]; error?: ImportMessage } } };
     if (job.status === "done") return { jobId, job, inspection };
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -192,8 +192,9 @@ describe("import routes", () => {
     expect(await one<{ status: string }>(`SELECT status FROM import_run WHERE file_name = 'deals-basic.csv' ORDER BY id DESC LIMIT 1`)).toEqual({ status: "SUCCEEDED" });
     const audit = await one<{ action: string; after: { kind: string; created: number } }>(`SELECT action, after FROM audit_log WHERE entity = 'import_run' ORDER BY id DESC LIMIT 1`);
     expect(audit).toMatchObject({ action: "import.run", after: { kind: "deals" } });
-    // One import_run row (the job's own) and one audit row per import.
-    expect([await count("import_run"), await count("audit_log")]).toEqual([runs + 1, audits + 1]);
+    // One import_run row (the job's own), one audit row for the run and one for each record it created.
+    const created = Number(job.outcome?.summary?.created) + Number(job.outcome?.summary?.createdAccounts);
+    expect([await count("import_run"), await count("audit_log")]).toEqual([runs + 1, audits + 1 + created]);
     expect(await one(`SELECT count(*)::int AS n FROM import_upload WHERE id = $1`, [inspection.uploadId])).toEqual({ n: 0 });
   });
 
@@ -228,9 +229,12 @@ describe("import routes", () => {
     const body = "id,name,owner,stage\nM-1,Ours,Anna Lee,Qualify\nM-2,Theirs,Boris Petrov,Qualify\n";
     const [deals, runs] = [await count("deal"), await count("import_run")];
     const { job } = await importThroughRoutes(fx.managerX, "deals", "other-team.csv", { body });
-    expect(job.outcome).toMatchObject({ ok: false, outsideTeam: ["Boris Petrov"] });
+    // The row is rejected by its number and column; the reason names nothing of the other team.
+    expect(job.outcome).toMatchObject({ ok: true, summary: { imported: false, rejected: 1, rejections: [{ row: 3, column: "owner", reason: { code: "repOutsideScope", params: {} } }] } });
     // The audit log keeps the reason in English, as the command line would print it.
-    expect(await one(`SELECT after->>'error' AS error FROM audit_log WHERE action = 'import.fail' ORDER BY id DESC LIMIT 1`)).toEqual({ error: "the file names reps outside your teams: Boris Petrov" });
+    expect(await one(`SELECT after->>'error' AS error FROM audit_log WHERE action = 'import.fail' ORDER BY id DESC LIMIT 1`)).toEqual({
+      error: "1 row(s) rejected, nothing imported (use --skip-invalid to import the valid rows)",
+    });
     expect(await count("deal")).toBe(deals);
     expect(await one<{ status: string }>(`SELECT status FROM import_run ORDER BY id DESC LIMIT 1`)).toEqual({ status: "FAILED" });
     expect(await count("import_run")).toBe(runs + 1);
@@ -242,7 +246,8 @@ describe("import routes", () => {
     const ownerBefore = await one<{ owner_id: number }>(`SELECT owner_id FROM deal WHERE external_id = 'Y-1'`);
     const takeover = "id,name,owner,stage\nY-1,Their deal,Anna Lee,Qualify\n";
     const { job } = await importThroughRoutes(fx.managerX, "deals", "takeover.csv", { body: takeover });
-    expect(job.outcome).toMatchObject({ ok: false, foreignRows: ["deal “Their deal”"] });
+    expect(job.outcome).toMatchObject({ ok: true, summary: { imported: false, rejections: [{ row: 2, column: "id", reason: { code: "recordOutsideScope", params: {} } }] } });
+    expect(JSON.stringify(job.outcome)).not.toContain("Their deal");
     expect(await one<{ owner_id: number }>(`SELECT owner_id FROM deal WHERE external_id = 'Y-1'`)).toEqual(ownerBefore);
   });
 
@@ -257,7 +262,7 @@ describe("import routes", () => {
   it("refuses a manager's reps file that moves a rep into another team", async () => {
     const body = "name,email,team\nAnna Lee,anna@acme.test,Team Y\n";
     const { job } = await importThroughRoutes(fx.managerX, "reps", "move.csv", { body });
-    expect(job.outcome).toMatchObject({ ok: false, outsideTeam: ["Anna Lee"] });
+    expect(job.outcome).toMatchObject({ ok: true, summary: { imported: false, rejections: [{ row: 2, column: "team", reason: { code: "teamOutsideScope", params: {} } }] } });
     expect(await one<{ team_id: number }>(`SELECT team_id FROM rep WHERE name = 'Anna Lee'`)).toEqual({ team_id: fx.teamX });
   });
 

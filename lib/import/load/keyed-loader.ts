@@ -42,7 +42,8 @@ export interface KeyedLoaderSpec<Row> {
   /** Resolve the batch's references first (creating missing reps or accounts, teams…). */
   prepare?(batch: ParsedRow<Row>[]): Promise<void>;
   resolve(value: Row, row: number): Resolved | Rejection;
-  beforeWrite?(rows: Resolved[]): Promise<void>;
+  /** Writes what the batch changes beyond its own rows (a team's manager…); returns the rows that changed something there. */
+  beforeWrite?(rows: Resolved[]): Promise<ReadonlySet<Resolved> | void>;
   afterWrite?(ids: { created: number[]; updated: number[]; all: number[] }): Promise<void>;
   finish?(): Promise<number>;
 }
@@ -69,13 +70,16 @@ export function keyedLoader<Row>(ctx: LoadContext, spec: KeyedLoaderSpec<Row>): 
         pending.push(resolved);
       }
       if (!write || pending.length === 0) return { rejections, created: 0, updated: 0, unchanged: 0 };
-      await spec.beforeWrite?.(pending);
-      const rows = pending.map((r) => ({ id: r.id ?? spec.existingKeys.get(r.key) ?? null, values: r.values }));
-      const result = await writeRows(ctx.client, spec.table, spec.columns, rows, { touchedAt: spec.touchedAt });
+      const changedElsewhere = (await spec.beforeWrite?.(pending)) ?? new Set<Resolved>();
+      const rows = pending.map((r) => ({ id: r.id ?? spec.existingKeys.get(r.key) ?? null, values: r.values, changedElsewhere: changedElsewhere.has(r) }));
+      const result = await writeRows(ctx.client, spec.table, spec.columns, rows, { touchedAt: spec.touchedAt, audit: ctx.audit });
       const knownIds = rows.flatMap((r) => (r.id === null ? [] : [r.id]));
       await spec.afterWrite?.({ created: result.createdIds, updated: result.updatedIds, all: [...result.createdIds, ...knownIds] });
+      // A stored row left as it was counts as updated when its row in the file changed something else (its team's manager).
+      const written = new Set(result.updatedIds);
+      const updated = result.updatedIds.length + rows.filter((r) => r.id !== null && r.changedElsewhere && !written.has(r.id)).length;
       const updates = rows.length - result.createdIds.length;
-      return { rejections, created: result.createdIds.length, updated: result.updatedIds.length, unchanged: updates - result.updatedIds.length };
+      return { rejections, created: result.createdIds.length, updated, unchanged: updates - updated };
     },
     finish: async () => (spec.finish ? spec.finish() : 0),
   };

@@ -9,6 +9,8 @@ type AccountRow = RowOf<"accounts">;
 
 export async function loadAccounts(ctx: LoadContext): Promise<KindLoader<AccountRow>> {
   const mode = (field: string) => updateMode(ctx, field);
+  // A manager's file may not change an account that another team's deal or lead names.
+  const blocked = ctx.scope ? await ctx.scope.blockedAccounts() : new Set<number>();
   return keyedLoader<AccountRow>(ctx, {
     table: "account",
     keyField: "id",
@@ -22,8 +24,10 @@ export async function loadAccounts(ctx: LoadContext): Promise<KindLoader<Account
       { name: "region", type: "text", onUpdate: mode("region") },
     ],
     resolve(a, row) {
-      const match = (a.id ? ctx.accounts.find(a.id) : undefined) ?? ctx.accounts.find(a.name);
+      const byId = a.id ? ctx.accounts.find(a.id) : undefined;
+      const match = byId ?? ctx.accounts.find(a.name);
       if (match === "ambiguous") return reject(ctx, row, "name", importMessage("ambiguousAccountName", { name: a.name }));
+      if (match !== undefined && blocked.has(match)) return reject(ctx, row, byId === undefined ? "name" : "id", importMessage("recordOutsideScope"));
       return {
         key: a.id ?? `name:${normalizeName(a.name)}`,
         id: match,

@@ -17,6 +17,9 @@ export async function loadActivities(ctx: LoadContext): Promise<KindLoader<Activ
     [ctx.orgId],
   );
   let reps: (name: string) => number | ImportMessage = () => importMessage("invalid");
+  // A manager's file: their reps' activities, on their reps' deals and on leads of theirs.
+  const ownDeals = ctx.scope && ctx.provided.has("deal") ? await ctx.scope.ownDeals() : null;
+  const referableLeads = ctx.scope && ctx.provided.has("lead") ? (await ctx.scope.leads()).referable : null;
   return keyedLoader<ActivityRow>(ctx, {
     table: "activity",
     keyField: "at",
@@ -36,10 +39,13 @@ export async function loadActivities(ctx: LoadContext): Promise<KindLoader<Activ
     resolve(a, row) {
       const rep = reps(a.rep);
       if (typeof rep !== "number") return reject(ctx, row, "rep", rep);
+      if (ctx.scope && !ctx.scope.hasRep(rep)) return reject(ctx, row, "rep", importMessage("repOutsideScope"));
       const deal = a.deal ? deals.get(a.deal) : null;
       if (deal === undefined) return reject(ctx, row, "deal", importMessage("unknownDeal", { deal: a.deal ?? "" }));
+      if (deal !== null && ownDeals && !ownDeals.has(deal)) return reject(ctx, row, "deal", importMessage("recordOutsideScope"));
       const lead = a.lead ? leads.get(a.lead) : null;
       if (lead === undefined) return reject(ctx, row, "lead", importMessage("unknownLead", { lead: a.lead ?? "" }));
+      if (lead !== null && referableLeads && !referableLeads.has(lead)) return reject(ctx, row, "lead", importMessage("recordOutsideScope"));
       const at = toInstant(a.at, ctx.timeZone);
       return {
         key: `${rep}|${a.type}|${at.getTime()}|${deal ?? ""}|${lead ?? ""}`,

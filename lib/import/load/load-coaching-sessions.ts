@@ -32,11 +32,13 @@ export async function loadCoachingSessions(ctx: LoadContext): Promise<KindLoader
     resolve(s, row) {
       const rep = reps(s.rep);
       if (typeof rep !== "number") return reject(ctx, row, "rep", rep);
+      if (ctx.scope && !ctx.scope.hasRep(rep)) return reject(ctx, row, "rep", importMessage("repOutsideScope"));
       let manager: number | null = null;
       if (s.manager) {
         const found = ctx.users.find(s.manager);
         if (typeof found !== "number") return reject(ctx, row, "manager", importMessage("managerNotUser", { name: s.manager }));
         manager = found;
+        if (ctx.scope && manager !== ctx.scope.userId) return reject(ctx, row, "manager", importMessage("coachNotYou"));
       }
       const at = toInstant(s.at, ctx.timeZone);
       return { key: `${rep}|${at.getTime()}`, values: [rep, at.toISOString(), s.minutes, s.topic, manager, s.notes ?? null] };

@@ -3,6 +3,8 @@
 import type pg from "pg";
 import { ImportFileError } from "../parse/import-file-error";
 import { type ImportMessage, importMessage } from "../messages/import-message";
+import { auditCreatedSql, auditParams, type ImportAudit } from "./import-audit";
+import { type ImportScope, ScopeRules } from "./import-scope";
 import { normalizeName } from "./normalize-name";
 import { RefIndex } from "./ref-index";
 
@@ -45,11 +47,15 @@ export interface LoadContext {
   importedAt: Date;
   unknownStages: Set<string>;
   created: { reps: number; accounts: number };
+  /** Who the audit rows of the import's writes name. */
+  audit: ImportAudit;
+  /** A manager's file: what it may write (import-scope.ts); null for an admin or the command line. */
+  scope: ScopeRules | null;
 }
 
 export async function loadContext(
   client: pg.ClientBase,
-  input: Pick<LoadContext, "orgId" | "createMissing" | "provided" | "column" | "importedAt"> & { pipelineName?: string },
+  input: Pick<LoadContext, "orgId" | "createMissing" | "provided" | "column" | "importedAt"> & { pipelineName?: string; actorId?: number | null; scope?: ImportScope },
 ): Promise<LoadContext> {
   const org = await client.query<{ time_zone: string }>(`SELECT time_zone FROM organization WHERE id = $1`, [input.orgId]);
   const timeZone = org.rows[0]?.time_zone ?? "UTC";
@@ -85,6 +91,8 @@ export async function loadContext(
   return {
     ...input,
     client,
+    audit: { orgId: input.orgId, actorId: input.actorId ?? null },
+    scope: input.scope ? await ScopeRules.load(client, input.orgId, input.scope) : null,
     timeZone,
     pipeline,
     pipelines,
@@ -112,17 +120,25 @@ type RefKind = "rep" | "account";
  */
 export async function resolveNames(ctx: LoadContext, kind: RefKind, names: Iterable<string>): Promise<(name: string) => number | ImportMessage> {
   const index = kind === "rep" ? ctx.reps : ctx.accounts;
-  const allowed = ctx.createMissing.has(kind === "rep" ? "reps" : "accounts");
+  // A manager's new reps join their first team; a manager without a team creates none.
+  const team = ctx.scope ? ctx.scope.homeTeamId : null;
+  const allowed = ctx.createMissing.has(kind === "rep" ? "reps" : "accounts") && !(kind === "rep" && ctx.scope && team === null);
   const missing = new Map<string, string>();
   for (const name of names) if (index.find(name) === undefined) missing.set(normalizeName(name), name.trim());
   if (allowed && missing.size > 0) {
     const list = [...missing.values()];
-    const sql =
+    const [sql, columns, params] =
       kind === "rep"
-        ? `INSERT INTO rep (org_id, name, kind) SELECT $1, unnest($2::text[]), 'AE' RETURNING id, name`
-        : `INSERT INTO account (org_id, name) SELECT $1, unnest($2::text[]) RETURNING id, name`;
-    const result = await ctx.client.query<{ id: number; name: string }>(sql, [ctx.orgId, list]);
-    for (const row of result.rows) index.add({ ...row, externalId: null });
+        ? [`INSERT INTO rep (org_id, name, kind, team_id) SELECT $1, unnest($2::text[]), 'AE', $3::int RETURNING *`, ["name", "kind", "team_id"], [ctx.orgId, list, team]]
+        : [`INSERT INTO account (org_id, name) SELECT $1, unnest($2::text[]) RETURNING *`, ["name"], [ctx.orgId, list]];
+    const result = await ctx.client.query<{ id: number; name: string }>(
+      `WITH created AS (${sql}), audited AS (${auditCreatedSql("created", columns, params.length + 1)}) SELECT id, name FROM created`,
+      [...params, ...auditParams(ctx.audit, kind)],
+    );
+    for (const row of result.rows) {
+      index.add({ ...row, externalId: null });
+      if (kind === "rep") ctx.scope?.addRep(row.id);
+    }
     if (kind === "rep") ctx.created.reps += result.rows.length;
     else ctx.created.accounts += result.rows.length;
   }

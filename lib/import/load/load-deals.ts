@@ -21,6 +21,9 @@ export async function loadDeals(ctx: LoadContext): Promise<KindLoader<DealRow>> 
   const changed: number[] = [];
   const inFile: number[] = [];
   const mode = (field: string) => updateMode(ctx, field);
+  // A manager's file may change only their reps' deals, give deals only to them, and link leads of theirs.
+  const ownDeals = ctx.scope ? await ctx.scope.ownDeals() : new Set<number>();
+  const referableLeads = ctx.scope && ctx.provided.has("lead") ? (await ctx.scope.leads()).referable : new Set<number>();
 
   return keyedLoader<DealRow>(ctx, {
     table: "deal",
@@ -60,12 +63,19 @@ export async function loadDeals(ctx: LoadContext): Promise<KindLoader<DealRow>> 
       if (d.status === "WON" || d.status === "LOST") stage = pipeline.stages.find((s) => s.kind === d.status) ?? stage;
       const owner = owners(d.owner);
       if (typeof owner !== "number") return reject(ctx, row, "owner", owner);
+      const key = d.id ?? contentKey([d.name, d.account, d.created?.date]);
+      if (ctx.scope) {
+        const stored = keys.get(key);
+        if (stored !== undefined && !ownDeals.has(stored)) return reject(ctx, row, d.id ? "id" : "name", importMessage("recordOutsideScope"));
+        if (!ctx.scope.hasRep(owner)) return reject(ctx, row, "owner", importMessage("repOutsideScope"));
+      }
       const account = d.account ? accounts(d.account) : null;
       if (account !== null && typeof account !== "number") return reject(ctx, row, "account", account);
       let leadId: number | null = null;
       if (d.lead) {
         leadId = leads.get(d.lead) ?? null;
         if (leadId === null) return reject(ctx, row, "lead", importMessage("unknownLead", { lead: d.lead }));
+        if (ctx.scope && !referableLeads.has(leadId)) return reject(ctx, row, "lead", importMessage("recordOutsideScope"));
       }
       const closed = stage.kind !== "OPEN";
       const createdAt = d.created ? toInstant(d.created, ctx.timeZone) : null;
@@ -79,7 +89,6 @@ export async function loadDeals(ctx: LoadContext): Promise<KindLoader<DealRow>> 
         closedAt = createdAt;
       }
       const expectedClose = d.expectedClose ?? (!closed && d.closeDate ? d.closeDate.date : null);
-      const key = d.id ?? contentKey([d.name, d.account, d.created?.date]);
       return {
         key,
         values: [

@@ -14,6 +14,8 @@ export async function loadLeads(ctx: LoadContext): Promise<KindLoader<LeadRow>> 
   let reps: (name: string) => number | ImportMessage = () => importMessage("invalid");
   let accounts: (name: string) => number | ImportMessage = () => importMessage("invalid");
   const mode = (field: string) => updateMode(ctx, field);
+  // A manager's file may change only leads whose SDR and AE are their teams' reps, and every lead it writes stays so.
+  const own = ctx.scope ? (await ctx.scope.leads()).own : new Map<number, { sdr: number | null; ae: number | null }>();
   return keyedLoader<LeadRow>(ctx, {
     table: "lead",
     keyField: "id",
@@ -45,6 +47,16 @@ export async function loadLeads(ctx: LoadContext): Promise<KindLoader<LeadRow>> 
       const handedOverAt = l.handedOver ? toInstant(l.handedOver, ctx.timeZone) : null;
       if (handedOverAt && handedOverAt < createdAt) return reject(ctx, row, "handedOver", importMessage("handoverBeforeCreate", { handedOver: l.handedOver?.date ?? "", created: l.created.date }));
       const key = l.id ?? contentKey([l.name, l.account, l.created.date]);
+      if (ctx.scope) {
+        const storedId = keys.get(key);
+        const stored = storedId === undefined ? undefined : own.get(storedId);
+        if (storedId !== undefined && !stored) return reject(ctx, row, l.id ? "id" : "name", importMessage("recordOutsideScope"));
+        if (sdr !== null && !ctx.scope.hasRep(sdr)) return reject(ctx, row, "sdr", importMessage("repOutsideScope"));
+        if (ae !== null && !ctx.scope.hasRep(ae)) return reject(ctx, row, "ae", importMessage("repOutsideScope"));
+        // The lead as it will be: the file's SDR and AE where it has those columns, else the stored ones.
+        const after = [ctx.provided.has("sdr") ? sdr : (stored?.sdr ?? null), ctx.provided.has("ae") ? ae : (stored?.ae ?? null)];
+        if (after.every((rep) => rep === null)) return reject(ctx, row, ctx.provided.has("ae") && !ctx.provided.has("sdr") ? "ae" : "sdr", importMessage("leadWithoutRep"));
+      }
       return {
         key,
         values: [ctx.orgId, key.startsWith(APP_ID_PREFIX) ? null : key, account, l.name, l.source, l.status ?? "NEW", createdAt.toISOString(), sdr, handedOverAt?.toISOString() ?? null, ae],

@@ -28,6 +28,7 @@ export async function loadQuotas(ctx: LoadContext): Promise<KindLoader<QuotaRow>
     resolve(q, row) {
       const rep = reps(q.rep);
       if (typeof rep !== "number") return reject(ctx, row, "rep", rep);
+      if (ctx.scope && !ctx.scope.hasRep(rep)) return reject(ctx, row, "rep", importMessage("repOutsideScope"));
       if (q.periodEnd <= q.periodStart) return reject(ctx, row, "periodEnd", importMessage("periodEndNotAfterStart", { end: q.periodEnd, start: q.periodStart }));
       return { key: `${rep}|${q.periodStart}`, values: [rep, q.periodStart, q.periodEnd, q.amount] };
     },

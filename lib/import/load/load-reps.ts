@@ -1,6 +1,7 @@
 import type { RowOf } from "../kinds/import-kinds";
 import { importMessage } from "../messages/import-message";
-import { keyedLoader, type KindLoader, reject, updateMode } from "./keyed-loader";
+import { auditCreatedSql, auditParams } from "./import-audit";
+import { keyedLoader, type KindLoader, reject, type Resolved, updateMode } from "./keyed-loader";
 import type { LoadContext } from "./load-context";
 import { normalizeName } from "./normalize-name";
 import { APP_ID_PREFIX } from "./ref-index";
@@ -8,12 +9,18 @@ import { APP_ID_PREFIX } from "./ref-index";
 type RepRow = RowOf<"reps">;
 
 export async function loadReps(ctx: LoadContext): Promise<KindLoader<RepRow>> {
-  const teams = new Map<string, number>();
+  const teams = new Map<string, { id: number; managerId: number | null }>();
   const loadTeams = async () => {
-    const result = await ctx.client.query<{ id: number; name: string }>(`SELECT id, name FROM team WHERE org_id = $1`, [ctx.orgId]);
-    for (const t of result.rows) teams.set(normalizeName(t.name), t.id);
+    const result = await ctx.client.query<{ id: number; name: string; manager_id: number | null }>(`SELECT id, name, manager_id FROM team WHERE org_id = $1`, [ctx.orgId]);
+    for (const t of result.rows) teams.set(normalizeName(t.name), { id: t.id, managerId: t.manager_id });
   };
   await loadTeams();
+  // Each stored rep's team, for a manager's file: it may change only their teams' reps.
+  const repTeams = new Map<number, number | null>();
+  if (ctx.scope) {
+    const stored = await ctx.client.query<{ id: number; team_id: number | null }>(`SELECT id, team_id FROM rep WHERE org_id = $1`, [ctx.orgId]);
+    for (const r of stored.rows) repTeams.set(r.id, r.team_id);
+  }
   const mode = (field: string) => updateMode(ctx, field);
   return keyedLoader<RepRow>(ctx, {
     table: "rep",
@@ -31,15 +38,18 @@ export async function loadReps(ctx: LoadContext): Promise<KindLoader<RepRow>> {
     ],
     async prepare(batch) {
       // A team named in the file is created with the kind of its first rep; its manager is set when given.
+      // Only an admin's file creates teams: a manager's rows naming another team are rejected.
+      if (ctx.scope) return;
       const missing = new Map<string, { name: string; kind: string }>();
       for (const { value } of batch) if (value.team && !teams.has(normalizeName(value.team))) missing.set(normalizeName(value.team), { name: value.team, kind: value.kind ?? "AE" });
       if (missing.size > 0) {
         const list = [...missing.values()];
-        await ctx.client.query(`INSERT INTO team (org_id, name, kind) SELECT $1, n, k::"RepKind" FROM unnest($2::text[], $3::text[]) AS v(n, k) ON CONFLICT DO NOTHING`, [
-          ctx.orgId,
-          list.map((t) => t.name),
-          list.map((t) => t.kind),
-        ]);
+        await ctx.client.query(
+          `WITH created AS (INSERT INTO team (org_id, name, kind) SELECT $1, n, k::"RepKind" FROM unnest($2::text[], $3::text[]) AS v(n, k) ON CONFLICT DO NOTHING RETURNING *),
+                audited AS (${auditCreatedSql("created", ["name", "kind"], 4)})
+           SELECT id FROM created`,
+          [ctx.orgId, list.map((t) => t.name), list.map((t) => t.kind), ...auditParams(ctx.audit, "team")],
+        );
         await loadTeams();
       }
     },
@@ -50,9 +60,19 @@ export async function loadReps(ctx: LoadContext): Promise<KindLoader<RepRow>> {
         if (typeof found !== "number") return reject(ctx, row, "manager", importMessage("managerNotUser", { name: r.manager }));
         managerId = found;
       }
-      const teamId = r.team ? (teams.get(normalizeName(r.team)) ?? null) : null;
+      const team = r.team ? teams.get(normalizeName(r.team)) : undefined;
+      let teamId = team?.id ?? null;
       const match = (r.id ? ctx.reps.find(r.id) : undefined) ?? (r.email ? ctx.reps.find(r.email) : undefined) ?? ctx.reps.find(r.name);
       if (match === "ambiguous") return reject(ctx, row, "name", importMessage("ambiguousRepName", { name: r.name }));
+      if (ctx.scope) {
+        if (match !== undefined && !ctx.scope.hasTeam(repTeams.get(match) ?? null)) return reject(ctx, row, "name", importMessage("repOutsideScope"));
+        if (r.team && !ctx.scope.hasTeam(teamId)) return reject(ctx, row, "team", importMessage("teamOutsideScope"));
+        // No team in the row: a new rep joins the manager's first team, a stored one stays in theirs.
+        if (!r.team) teamId = match === undefined ? ctx.scope.homeTeamId : (repTeams.get(match) ?? null);
+        if (teamId === null) return reject(ctx, row, "team", importMessage("teamOutsideScope"));
+        const current = [...teams.values()].find((t) => t.id === teamId)?.managerId ?? null;
+        if (managerId !== null && managerId !== current) return reject(ctx, row, "manager", importMessage("teamManagerAdminOnly"));
+      }
       const externalId = r.id && !r.id.startsWith(APP_ID_PREFIX) ? r.id : null;
       return {
         key: r.id ?? `name:${normalizeName(r.email ?? r.name)}`,
@@ -62,12 +82,26 @@ export async function loadReps(ctx: LoadContext): Promise<KindLoader<RepRow>> {
       };
     },
     async beforeWrite(rows) {
-      const managed = rows.flatMap((r) => (r.meta?.managerId && r.meta.teamId ? [{ managerId: r.meta.managerId, teamId: r.meta.teamId }] : []));
+      const managed = rows.flatMap((r) => (r.meta?.managerId && r.meta.teamId ? [{ row: r, managerId: r.meta.managerId, teamId: r.meta.teamId }] : []));
       if (managed.length === 0) return;
-      await ctx.client.query(
-        `UPDATE team t SET manager_id = v.m FROM unnest($1::int[], $2::int[]) AS v(t, m) WHERE t.id = v.t AND t.manager_id IS DISTINCT FROM v.m`,
-        [managed.map((r) => r.teamId), managed.map((r) => r.managerId)],
+      // A team's manager set by the file, audited like an admin's team edit; the rows that set it count as updated.
+      const result = await ctx.client.query<{ id: number }>(
+        `WITH v AS (SELECT DISTINCT ON (t) t, m FROM unnest($1::int[], $2::int[]) AS v(t, m) ORDER BY t),
+              stored AS (SELECT id, manager_id FROM team WHERE id IN (SELECT t FROM v) FOR UPDATE),
+              written AS (UPDATE team t SET manager_id = v.m FROM v WHERE t.id = v.t AND t.id IN (SELECT id FROM stored) AND t.manager_id IS DISTINCT FROM v.m RETURNING t.id, t.manager_id),
+              audited AS (INSERT INTO audit_log (org_id, actor_id, action, entity, entity_id, before, after)
+                SELECT $3::int, $4::int, 'team.import_update', 'team', written.id::text,
+                       jsonb_build_object('managerId', stored.manager_id), jsonb_build_object('managerId', written.manager_id)
+                  FROM written JOIN stored ON stored.id = written.id)
+         SELECT id FROM written`,
+        [managed.map((r) => r.teamId), managed.map((r) => r.managerId), ctx.audit.orgId, ctx.audit.actorId],
       );
+      const changed = new Set(result.rows.map((t) => t.id));
+      for (const t of teams.values()) {
+        const set = managed.find((m) => m.teamId === t.id && changed.has(t.id));
+        if (set) t.managerId = set.managerId;
+      }
+      return new Set<Resolved>(managed.filter((m) => changed.has(m.teamId)).map((m) => m.row));
     },
   });
 }

@@ -19,6 +19,8 @@ export async function loadStageHistory(ctx: LoadContext): Promise<KindLoader<Cha
     [ctx.orgId],
   );
   const touched = new Set<number>();
+  // A manager's file may write the history of their reps' deals only.
+  const ownDeals = ctx.scope ? await ctx.scope.ownDeals() : null;
   return keyedLoader<ChangeRow>(ctx, {
     table: "deal_stage_change",
     keyField: "deal",
@@ -32,6 +34,7 @@ export async function loadStageHistory(ctx: LoadContext): Promise<KindLoader<Cha
     resolve(c, row) {
       const deal = deals.get(c.deal);
       if (!deal) return reject(ctx, row, "deal", importMessage("unknownDeal", { deal: c.deal }));
+      if (ownDeals && !ownDeals.has(deal.id)) return reject(ctx, row, "deal", importMessage("recordOutsideScope"));
       const pipeline = ctx.pipelines.get(deal.pipelineId);
       const stage = pipeline && findStage(ctx, pipeline, c.stage);
       if (!stage) return reject(ctx, row, "stage", importMessage("unknownStage", { stage: c.stage }));

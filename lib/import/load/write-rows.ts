@@ -1,6 +1,8 @@
 // Set-based writes of one batch: an INSERT … SELECT FROM unnest for new rows, an UPDATE … FROM unnest for known ones
-// that only touches rows whose values differ, so "unchanged" is counted by the database, not guessed.
+// that only touches rows whose values differ, so "unchanged" is counted by the database, not guessed. Each
+// statement also writes the audit rows of what it created or changed (import-audit.ts).
 import type pg from "pg";
+import { auditCreatedSql, auditParams, auditUpdatedSql, type ImportAudit } from "./import-audit";
 
 export interface ColumnSpec {
   name: string;
@@ -26,7 +28,7 @@ export async function writeRows(
   table: string,
   columns: readonly ColumnSpec[],
   rows: readonly PendingRow[],
-  options: { touchedAt?: string } = {},
+  options: { touchedAt?: string; audit: ImportAudit },
 ): Promise<WriteResult> {
   const inserts = rows.filter((r) => r.id === null);
   const updates = rows.filter((r) => r.id !== null);
@@ -35,11 +37,15 @@ export async function writeRows(
   const names = columns.map((c) => `"${c.name}"`).join(", ");
   const arrays = (batch: readonly PendingRow[]) => columns.map((_, i) => batch.map((r) => r.values[i] ?? null));
 
+  const columnNames = columns.map((c) => c.name);
   if (inserts.length > 0) {
     const params = columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(", ");
+    // The rows and their audit rows in one statement.
     const result = await client.query<{ id: number }>(
-      `INSERT INTO "${table}" (${names}) SELECT ${names} FROM unnest(${params}) AS v(${names}) RETURNING id`,
-      arrays(inserts),
+      `WITH created AS (INSERT INTO "${table}" (${names}) SELECT ${names} FROM unnest(${params}) AS v(${names}) RETURNING *),
+            audited AS (${auditCreatedSql("created", columnNames, columns.length + 1)})
+       SELECT id FROM created`,
+      [...arrays(inserts), ...auditParams(options.audit, table)],
     );
     for (const row of result.rows) createdIds.push(row.id);
   }
@@ -47,15 +53,24 @@ export async function writeRows(
   const updatable = columns.map((c, i) => ({ ...c, i })).filter((c) => c.onUpdate !== "skip");
   if (updates.length > 0 && updatable.length > 0) {
     const params = [`$1::int[]`, ...columns.map((c, i) => `$${i + 2}::${c.type}[]`)].join(", ");
-    const incoming = (c: ColumnSpec) => (c.onUpdate === "coalesce" ? `COALESCE(v."${c.name}", t."${c.name}")` : `v."${c.name}"`);
-    const set = updatable.map((c) => `"${c.name}" = ${incoming(c)}`);
+    const incoming = (c: ColumnSpec, t: string) => (c.onUpdate === "coalesce" ? `COALESCE(v."${c.name}", ${t}."${c.name}")` : `v."${c.name}"`);
+    const differs = (t: string) => `(${updatable.map((c) => `${t}."${c.name}"`).join(", ")}, NULL) IS DISTINCT FROM (${updatable.map((c) => incoming(c, t)).join(", ")}, NULL)`;
+    const set = updatable.map((c) => `"${c.name}" = ${incoming(c, "t")}`);
     if (options.touchedAt) set.push(`"${options.touchedAt}" = now()`);
+    const audited = updatable.map((c) => c.name);
+    // `stored` locks the rows that will change and reads them as they are (the audit's "before"); the update
+    // then writes them, and the audit rows go in with the same statement.
     const result = await client.query<{ id: number }>(
-      `UPDATE "${table}" AS t SET ${set.join(", ")}
-         FROM unnest(${params}) AS v(id, ${names})
-        WHERE t.id = v.id AND (${updatable.map((c) => `t."${c.name}"`).join(", ")}, NULL) IS DISTINCT FROM (${updatable.map(incoming).join(", ")}, NULL)
-        RETURNING t.id`,
-      [updates.map((r) => r.id), ...arrays(updates)],
+      `WITH v AS (SELECT * FROM unnest(${params}) AS v(id, ${names})),
+            stored AS (SELECT s.id, ${audited.map((c) => `s."${c}"`).join(", ")} FROM "${table}" s JOIN v ON v.id = s.id WHERE ${differs("s")} FOR UPDATE OF s),
+            written AS (
+              UPDATE "${table}" AS t SET ${set.join(", ")}
+                FROM v
+               WHERE t.id = v.id AND t.id IN (SELECT id FROM stored) AND ${differs("t")}
+              RETURNING t.*),
+            audited AS (${auditUpdatedSql("stored", "written", audited, columns.length + 2)})
+       SELECT id FROM written`,
+      [updates.map((r) => r.id), ...arrays(updates), ...auditParams(options.audit, table)],
     );
     for (const row of result.rows) updatedIds.push(row.id);
   }

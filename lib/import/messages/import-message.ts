@@ -12,9 +12,6 @@ export interface ImportMessageParams {
   quoted: { text: string };
   stageWithKind: { name: string; kind: string };
   fieldWithColumn: { field: string; column: string };
-  foreignRep: { name: string };
-  foreignDeal: { name: string };
-  foreignLead: { name: string };
   // The file as a whole: nothing is imported.
   fileTooLarge: { size: number; limit: number };
   emptyFile: Record<string, never>;
@@ -30,8 +27,7 @@ export interface ImportMessageParams {
   noPipelines: Record<string, never>;
   noSuchPipeline: { pipeline: string; pipelines: string[] };
   unknownStages: { values: ImportMessage[]; pipeline: string; stages: (string | ImportMessage)[] };
-  outsideTeam: { reps: string[] };
-  foreignRows: { rows: ImportMessage[] };
+  outsideScope: Record<string, never>;
   // The command line's mapping and organisation.
   presetWrongKind: { preset: string; presetKind: string; kind: string };
   mappingNotFound: { file: string; presets: string[] };
@@ -67,6 +63,13 @@ export interface ImportMessageParams {
   unknownPipeline: { pipeline: string; pipelines: string[] };
   unknownStage: { stage: string };
   managerNotUser: { name: string };
+  // One row of a manager's file: it would create or change something outside their teams (named by nothing but the row).
+  repOutsideScope: Record<string, never>;
+  recordOutsideScope: Record<string, never>;
+  teamOutsideScope: Record<string, never>;
+  teamManagerAdminOnly: Record<string, never>;
+  leadWithoutRep: Record<string, never>;
+  coachNotYou: Record<string, never>;
   closeDateMissing: { status: "won" | "lost" };
   closeBeforeCreate: { closed: string; created: string };
   handoverBeforeCreate: { handedOver: string; created: string };
@@ -88,9 +91,6 @@ export const IMPORT_MESSAGE_CODES = [
   "quoted",
   "stageWithKind",
   "fieldWithColumn",
-  "foreignRep",
-  "foreignDeal",
-  "foreignLead",
   "fileTooLarge",
   "emptyFile",
   "headerOnly",
@@ -105,8 +105,7 @@ export const IMPORT_MESSAGE_CODES = [
   "noPipelines",
   "noSuchPipeline",
   "unknownStages",
-  "outsideTeam",
-  "foreignRows",
+  "outsideScope",
   "presetWrongKind",
   "mappingNotFound",
   "mappingNotJson",
@@ -139,6 +138,12 @@ export const IMPORT_MESSAGE_CODES = [
   "unknownPipeline",
   "unknownStage",
   "managerNotUser",
+  "repOutsideScope",
+  "recordOutsideScope",
+  "teamOutsideScope",
+  "teamManagerAdminOnly",
+  "leadWithoutRep",
+  "coachNotYou",
   "closeDateMissing",
   "closeBeforeCreate",
   "handoverBeforeCreate",

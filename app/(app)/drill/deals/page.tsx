@@ -90,7 +90,7 @@ export default async function DrillDealsPage({ searchParams }: { searchParams: P
               {deals.rows.map((deal) => (
                 <tr key={deal.id} className="border-b border-border/70 tabular-nums last:border-0">
                   <th scope="row" className="px-3 py-2 text-left font-medium text-foreground">
-                    <Link href={`/deals/${deal.id}`} className="text-accent underline-offset-4 hover:underline">{deal.name}</Link>
+                    {deal.restricted ? deal.name : <Link href={`/deals/${deal.id}`} className="text-accent underline-offset-4 hover:underline">{deal.name}</Link>}
                     {deal.account && <span className="block text-xs font-normal text-muted">{deal.account}</span>}
                   </th>
                   <td className="px-3 py-2">
