@@ -91,7 +91,7 @@ describe("insightMessage", () => {
 
   it("gives days, hours and activities one decimal, rounding half away from zero", () => {
     expect(message(finding("STALLED_STAGE"), "en")).toContain("a median of 23.0 days there, 2.9× the 8.0 days");
-    expect(message(finding("STALLED_STAGE"), "ru")).toContain("медиана — 23,0 дн., в 2,9 раза дольше обычных для других этапов 8,0 дн.");
+    expect(message(finding("STALLED_STAGE"), "ru")).toContain("медиана — 23,0 дн., в 2,9 раза дольше, чем на других этапах (8,0 дн.; замерено по 660 выходам с этапа)");
     // 2.25 and 0.125 are exact in binary: half-even would give 2.2 and 12 %.
     expect(message(finding("LOW_ACTIVITY", { perWorkingDay: { rep: 2.25, teamMedian: 18 } }), "en")).toBe(
       "Theo Keller logged 2.3 activities per working day, 13% of the team median (18.0). Coach persistence: agree a daily activity target and review it every week.",

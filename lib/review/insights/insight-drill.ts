@@ -23,13 +23,13 @@ export function insightDrill(finding: InsightFinding, scope: InsightScope): stri
       return link("leads", leadDrillEntries({ basis: "handedOver" }));
     case "STAGE_DROP":
     case "STALLED_STAGE":
-      return link("deals", dealDrillEntries({ basis: "entered", stageId: finding.stage?.id }), { pipelineId: finding.figures.pipeline.id });
+      return link("deals", dealDrillEntries({ basis: "entered", stageId: finding.stage.id }), { pipelineId: finding.figures.pipeline.id });
     case "LOW_ACTIVITY":
-      return link("activities", activityDrillEntries({ repId: finding.rep?.id }));
+      return link("activities", activityDrillEntries({ repId: finding.rep.id }));
     case "LOW_EFFECTIVENESS":
       return finding.figures.below.includes("responseRate")
-        ? link("activities", activityDrillEntries({ repId: finding.rep?.id }))
-        : link("leads", leadDrillEntries({ basis: "handedOver", repId: finding.rep?.id }));
+        ? link("activities", activityDrillEntries({ repId: finding.rep.id }))
+        : link("leads", leadDrillEntries({ basis: "handedOver", repId: finding.rep.id }));
     case "FORECAST_BIAS": {
       // The worst month's won deals: what the forecast was measured against.
       const [year, month] = finding.figures.worstMonth.month.split("-").map(Number) as [number, number];

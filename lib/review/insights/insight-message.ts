@@ -5,7 +5,7 @@
 import { createTranslator } from "next-intl";
 import type { Locale } from "@/lib/i18n/config";
 import { messagesFor } from "@/lib/i18n/messages";
-import type { Insight, InsightFigures } from "./insight";
+import type { Insight } from "./insight";
 
 /** How many misqualified deals QUALIFICATION_GAPS names as examples in its sentence (the insight lists them all). */
 export const EXAMPLE_DEALS = 3;
@@ -148,7 +148,7 @@ export function insightMessage(insight: Insight, locale: Locale): string {
         open: f.integer(openDeals),
         count: openDeals - qualified,
         listed: deals.length > 0 ? "yes" : "no",
-        examples: f.list(deals.slice(0, EXAMPLE_DEALS).map((deal) => exampleDeal(t, deal))),
+        examples: f.list(deals.slice(0, EXAMPLE_DEALS).map((deal) => t("dealOf", { deal: deal.name, rep: deal.rep.name, stage: deal.stage.name }))),
       });
     }
     case "QUOTA_MISS_CONCENTRATION": {
@@ -160,10 +160,4 @@ export function insightMessage(insight: Insight, locale: Locale): string {
       });
     }
   }
-}
-
-type Translator = ReturnType<typeof createTranslator<ReturnType<typeof messagesFor>, "insights">>;
-
-function exampleDeal(t: Translator, deal: InsightFigures["QUALIFICATION_GAPS"]["deals"][number]): string {
-  return t("dealOf", { deal: deal.name, rep: deal.rep.name, stage: deal.stage.name });
 }

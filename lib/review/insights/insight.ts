@@ -126,9 +126,18 @@ export interface InsightFigures {
   };
 }
 
+/** The rules that name a rep, and those that name a stage; the others name neither. */
+type RepCode = "LOW_ACTIVITY" | "LOW_EFFECTIVENESS";
+type StageCode = "STAGE_DROP" | "STALLED_STAGE";
+
 /** What a rule finds: its code, whom or which stage it names, and its numbers. */
 export type InsightFinding = {
-  [C in InsightCode]: { code: C; rep: Named | null; stage: Named | null; figures: InsightFigures[C] };
+  [C in InsightCode]: {
+    code: C;
+    rep: C extends RepCode ? Named : null;
+    stage: C extends StageCode ? Named : null;
+    figures: InsightFigures[C];
+  };
 }[InsightCode];
 
 export type Insight = InsightFinding & {
