@@ -9,6 +9,7 @@ import { REVIEW_SECTIONS, SECTION_QUESTIONS, sectionState, STEP_OF_SECTION } fro
 export async function SummaryStep({ scope, review, children }: { scope: DashboardScope; review: ReviewView; children: ReactNode }) {
   const t = await getTranslations("review");
   const open = REVIEW_SECTIONS.filter((section) => sectionState(section, review) !== "done");
+  const drafts = review.goals.filter((goal) => goal.draft).length;
   const decided = Object.values(review.insights).filter((decision) => decision.status !== "OPEN").length;
   return (
     <div className="space-y-6">
@@ -16,7 +17,10 @@ export async function SummaryStep({ scope, review, children }: { scope: Dashboar
         <ul className="space-y-1 text-sm">
           <li>{t("summary.sectionsDone", { done: REVIEW_SECTIONS.length - open.length, total: REVIEW_SECTIONS.length })}</li>
           <li>{t("summary.insightsDecided", { count: decided })}</li>
-          <li>{t("summary.goals", { count: review.goals.length, drafts: review.goals.filter((goal) => goal.draft).length })}</li>
+          <li>
+            {t("summary.goals", { count: review.goals.length })}
+            {drafts > 0 && ` (${t("summary.drafts", { drafts })})`}
+          </li>
         </ul>
         {open.length > 0 && review.status !== "COMPLETED" && (
           <p className="mt-3 text-sm text-warning">{t("summary.openSections", { sections: open.map((section) => t(`steps.${STEP_OF_SECTION[section]}`)).join(", ") })}</p>
