@@ -11,7 +11,9 @@ import pg from "pg";
 import { z } from "zod";
 import { LaunchError, checkPortFree, connectOrExplain, ensureSecret } from "./launch-checks";
 import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded-postgres";
+import { isDatabaseDown } from "../db/is-database-down";
 import { MigrationError, migrate } from "../db/migrate";
+import { withOutagePage } from "../http/outage-page";
 import { DEMO_PASSWORD, demoLogins, isDatabaseEmpty, seedDemo } from "../../prisma/seed";
 import { printLogins, progressBar } from "./output";
 
@@ -141,7 +143,7 @@ async function main(): Promise<void> {
   const app = next({ dev, dir: root, hostname: config.HOST, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((request, response) => void handle(request, response));
+  const server = http.createServer(withOutagePage(handle, () => isDatabaseDown(url)));
   cleanups.push(
     () =>
       new Promise<void>((resolve) => {

@@ -52,11 +52,11 @@ function uploadRequest(kind: string, file: string, body?: string): Request {
   const form = new FormData();
   form.set("kind", kind);
   form.set("file", new File([body ?? fs.readFileSync(path.join(FIXTURES, file))], file, { type: "text/csv" }));
-  return new Request("http://localhost/api/import/upload", { method: "POST", body: form });
+  return new Request("http://localhost/api/import/upload", { method: "POST", headers: { Origin: "http://localhost" }, body: form });
 }
 
 function jsonRequest(url: string, body: unknown): Request {
-  return new Request(`http://localhost${url}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  return new Request(`http://localhost${url}`, { method: "POST", headers: { Origin: "http://localhost", "Content-Type": "application/json" }, body: JSON.stringify(body) });
 }
 
 interface Inspection {
