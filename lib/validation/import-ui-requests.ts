@@ -3,9 +3,10 @@ import { IMPORT_KINDS } from "@/lib/import/kinds/import-kinds";
 import { TEXT_ENCODINGS } from "@/lib/import/parse/detect-encoding";
 import { MAX_FILE_BYTES } from "@/lib/import/check-file-size";
 import { importMappingSchema } from "@/lib/validation/import-mapping";
+import { safeText } from "./bounded";
 
 const encoding = z.enum(TEXT_ENCODINGS).optional().catch(undefined);
-const pipeline = z.string().trim().max(200).optional().transform((s) => s || undefined);
+const pipeline = safeText(200, { trim: true }).optional().transform((s) => s || undefined);
 
 /** POST /api/import/upload (multipart): the file, its kind and, when the user chose it, its encoding. */
 export const importUploadSchema = z.object({
@@ -34,7 +35,7 @@ export const importJobSchema = z.object({ id: z.uuid() });
 
 /** POST /api/import/presets: a mapping saved under a name for the organisation. */
 export const importPresetSaveSchema = z.object({
-  name: z.string().trim().min(1, { error: "name the preset" }).max(80),
+  name: safeText(80, { trim: true }).min(1, { error: "name the preset" }),
   kind: z.enum(IMPORT_KINDS),
   mapping: importMappingSchema,
 });
