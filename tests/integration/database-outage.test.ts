@@ -7,6 +7,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { chromium, type Browser } from "@playwright/test";
 import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../lib/db/create-client";
@@ -21,6 +22,7 @@ const PASSWORD = "outage-test-password";
 // A build on a shared machine, the app's start, and a database stopped and started again.
 const SLOW = 900_000;
 
+let browser: Browser;
 let database: EmbeddedPostgres;
 let databasePort: number;
 let app: ChildProcess | undefined;
@@ -134,9 +136,14 @@ beforeAll(async () => {
   const signedIn = await signIn("ada@northwind.test", PASSWORD);
   session = signedIn.cookies;
   expect(session).toContain("session-token");
+
+  // The Chromium the e2e tests use (playwright.config.ts).
+  const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+  browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
 }, SLOW);
 
 afterAll(async () => {
+  await browser?.close();
   if (app && app.exitCode === null) {
     app.kill("SIGTERM");
     await new Promise((resolve) => app!.once("exit", resolve));
@@ -166,7 +173,18 @@ describe("the production app", () => {
 
   it("serves the translated 503 page, 503 JSON and clear messages while the database is down, and recovers when it is back", async () => {
     expect((await page("/roster")).status).toBe(200);
+    const context = await browser.newContext({ baseURL: base });
+    await context.addCookies(session.split("; ").map((pair) => ({ name: pair.split("=")[0]!, value: pair.slice(pair.indexOf("=") + 1), url: base })));
+    const tab = await context.newPage();
+    expect((await tab.goto("/roster"))?.status()).toBe(200);
     await database.stop();
+
+    // In the browser: moving on from a page that loaded tells the reader the data is unavailable, and counts down.
+    await tab.getByRole("navigation").getByRole("link", { name: "Dashboard" }).click();
+    await tab.getByRole("heading", { name: "Data temporarily unavailable" }).waitFor({ timeout: 30_000 });
+    await tab.getByText(/Trying again in (2\d|1\d) s/).waitFor({ timeout: 15_000 });
+    expect((await tab.goto("/roster"))?.status()).toBe(503);
+    await tab.getByText("Trying again in 28 s").waitFor({ timeout: 5_000 });
 
     // Pages: the outage page, in the reader's language, with a countdown and a button to try again.
     for (const url of ["/roster", "/dashboard", "/drill/deals?year=2025"]) {
@@ -221,5 +239,11 @@ describe("the production app", () => {
     await waitFor(async () => (await page("/roster")).status === 200, "the roster to answer again", 60_000);
     expect((await fetch(`${base}/api/health`)).status).toBe(200);
     expect((await page("/drill/deals?year=2025")).status).toBe(200);
+    // The outage page's button brings the reader back to the page they asked for.
+    await tab.getByRole("link", { name: "Try now" }).click();
+    await tab.waitForURL(`${base}/roster`);
+    await tab.getByRole("navigation").getByRole("link", { name: "Dashboard" }).waitFor();
+    expect(await tab.getByRole("heading", { name: "Data temporarily unavailable" }).count()).toBe(0);
+    await context.close();
   }, SLOW);
 });
