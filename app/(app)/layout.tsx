@@ -29,7 +29,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
 
   return (
     // Client components under the shell (the error boundary) get only the messages they use.
-    <NextIntlClientProvider locale={viewer.locale} messages={{ errors: messagesFor(viewer.locale).errors }} formats={{}} now={new Date()} timeZone="UTC">
+    <NextIntlClientProvider locale={viewer.locale} messages={{ errors: messagesFor(viewer.locale).errors, unavailable: messagesFor(viewer.locale).unavailable }} formats={{}} now={new Date()} timeZone="UTC">
       <SkipLink label={tCommon("skipToContent")} />
       <header className="sticky top-0 z-30 border-b border-border bg-surface/95 backdrop-blur supports-[backdrop-filter]:bg-surface/80 print:hidden">
         <div className="mx-auto flex h-16 max-w-[1600px] items-center gap-6 px-6 lg:px-10">

@@ -1,3 +1,4 @@
+import { FIRST_DATE, LAST_DATE } from "@/lib/validation/bounded";
 import type { DashboardQuery } from "@/lib/validation/dashboard-query";
 
 export interface PeriodFilterLabels {
@@ -82,11 +83,11 @@ export function PeriodFilter({
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor={`${idPrefix}-from`} className="text-xs font-medium text-muted">{labels.from}</label>
-          <input type="date" id={`${idPrefix}-from`} name="from" defaultValue={from} className={field} />
+          <input type="date" id={`${idPrefix}-from`} name="from" defaultValue={from} min={FIRST_DATE} max={LAST_DATE} className={field} />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor={`${idPrefix}-to`} className="text-xs font-medium text-muted">{labels.to}</label>
-          <input type="date" id={`${idPrefix}-to`} name="to" defaultValue={to} className={field} />
+          <input type="date" id={`${idPrefix}-to`} name="to" defaultValue={to} min={FIRST_DATE} max={LAST_DATE} className={field} />
         </div>
         {pipelines.length > 1 && (
           <div className="flex flex-col gap-1">

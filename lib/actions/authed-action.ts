@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { getViewer } from "@/lib/auth/get-viewer";
 import type { Role, Viewer } from "@/lib/auth/viewer";
 import { inTransaction, type Tx } from "@/lib/data/in-transaction";
-import { AppError, type AppErrorMessageKey } from "@/lib/errors";
+import { appErrorOf, type AppErrorMessageKey } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/get-locale";
 import { messagesFor } from "@/lib/i18n/messages";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
@@ -48,9 +48,16 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   return raw;
 }
 
+// The viewer's language, or the request's when there is no viewer (signed out, or the database is unreachable).
+export async function translatorFor(viewer: Viewer | null) {
+  const locale = viewer?.locale ?? (await getLocale());
+  return createTranslator({ locale, messages: messagesFor(locale) });
+}
+
 /**
  * The only way to write a server action: session → zod → role policy → handler in one transaction →
- * revalidate. An anonymous caller, invalid input or a wrong role never reaches the handler.
+ * revalidate. An anonymous caller, invalid input or a wrong role never reaches the handler. An unreachable
+ * database (also while reading the session) answers UNAVAILABLE: nothing was saved.
  */
 export function authedAction<S extends z.ZodType, Data = undefined>(
   schema: S,
@@ -58,30 +65,30 @@ export function authedAction<S extends z.ZodType, Data = undefined>(
   policy: ActionPolicy = {},
 ): Action<Data> {
   const action = async (_prev: ActionState<Data>, formData: FormData): Promise<ActionState<Data>> => {
-    const viewer = await getViewer();
-    const locale = viewer?.locale ?? (await getLocale());
-    const t = createTranslator({ locale, messages: messagesFor(locale) });
-    const fail = (key: AppErrorMessageKey, values?: Record<string, string | number>): ActionState<Data> => ({
-      status: "error",
-      message: t(`appErrors.${key}`, values),
-    });
-    if (!viewer) return fail("UNAUTHENTICATED");
-
-    const raw = formDataToObject(formData);
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) return { ...fail("INVALID"), fieldErrors: fieldErrorsOf(parsed.error, raw, t) };
-    if (policy.roles && !policy.roles.includes(viewer.role)) return fail("FORBIDDEN");
-
+    let viewer: Viewer | null = null;
     try {
-      const result = await inTransaction((tx) => handler(viewer, parsed.data, tx));
+      viewer = await getViewer();
+      const t = await translatorFor(viewer);
+      const fail = (key: AppErrorMessageKey, values?: Record<string, string | number>): ActionState<Data> => ({ status: "error", message: t(`appErrors.${key}`, values) });
+      if (!viewer) return fail("UNAUTHENTICATED");
+
+      const raw = formDataToObject(formData);
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) return { ...fail("INVALID"), fieldErrors: fieldErrorsOf(parsed.error, raw, t) };
+      if (policy.roles && !policy.roles.includes(viewer.role)) return fail("FORBIDDEN");
+
+      const signedIn = viewer;
+      const result = await inTransaction((tx) => handler(signedIn, parsed.data, tx));
       for (const path of policy.revalidate ?? []) revalidatePath(path);
       return { status: "success", message: result?.message ?? t("appErrors.saved"), data: result?.data };
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof AppError) return fail(error.messageKey, error.values);
+      const known = appErrorOf(error);
       // The input is not logged: it may hold a password.
-      console.error("Server action failed", error);
-      return fail("failed");
+      if (!known) console.error("Server action failed", error);
+      else if (known.code === "UNAVAILABLE") console.error("Server action failed: the database is unreachable");
+      const t = await translatorFor(viewer);
+      return { status: "error", message: known ? t(`appErrors.${known.messageKey}`, known.values) : t("appErrors.failed") };
     }
   };
   return Object.defineProperty(action, AUTHED_ACTION, { value: Object.freeze({ ...policy }) }) as Action<Data>;

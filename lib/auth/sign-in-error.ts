@@ -1,6 +1,8 @@
 // The `error` next-auth puts in the sign-in URL or result, read by the login page and form.
 export const RATE_LIMITED_ERROR = "RateLimited";
 export const SSO_NO_ACCOUNT_ERROR = "AccessDenied";
+// Sign-in could not be checked (the database is unreachable): the form says "unavailable", never the cause.
+export const UNAVAILABLE_ERROR = "Unavailable";
 
 export type SignInFailure = { kind: "credentials" } | { kind: "rateLimited"; minutes: number } | { kind: "ssoNoAccount" } | { kind: "unavailable" };
 

@@ -12,7 +12,9 @@ import { z } from "zod";
 import { appendPeerAddress } from "../auth/client-ip";
 import { LaunchError, checkPortFree, connectOrExplain, ensureSecret } from "./launch-checks";
 import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded-postgres";
+import { isDatabaseDown } from "../db/is-database-down";
 import { MigrationError, migrate } from "../db/migrate";
+import { withOutagePage } from "../http/outage-page";
 import { DEMO_PASSWORD, demoLogins, isDatabaseEmpty, seedDemo } from "../../prisma/seed";
 import { printLogins, progressBar } from "./output";
 
@@ -143,10 +145,11 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   // The sign-in limit keys on the client's address: record the real peer before Next sees the request.
-  const server = http.createServer((request, response) => {
+  const handleWithPeer = (request: http.IncomingMessage, response: http.ServerResponse) => {
     appendPeerAddress(request.headers, request.socket.remoteAddress);
-    void handle(request, response);
-  });
+    return handle(request, response);
+  };
+  const server = http.createServer(withOutagePage(handleWithPeer, () => isDatabaseDown(url)));
   cleanups.push(
     () =>
       new Promise<void>((resolve) => {

@@ -1,15 +1,13 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { createTranslator } from "next-intl";
 import type { z } from "zod";
-import { formDataToObject, type ActionPolicy } from "@/lib/actions/authed-action";
+import { formDataToObject, translatorFor, type ActionPolicy } from "@/lib/actions/authed-action";
 import { getViewer } from "@/lib/auth/get-viewer";
 import type { Role, Viewer } from "@/lib/auth/viewer";
 import { inTransaction, type Tx } from "@/lib/data/in-transaction";
-import { AppError, HTTP_STATUS, type AppErrorCode, type AppErrorMessageKey } from "@/lib/errors";
-import { getLocale } from "@/lib/i18n/get-locale";
-import { messagesFor } from "@/lib/i18n/messages";
+import { appErrorOf, HTTP_STATUS, type AppErrorCode, type AppErrorMessageKey } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { RETRY_AFTER_SECONDS } from "./retry-after";
 
 /** The JSON body of every refused request: a stable code for programs, a translated message for people. */
 export interface RouteError {
@@ -47,10 +45,33 @@ async function readInput(request: Request, context: RouteContext): Promise<Recor
   return { ...params, ...query };
 }
 
+// Methods that only read: a cross-site link to them can do no harm, and links and downloads send no Origin.
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 /**
- * authedAction for route handlers: session → zod → role policy → handler in one transaction. Refusals are
- * JSON with 401/403/404/409/422/429; the handler returns a Response or a value sent as JSON. Build any
- * streamed body inside the handler: the transaction ends when it returns.
+ * Whether a state-changing request comes from a page of this app, as Next checks its server actions: the browser's
+ * Origin must name the host the request was sent to (the proxy's X-Forwarded-Host first). A request without Origin
+ * is refused too: browsers always send it with a POST, so only scripts outside a browser omit it.
+ */
+export function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin || origin === "null") return false;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  const forwarded = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  const host = forwarded || request.headers.get("host") || new URL(request.url).host;
+  return originHost.toLowerCase() === host.toLowerCase();
+}
+
+/**
+ * authedAction for route handlers: same-origin check for writes → session → zod → role policy → handler in one
+ * transaction. Refusals are JSON with 401/403/404/409/422/429, and 503 while the database is unreachable; the
+ * handler returns a Response or a value sent as JSON. Build any streamed body inside the handler: the transaction
+ * ends when it returns.
  */
 export function authedRoute<S extends z.ZodType>(
   schema: S,
@@ -58,31 +79,42 @@ export function authedRoute<S extends z.ZodType>(
   policy: { roles?: readonly Role[] } = {},
 ): Route {
   const route = async (request: Request, context?: RouteContext): Promise<Response> => {
-    const viewer = await getViewer();
-    const locale = viewer?.locale ?? (await getLocale());
-    const t = createTranslator({ locale, messages: messagesFor(locale) });
-    const refuse = (code: AppErrorCode, key: AppErrorMessageKey = code, extra: Partial<RouteError> = {}, values?: Record<string, string | number>) =>
-      Response.json({ error: code, message: t(`appErrors.${key}`, values), ...extra } satisfies RouteError, { status: HTTP_STATUS[code], headers: NO_STORE });
-    if (!viewer) return refuse("UNAUTHENTICATED");
-    // The role is known before the body is read: a caller who may not use the route never uploads into it.
-    if (policy.roles && !policy.roles.includes(viewer.role)) return refuse("FORBIDDEN");
-
-    let raw: Record<string, unknown>;
-    try {
-      raw = await readInput(request, context);
-    } catch {
-      return refuse("INVALID");
-    }
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) return refuse("INVALID", "INVALID", { fieldErrors: fieldErrorsOf(parsed.error, raw, t) });
+    let viewer: Viewer | null = null;
+    const refuse = async (code: AppErrorCode, key: AppErrorMessageKey = code, extra: Partial<RouteError> = {}, values?: Record<string, string | number>) => {
+      const t = await translatorFor(viewer);
+      const headers = code === "UNAVAILABLE" ? { ...NO_STORE, "Retry-After": String(RETRY_AFTER_SECONDS) } : NO_STORE;
+      return Response.json({ error: code, message: t(`appErrors.${key}`, values), ...extra } satisfies RouteError, { status: HTTP_STATUS[code], headers });
+    };
+    // Before the session is read: a forged cross-site request costs no database round trip.
+    if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) return refuse("FORBIDDEN");
 
     try {
-      const result = await inTransaction((tx) => handler(viewer, parsed.data, tx, request));
+      viewer = await getViewer();
+      if (!viewer) return await refuse("UNAUTHENTICATED");
+      // The role is known before the body is read: a caller who may not use the route never uploads into it.
+      if (policy.roles && !policy.roles.includes(viewer.role)) return await refuse("FORBIDDEN");
+
+      let raw: Record<string, unknown>;
+      try {
+        raw = await readInput(request, context);
+      } catch {
+        return await refuse("INVALID");
+      }
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) return await refuse("INVALID", "INVALID", { fieldErrors: fieldErrorsOf(parsed.error, raw, await translatorFor(viewer)) });
+
+      const signedIn = viewer;
+      const result = await inTransaction((tx) => handler(signedIn, parsed.data, tx, request));
       return result instanceof Response ? result : Response.json(result ?? null, { headers: NO_STORE });
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof AppError) return refuse(error.code, error.messageKey, {}, error.values);
+      const known = appErrorOf(error);
+      if (known) {
+        if (known.code === "UNAVAILABLE") console.error(`${request.method} ${new URL(request.url).pathname} failed: the database is unreachable`);
+        return refuse(known.code, known.messageKey, {}, known.values);
+      }
       console.error(`${request.method} ${new URL(request.url).pathname} failed`, error);
+      const t = await translatorFor(viewer);
       return Response.json({ error: "INTERNAL", message: t("appErrors.failed") } satisfies RouteError, { status: 500, headers: NO_STORE });
     }
   };

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { idParam } from "./bounded";
+import { drillPageParam } from "./dashboard-drill";
+import { checkCustomRange, dashboardQueryParams } from "./dashboard-query";
 
 export const ACTIVITY_DRILL_TYPES = ["CALL", "EMAIL", "SOCIAL", "MEETING"] as const;
 export const ACTIVITY_RESPONSES = ["yes", "no"] as const;
@@ -22,27 +25,43 @@ export interface ActivityDrillFilter {
 }
 
 const one = (raw: unknown) => (Array.isArray(raw) ? raw[0] : raw);
-const id = z.coerce.number().int().positive().max(2_147_483_647);
 
 function pick<T>(schema: z.ZodType<T>, raw: unknown): T | undefined {
   const parsed = schema.safeParse(one(raw));
   return parsed.success ? parsed.data : undefined;
 }
 
+/** Each query parameter of the activity drill-through, by its name in the URL. */
+const activityDrillParams = {
+  type: z.enum(ACTIVITY_DRILL_TYPES),
+  rep: idParam,
+  response: z.enum(ACTIVITY_RESPONSES),
+  on: z.enum(ACTIVITY_SUBJECTS),
+  deal: idParam,
+  lead: idParam,
+  sort: z.enum(ACTIVITY_SORTS),
+  dir: z.enum(["asc", "desc"]),
+  page: drillPageParam,
+};
+
 /** `?type=&rep=&response=yes|no&on=deal|lead|none&deal=&lead=&sort=at|rep&dir=&page=`; each bad part falls back on its own. */
 export function parseActivityDrill(params: Record<string, unknown>): ActivityDrillFilter {
+  const p = activityDrillParams;
   return {
-    type: pick(z.enum(ACTIVITY_DRILL_TYPES), params.type),
-    repId: pick(id, params.rep),
-    response: pick(z.enum(ACTIVITY_RESPONSES), params.response),
-    subject: pick(z.enum(ACTIVITY_SUBJECTS), params.on),
-    dealId: pick(id, params.deal),
-    leadId: pick(id, params.lead),
-    sort: pick(z.enum(ACTIVITY_SORTS), params.sort) ?? "at",
-    dir: pick(z.enum(["asc", "desc"]), params.dir) ?? "desc",
-    page: pick(z.coerce.number().int().min(1).max(100_000), params.page) ?? 1,
+    type: pick(p.type, params.type),
+    repId: pick(p.rep, params.rep),
+    response: pick(p.response, params.response),
+    subject: pick(p.on, params.on),
+    dealId: pick(p.deal, params.deal),
+    leadId: pick(p.lead, params.lead),
+    sort: pick(p.sort, params.sort) ?? "at",
+    dir: pick(p.dir, params.dir) ?? "desc",
+    page: pick(p.page, params.page) ?? 1,
   };
 }
+
+/** The activity export's query (the page's filters and period), checked strictly: a bad value is refused, naming its field. */
+export const activityExportQuery = z.object({ ...dashboardQueryParams, ...activityDrillParams }).partial().superRefine(checkCustomRange);
 
 /** The drill filter as query-string entries (the inverse of parseActivityDrill), for links, forms and the CSV export. */
 export function activityDrillEntries(filter: Partial<ActivityDrillFilter>): Record<string, string | undefined> {

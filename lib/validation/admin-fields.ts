@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idParam, safeText } from "./bounded";
 
 // NIST SP 800-63B asks for at least 8; ten keeps demo-grade passwords out of a real install.
 export const MIN_PASSWORD_LENGTH = 10;
@@ -8,14 +9,14 @@ export const MAX_PASSWORD_LENGTH = 200;
 const blankToNull = (value: unknown) => (value === "" || value === undefined || value === null ? null : value);
 
 /** A database id posted by a form: a positive integer (as a string). */
-export const idField = z.coerce.number().int().positive().max(2_147_483_647);
+export const idField = idParam;
 
 /** An optional id: an empty select ("none") is null. */
 export const optionalIdField = z.preprocess(blankToNull, idField.nullable());
 
 export const passwordField = z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH);
 
-export const personNameField = z.string().trim().min(1).max(120);
+export const personNameField = safeText(120, { trim: true }).min(1);
 
 export const emailField = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Role } from "@/lib/db/generated/enums";
+import { boundedDate, idParam, safeText } from "./bounded";
 
 const ROLES = ["ADMIN", "MANAGER", "REP"] as const satisfies readonly Role[];
 
@@ -12,14 +13,12 @@ const blank = (value: unknown) => {
 const lenient = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional()).catch(undefined);
 
 const page = z.preprocess(blank, z.coerce.number().int().min(1).max(100_000).default(1)).catch(1);
-const id = z.coerce.number().int().positive().max(2_147_483_647);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)));
 
 /** `/admin/users?q=&role=&team=&status=&page=` */
 export const userListQuerySchema = z.object({
-  q: lenient(z.string().max(100)),
+  q: lenient(safeText(100)),
   role: lenient(z.enum(ROLES)),
-  team: lenient(z.union([z.literal("none"), id])),
+  team: lenient(z.union([z.literal("none"), idParam])),
   status: lenient(z.enum(["active", "invited", "deactivated"])),
   page,
 });
@@ -27,11 +26,11 @@ export type UserListQuery = z.infer<typeof userListQuerySchema>;
 
 /** `/admin/audit?actor=&entity=&action=&from=&to=&page=`; dates are days in the organisation's time zone. */
 export const auditQuerySchema = z.object({
-  actor: lenient(id),
-  entity: lenient(z.string().max(40)),
-  action: lenient(z.string().max(60)),
-  from: lenient(day),
-  to: lenient(day),
+  actor: lenient(idParam),
+  entity: lenient(safeText(40)),
+  action: lenient(safeText(60)),
+  from: lenient(boundedDate),
+  to: lenient(boundedDate),
   page,
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

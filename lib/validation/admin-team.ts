@@ -3,8 +3,9 @@ import type { RepKind } from "@/lib/db/generated/enums";
 
 const REPKINDS = ["AE", "SDR"] as const satisfies readonly RepKind[];
 import { idField, optionalIdField } from "./admin-fields";
+import { safeText } from "./bounded";
 
-const teamNameField = z.string().trim().min(1).max(80);
+const teamNameField = safeText(80, { trim: true }).min(1);
 
 export const createTeamSchema = z.object({ name: teamNameField, kind: z.enum(REPKINDS), managerId: optionalIdField });
 export type CreateTeamInput = z.infer<typeof createTeamSchema>;

@@ -1,9 +1,13 @@
 import { z } from "zod";
+import { idParam, safeText } from "./bounded";
+import { checkCustomRange, dashboardQueryParams } from "./dashboard-query";
 
 export const DRILL_PAGE_SIZE = 50;
 
 const one = (raw: unknown) => (Array.isArray(raw) ? raw[0] : raw);
-const id = z.coerce.number().int().positive();
+const DIRS = ["asc", "desc"] as const;
+/** `?page=`: far beyond any real table, small enough for an OFFSET. */
+export const drillPageParam = z.coerce.number().int().min(1).max(100_000);
 
 function pick<T>(schema: z.ZodType<T>, raw: unknown): T | undefined {
   const parsed = schema.safeParse(one(raw));
@@ -39,22 +43,41 @@ export interface DealDrillFilter {
   page: number;
 }
 
+/** Each query parameter of the deal drill-through, by its name in the URL. */
+const dealDrillParams = {
+  basis: z.enum(DEAL_BASES),
+  status: z.enum(DEAL_STATUSES),
+  rep: idParam,
+  stage: idParam,
+  flow: z.enum(DEAL_FLOWS),
+  lostFrom: idParam,
+  reason: safeText(200).min(1),
+  fromLead: z.enum(["1"]),
+  sort: z.enum(DEAL_SORTS),
+  dir: z.enum(DIRS),
+  page: drillPageParam,
+};
+
 /** `?basis=&status=&rep=&stage=&flow=&lostFrom=&reason=&fromLead=1&sort=&dir=&page=`; each bad part falls back on its own. */
 export function parseDealDrill(params: Record<string, unknown>): DealDrillFilter {
+  const p = dealDrillParams;
   return {
-    basis: pick(z.enum(DEAL_BASES), params.basis) ?? "closed",
-    status: pick(z.enum(DEAL_STATUSES), params.status),
-    repId: pick(id, params.rep),
-    stageId: pick(id, params.stage),
-    flow: pick(z.enum(DEAL_FLOWS), params.flow),
-    lostFromStageId: pick(id, params.lostFrom),
-    lostReason: pick(z.string().min(1).max(200), params.reason),
-    fromLead: one(params.fromLead) === "1" ? true : undefined,
-    sort: pick(z.enum(DEAL_SORTS), params.sort) ?? "closedAt",
-    dir: pick(z.enum(["asc", "desc"]), params.dir) ?? "desc",
-    page: pick(z.coerce.number().int().min(1).max(100_000), params.page) ?? 1,
+    basis: pick(p.basis, params.basis) ?? "closed",
+    status: pick(p.status, params.status),
+    repId: pick(p.rep, params.rep),
+    stageId: pick(p.stage, params.stage),
+    flow: pick(p.flow, params.flow),
+    lostFromStageId: pick(p.lostFrom, params.lostFrom),
+    lostReason: pick(p.reason, params.reason),
+    fromLead: pick(p.fromLead, params.fromLead) ? true : undefined,
+    sort: pick(p.sort, params.sort) ?? "closedAt",
+    dir: pick(p.dir, params.dir) ?? "desc",
+    page: pick(p.page, params.page) ?? 1,
   };
 }
+
+/** The deal export's query (the page's filters and period), checked strictly: a bad value is refused, naming its field. */
+export const dealExportQuery = z.object({ ...dashboardQueryParams, ...dealDrillParams }).partial().superRefine(checkCustomRange);
 
 /** The drill filter as query-string entries (page and sort included), for links and the CSV export. */
 export function dealDrillEntries(filter: Partial<DealDrillFilter>): Record<string, string | undefined> {
@@ -89,17 +112,33 @@ export interface LeadDrillFilter {
   page: number;
 }
 
+/** Each query parameter of the lead drill-through, by its name in the URL. */
+const leadDrillParams = {
+  basis: z.enum(LEAD_BASES),
+  outcome: z.enum(LEAD_OUTCOMES),
+  source: z.enum(LEAD_SOURCES),
+  rep: idParam,
+  sort: z.enum(LEAD_SORTS),
+  dir: z.enum(DIRS),
+  page: drillPageParam,
+};
+
+/** `?basis=&outcome=&source=&rep=&sort=&dir=&page=`; each bad part falls back on its own. */
 export function parseLeadDrill(params: Record<string, unknown>): LeadDrillFilter {
+  const p = leadDrillParams;
   return {
-    basis: pick(z.enum(LEAD_BASES), params.basis) ?? "handedOver",
-    outcome: pick(z.enum(LEAD_OUTCOMES), params.outcome),
-    source: pick(z.enum(LEAD_SOURCES), params.source),
-    repId: pick(id, params.rep),
-    sort: pick(z.enum(LEAD_SORTS), params.sort) ?? "createdAt",
-    dir: pick(z.enum(["asc", "desc"]), params.dir) ?? "desc",
-    page: pick(z.coerce.number().int().min(1).max(100_000), params.page) ?? 1,
+    basis: pick(p.basis, params.basis) ?? "handedOver",
+    outcome: pick(p.outcome, params.outcome),
+    source: pick(p.source, params.source),
+    repId: pick(p.rep, params.rep),
+    sort: pick(p.sort, params.sort) ?? "createdAt",
+    dir: pick(p.dir, params.dir) ?? "desc",
+    page: pick(p.page, params.page) ?? 1,
   };
 }
+
+/** The lead export's query, checked strictly like the deal export's. */
+export const leadExportQuery = z.object({ ...dashboardQueryParams, ...leadDrillParams }).partial().superRefine(checkCustomRange);
 
 export function leadDrillEntries(filter: Partial<LeadDrillFilter>): Record<string, string | undefined> {
   return {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idField } from "./admin-fields";
+import { boundedDate, safeText } from "./bounded";
 
 const blankToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
 
@@ -8,9 +9,9 @@ export const NEXT_STEP_MAX_LENGTH = 500;
 /** The next step and expected close date of one deal; a blank field clears the value. */
 export const updateDealNextStepSchema = z.object({
   dealId: idField,
-  nextStep: z.preprocess(blankToNull, z.string().trim().max(NEXT_STEP_MAX_LENGTH).nullable()),
+  nextStep: z.preprocess(blankToNull, safeText(NEXT_STEP_MAX_LENGTH, { trim: true }).nullable()),
   // A calendar date (the column is a DATE): no time zone can shift it.
-  expectedCloseAt: z.preprocess(blankToNull, z.iso.date().nullable()),
+  expectedCloseAt: z.preprocess(blankToNull, boundedDate.nullable()),
 });
 export type UpdateDealNextStepInput = z.infer<typeof updateDealNextStepSchema>;
 

@@ -2,9 +2,10 @@ import { z } from "zod";
 import { IMPORT_KINDS } from "@/lib/import/kinds/import-kinds";
 import { TEXT_ENCODINGS } from "@/lib/import/parse/detect-encoding";
 import { importMappingSchema } from "@/lib/validation/import-mapping";
+import { safeText } from "./bounded";
 
 const encoding = z.enum(TEXT_ENCODINGS).optional().catch(undefined);
-const pipeline = z.string().trim().max(200).optional().transform((s) => s || undefined);
+const pipeline = safeText(200, { trim: true }).optional().transform((s) => s || undefined);
 
 /** What the preview and the import need besides the upload: the mapping and the options. */
 export const importRunSchema = z.object({
@@ -23,7 +24,7 @@ export const importJobSchema = z.object({ id: z.uuid() });
 
 /** POST /api/import/presets: a mapping saved under a name for the organisation. */
 export const importPresetSaveSchema = z.object({
-  name: z.string().trim().min(1, { error: "name the preset" }).max(80),
+  name: safeText(80, { trim: true }).min(1, { error: "name the preset" }),
   kind: z.enum(IMPORT_KINDS),
   mapping: importMappingSchema,
 });

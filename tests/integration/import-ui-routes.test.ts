@@ -65,7 +65,7 @@ async function sendFile(kind: string, fileName: string, bytes: Uint8Array, onChu
 }
 
 function chunkRequest(uploadId: string, seq: number, body: Uint8Array): Request {
-  return new Request(`http://localhost/api/import/upload/${uploadId}/chunks/${seq}`, { method: "PUT", headers: { "Content-Type": "application/octet-stream" }, body: body as Uint8Array<ArrayBuffer> });
+  return new Request(`http://localhost/api/import/upload/${uploadId}/chunks/${seq}`, { method: "PUT", headers: { "Content-Type": "application/octet-stream", Origin: "http://localhost" }, body: body as Uint8Array<ArrayBuffer> });
 }
 
 function finishUpload(uploadId: string, kind: string): Promise<Response> {
@@ -77,7 +77,7 @@ function upload(kind: string, file: string, body?: string): Promise<Response> {
 }
 
 function jsonRequest(url: string, body: unknown): Request {
-  return new Request(`http://localhost${url}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  return new Request(`http://localhost${url}`, { method: "POST", headers: { Origin: "http://localhost", "Content-Type": "application/json" }, body: JSON.stringify(body) });
 }
 
 interface Inspection {

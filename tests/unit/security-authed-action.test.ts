@@ -5,12 +5,18 @@ import { AppError } from "@/lib/errors";
 
 const mocks = vi.hoisted(() => ({
   viewer: null as Viewer | null,
+  viewerError: null as Error | null,
   revalidatePath: vi.fn(),
   transactions: 0,
 }));
 vi.mock("server-only", () => ({}));
 vi.mock("next/cache", () => ({ revalidatePath: mocks.revalidatePath }));
-vi.mock("@/lib/auth/get-viewer", () => ({ getViewer: async () => mocks.viewer }));
+vi.mock("@/lib/auth/get-viewer", () => ({
+  getViewer: async () => {
+    if (mocks.viewerError) throw mocks.viewerError;
+    return mocks.viewer;
+  },
+}));
 vi.mock("@/lib/i18n/get-locale", () => ({ getLocale: async () => "en" }));
 vi.mock("@/lib/data/in-transaction", () => ({
   inTransaction: async (work: (tx: unknown) => Promise<unknown>) => {
@@ -33,6 +39,9 @@ const form = (fields: Record<string, string>) => {
 };
 const idle = { status: "idle" } as const;
 
+// node-postgres's refusal, as the driver adapter passes it on: it names the server's address.
+const refused = () => Object.assign(new Error("connect ECONNREFUSED 10.0.0.5:5432"), { code: "ECONNREFUSED", syscall: "connect", address: "10.0.0.5", port: 5432 });
+
 describe("authedAction", () => {
   const handler = vi.fn(async () => {});
   const action = authedAction(schema, handler, { roles: ["MANAGER"], revalidate: ["/teams"] });
@@ -41,6 +50,7 @@ describe("authedAction", () => {
     handler.mockReset();
     mocks.revalidatePath.mockReset();
     mocks.transactions = 0;
+    mocks.viewerError = null;
   });
 
   it("refuses an anonymous caller without running the handler or opening a transaction", async () => {
@@ -103,6 +113,26 @@ describe("authedAction", () => {
     expect(state).toEqual({ status: "error", message: "Что-то пошло не так, ничего не сохранено. Попробуйте снова." });
     expect(mocks.revalidatePath).not.toHaveBeenCalled();
     log.mockRestore();
+  });
+
+  it("says the data is unavailable and nothing was saved when the database is unreachable, naming nothing internal", async () => {
+    mocks.viewer = manager;
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    handler.mockRejectedValueOnce(refused());
+    const state = await action(idle, form({ name: "Alpha", teamId: "3" }));
+    log.mockRestore();
+    expect(state).toEqual({ status: "error", message: "Данные временно недоступны. Ничего не изменено; попробуйте снова через минуту." });
+    expect(JSON.stringify(state)).not.toMatch(/10\.0\.0\.5|5432|ECONNREFUSED/);
+    expect(mocks.revalidatePath).not.toHaveBeenCalled();
+  });
+
+  it("answers the same, in the request's language, when reading the session already fails", async () => {
+    mocks.viewerError = refused();
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const state = await action(idle, form({ name: "Alpha", teamId: "3" }));
+    log.mockRestore();
+    expect(state).toEqual({ status: "error", message: "The data is temporarily unavailable. Nothing was changed; try again in a minute." });
+    expect(handler).not.toHaveBeenCalled();
   });
 
   it("passes a rate-limit message with its numbers", async () => {

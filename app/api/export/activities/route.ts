@@ -1,9 +1,8 @@
-import { z } from "zod";
 import { listDrillActivities, type ActivityCursor } from "@/lib/data/drill-activities";
 import { authedRoute } from "@/lib/http/authed-route";
 import { wallClock } from "@/lib/kpi/period";
 import { csvStream } from "@/lib/report/csv-stream";
-import { parseActivityDrill } from "@/lib/validation/activity-drill";
+import { activityExportQuery, parseActivityDrill } from "@/lib/validation/activity-drill";
 import { loadScope } from "@/lib/dashboard/load-scope";
 
 const HEADER = ["id", "at", "type", "rep", "team", "dealId", "deal", "leadId", "lead", "responded"];
@@ -20,7 +19,7 @@ function localDateTime(at: Date, timeZone: string): string {
  * The drill-through's activities as CSV: the same filters and order as the page, every page of it. Batches
  * continue after the previous batch's last row rather than at an offset, so a long export stays cheap.
  */
-export const GET = authedRoute(z.record(z.string(), z.unknown()), async (viewer, params) => {
+export const GET = authedRoute(activityExportQuery, async (viewer, params) => {
   const scope = await loadScope(viewer, params);
   const filter = parseActivityDrill(params);
   const tz = scope.org.timeZone;

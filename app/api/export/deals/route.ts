@@ -1,15 +1,14 @@
-import { z } from "zod";
 import { listDrillDeals } from "@/lib/data/drill-deals";
 import { authedRoute } from "@/lib/http/authed-route";
 import { localDate } from "@/lib/kpi/period";
 import { csvStream } from "@/lib/report/csv-stream";
-import { parseDealDrill } from "@/lib/validation/dashboard-drill";
+import { dealExportQuery, parseDealDrill } from "@/lib/validation/dashboard-drill";
 import { loadScope } from "@/lib/dashboard/load-scope";
 
 const HEADER = ["id", "deal", "account", "owner", "team", "pipeline", "stage", "type", "status", "amount", "createdAt", "expectedCloseAt", "closedAt", "cycleDays", "lostReason"];
 
 /** The drill-through's deals as CSV: the same filters and order as the page, every page of it. */
-export const GET = authedRoute(z.record(z.string(), z.unknown()), async (viewer, params) => {
+export const GET = authedRoute(dealExportQuery, async (viewer, params) => {
   const scope = await loadScope(viewer, params);
   const filter = parseDealDrill(params);
   const tz = scope.org.timeZone;

@@ -1,15 +1,14 @@
-import { z } from "zod";
 import { listDrillLeads } from "@/lib/data/drill-leads";
 import { authedRoute } from "@/lib/http/authed-route";
 import { localDate } from "@/lib/kpi/period";
 import { csvStream } from "@/lib/report/csv-stream";
-import { parseLeadDrill } from "@/lib/validation/dashboard-drill";
+import { leadExportQuery, parseLeadDrill } from "@/lib/validation/dashboard-drill";
 import { loadScope } from "@/lib/dashboard/load-scope";
 
 const HEADER = ["id", "lead", "account", "source", "status", "sdr", "team", "ae", "createdAt", "handedOverAt", "deals", "wonDeals"];
 
 /** The drill-through's leads as CSV: the same filters and order as the page, every page of it. */
-export const GET = authedRoute(z.record(z.string(), z.unknown()), async (viewer, params) => {
+export const GET = authedRoute(leadExportQuery, async (viewer, params) => {
   const scope = await loadScope(viewer, params);
   const filter = parseLeadDrill(params);
   const tz = scope.org.timeZone;

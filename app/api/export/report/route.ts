@@ -1,12 +1,12 @@
-import { z } from "zod";
 import { authedRoute } from "@/lib/http/authed-route";
 import { buildReport } from "@/lib/report/build-report";
 import { reportCsv } from "@/lib/report/report-csv";
+import { reportExportQuery } from "@/lib/validation/dashboard-query";
 import { loadScope } from "@/lib/dashboard/load-scope";
 
 /** The dashboard's "Export" button: the report of `npm run report` for the dashboard's period and team, as JSON or CSV. */
 export const GET = authedRoute(
-  z.record(z.string(), z.unknown()),
+  reportExportQuery,
   async (viewer, params, tx) => {
     const scope = await loadScope(viewer, params);
     const report = await buildReport(tx, viewer, { period: scope.period, teamId: scope.query.teamId });

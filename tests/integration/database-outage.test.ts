@@ -1,0 +1,249 @@
+// The production app (`npm start` with DATABASE_URL) on a PostgreSQL this test stops and starts again: while the
+// database is down pages answer the translated 503 page, routes 503 JSON, a server action "nothing was changed",
+// /api/health a clear reason and sign-in a translated message, none of them naming the server; once it is back,
+// pages work again without a restart. Runs the production build (npm test builds before this suite).
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser } from "@playwright/test";
+import bcrypt from "bcryptjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "../../lib/db/create-client";
+import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from "../../lib/db/embedded-postgres";
+import { migrate } from "../../lib/db/migrate";
+import { seedAuthorizationFixture, type Fixture } from "./authorization-fixture";
+
+const root = path.resolve(import.meta.dirname, "../..");
+// Under the system temp folder, which the postgres OS user can reach even when the project sits in a private home.
+const runDir = path.join(os.tmpdir(), `outage-test-${process.pid}`);
+const PASSWORD = "outage-test-password";
+// A build on a shared machine, the app's start, and a database stopped and started again.
+const SLOW = 900_000;
+
+let browser: Browser;
+let database: EmbeddedPostgres;
+let databasePort: number;
+let app: ChildProcess | undefined;
+let output = "";
+let base: string;
+let fx: Fixture;
+/** The admin's session cookies, from a real sign-in. */
+let session = "";
+
+// The test runner's own settings must not leak into the app under test.
+function inheritedEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ["NODE_ENV", "DATABASE_URL", "NEXTAUTH_SECRET", "AUTH_SECRET", "NEXTAUTH_URL", "PORT", "DATA_DIR", "DEMO_DATA", "VITEST", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) delete env[key];
+  return env;
+}
+
+async function waitFor(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${output.slice(-3000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+function cookiesOf(response: Response, jar: Map<string, string>): Map<string, string> {
+  for (const line of response.headers.getSetCookie()) {
+    const [pair = ""] = line.split(";");
+    const at = pair.indexOf("=");
+    jar.set(pair.slice(0, at), pair.slice(at + 1));
+  }
+  return jar;
+}
+const header = (jar: Map<string, string>) => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+
+/** Signs in through next-auth's credentials endpoint as a browser's form does; returns its JSON answer and cookies. */
+async function signIn(email: string, password: string): Promise<{ url: string; cookies: string }> {
+  const jar = new Map<string, string>();
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  cookiesOf(csrf, jar);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: header(jar) },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+    redirect: "manual",
+  });
+  cookiesOf(response, jar);
+  return { url: ((await response.json()) as { url: string }).url, cookies: header(jar) };
+}
+
+const page = (url: string, extra: Record<string, string> = {}) => fetch(`${base}${url}`, { headers: { Cookie: session, ...extra }, redirect: "manual" });
+
+const react = createRequire(path.join(root, "package.json"))("next/dist/compiled/react-server-dom-webpack/client.edge.js") as {
+  encodeReply: (value: unknown) => Promise<FormData | string>;
+};
+
+/** Posts a server action as the browser does: its id from the build's manifest, React's reply encoding, the Next-Action header. */
+async function callAction(file: string, exported: string, pagePath: string, fields: Record<string, string>): Promise<{ status: number; body: string }> {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const id = Object.entries(manifest.node).find(([, entry]) => entry.filename === file && entry.exportedName === exported)?.[0];
+  if (!id) throw new Error(`${file}#${exported} is not in the build`);
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.set(key, value);
+  const encoded = await react.encodeReply([{ status: "idle" }, form]);
+  let body = encoded as FormData;
+  if (typeof encoded === "string") {
+    body = new FormData();
+    body.set("0", encoded);
+  }
+  const response = await fetch(`${base}${pagePath}`, {
+    method: "POST",
+    headers: { "Next-Action": id, Accept: "text/x-component", Origin: base, Cookie: session },
+    body,
+    redirect: "manual",
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+/** Nothing that names the database server or the driver. */
+function expectNothingInternal(text: string): void {
+  expect(text).not.toContain(`:${databasePort}`);
+  expect(text).not.toMatch(/ECONNREFUSED|reach database|prisma|DriverAdapter|\bat \w+ \(/i);
+}
+
+beforeAll(async () => {
+  databasePort = await freePort();
+  database = await startEmbeddedPostgres({ dataDir: path.join(runDir, "postgres"), port: databasePort });
+  await migrate(database.url);
+  const client = createPrismaClient(database.url);
+  try {
+    fx = await seedAuthorizationFixture(client);
+    await client.user.update({ where: { id: fx.users.admin }, data: { passwordHash: await bcrypt.hash(PASSWORD, 10) } });
+  } finally {
+    await client.$disconnect();
+  }
+
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  app = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
+    cwd: root,
+    env: { ...inheritedEnv(), HOST: "127.0.0.1", PORT: String(port), DATA_DIR: path.join(runDir, "app"), DATABASE_URL: database.url, DEMO_DATA: "off" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  app.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  app.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  await waitFor(() => output.includes("Ready on") || app!.exitCode !== null, "the app to start", SLOW);
+  if (!output.includes("Ready on")) throw new Error(`the app exited:\n${output}`);
+
+  const signedIn = await signIn("ada@northwind.test", PASSWORD);
+  session = signedIn.cookies;
+  expect(session).toContain("session-token");
+
+  // The Chromium the e2e tests use (playwright.config.ts).
+  const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+  browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+}, SLOW);
+
+afterAll(async () => {
+  await browser?.close();
+  if (app && app.exitCode === null) {
+    app.kill("SIGTERM");
+    await new Promise((resolve) => app!.once("exit", resolve));
+  }
+  await database?.stop();
+  fs.rmSync(runDir, { recursive: true, force: true });
+}, SLOW);
+
+describe("the production app", () => {
+  it("answers hostile drill parameters with the page, never a 500", async () => {
+    for (const query of [
+      "rep=99999999999",
+      "stage=2147483648",
+      "lostFrom=99999999999",
+      "reason=Price%00",
+      "period=custom&from=0001-01-01&to=0001-12-31",
+      "period=custom&from=0099-01-01&to=0099-03-31",
+      "period=custom&from=9999-12-01&to=9999-12-31",
+    ]) {
+      expect((await page(`/drill/deals?basis=closed&status=LOST&${query}`)).status, `/drill/deals?${query}`).toBe(200);
+    }
+    expect((await page("/drill/leads?rep=99999999999")).status).toBe(200);
+    const exported = await page("/api/export/deals?rep=99999999999");
+    expect(exported.status).toBe(422);
+    expect((await exported.json()).fieldErrors).toHaveProperty("rep");
+  });
+
+  it("serves the translated 503 page, 503 JSON and clear messages while the database is down, and recovers when it is back", async () => {
+    expect((await page("/roster")).status).toBe(200);
+    const context = await browser.newContext({ baseURL: base });
+    await context.addCookies(session.split("; ").map((pair) => ({ name: pair.split("=")[0]!, value: pair.slice(pair.indexOf("=") + 1), url: base })));
+    const tab = await context.newPage();
+    expect((await tab.goto("/roster"))?.status()).toBe(200);
+    await database.stop();
+
+    // In the browser: moving on from a page that loaded tells the reader the data is unavailable, and counts down.
+    await tab.getByRole("navigation").getByRole("link", { name: "Dashboard" }).click();
+    await tab.getByRole("heading", { name: "Data temporarily unavailable" }).waitFor({ timeout: 30_000 });
+    await tab.getByText(/Trying again in (2\d|1\d) s/).waitFor({ timeout: 15_000 });
+    expect((await tab.goto("/roster"))?.status()).toBe(503);
+    await tab.getByText("Trying again in 28 s").waitFor({ timeout: 5_000 });
+
+    // Pages: the outage page, in the reader's language, with a countdown and a button to try again.
+    for (const url of ["/roster", "/dashboard", "/drill/deals?year=2025"]) {
+      const response = await page(url);
+      expect(response.status, url).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("30");
+      const html = await response.text();
+      expect(html).toContain("<h1>Data temporarily unavailable</h1>");
+      expect(html).toContain("Trying again in 30 s");
+      expect(html).toContain(">Try now</a>");
+      expectNothingInternal(html);
+    }
+    const russian = await page("/roster", { Cookie: `${session}; NEXT_LOCALE=ru` });
+    expect(russian.status).toBe(503);
+    expect(await russian.text()).toContain("<h1>Данные временно недоступны</h1>");
+
+    // Route handlers: 503 with a reason a program can read.
+    for (const [url, init] of [
+      ["/api/export/deals?year=2025", {}],
+      ["/api/import/presets", { method: "POST", headers: { Origin: base, "Content-Type": "application/json" }, body: "{}" }],
+    ] as const) {
+      const response = await fetch(`${base}${url}`, { ...init, headers: { Cookie: session, ...("headers" in init ? init.headers : {}) } });
+      expect(response.status, url).toBe(503);
+      const text = await response.text();
+      expect(JSON.parse(text)).toMatchObject({ error: "UNAVAILABLE", message: "The data is temporarily unavailable. Nothing was changed; try again in a minute." });
+      expectNothingInternal(text);
+    }
+
+    // A server action: the form's own "nothing was changed" message, not a crash.
+    const action = await callAction("lib/actions/deal-update-next-step.ts", "updateDealNextStep", `/deals/${fx.deals.a}`, { dealId: String(fx.deals.a), nextStep: "Call back", expectedCloseAt: "" });
+    expect(action.status).toBe(200);
+    expect(action.body).toContain("The data is temporarily unavailable. Nothing was changed; try again in a minute.");
+    expectNothingInternal(action.body);
+
+    // The health check: 503 and a reason that names no host.
+    const health = await fetch(`${base}/api/health`);
+    expect(health.status).toBe(503);
+    const healthText = await health.text();
+    expect(JSON.parse(healthText)).toMatchObject({ status: "error", database: { reachable: false, error: "DATABASE_UNAVAILABLE" } });
+    expectNothingInternal(healthText);
+
+    // Sign-in: next-auth's answer carries our code only, and the login page translates it.
+    const attempt = await signIn("ada@northwind.test", PASSWORD);
+    expect(new URL(attempt.url).searchParams.get("error")).toBe("Unavailable");
+    expectNothingInternal(decodeURIComponent(attempt.url));
+    const login = await fetch(`${base}/login?error=Unavailable`, { headers: { Cookie: "NEXT_LOCALE=ru" } });
+    expect(login.status).toBe(200);
+    expect(await login.text()).toContain("Вход сейчас недоступен");
+
+    // PostgreSQL returns on the same port: the running app serves pages again without a restart.
+    database = await startEmbeddedPostgres({ dataDir: path.join(runDir, "postgres"), port: databasePort });
+    await waitFor(async () => (await page("/roster")).status === 200, "the roster to answer again", 60_000);
+    expect((await fetch(`${base}/api/health`)).status).toBe(200);
+    expect((await page("/drill/deals?year=2025")).status).toBe(200);
+    // The outage page's button brings the reader back to the page they asked for.
+    await tab.getByRole("link", { name: "Try now" }).click();
+    await tab.waitForURL(`${base}/roster`);
+    await tab.getByRole("navigation").getByRole("link", { name: "Dashboard" }).waitFor();
+    expect(await tab.getByRole("heading", { name: "Data temporarily unavailable" }).count()).toBe(0);
+    await context.close();
+  }, SLOW);
+});
