@@ -19,6 +19,9 @@ const all = <T,>(value: T): Row<T> => ({ anonymous: value, repA: value, repB: va
 const signedIn = (value: PageOutcome): Row<PageOutcome> => ({ ...all(value), anonymous: "login" });
 const adminOnly: Row<PageOutcome> = { anonymous: "login", repA: "notFound", repB: "notFound", managerX: "notFound", managerY: "notFound", admin: "allow" };
 
+const REVIEW_YEAR = new Date().getUTCFullYear();
+const TEAM_X_REVIEW: Row<PageOutcome> = { anonymous: "login", repA: "notFound", repB: "notFound", managerX: "allow", managerY: "notFound", admin: "allow" };
+
 interface PageCase {
   /** Concrete URLs for the route; dynamic segments get ids from the fixture (in scope and out of it). */
   samples: (fx: MatrixFixture) => Array<{ url: string; expect: Row<PageOutcome> }>;
@@ -70,6 +73,19 @@ const PAGES: Record<string, PageCase> = {
   },
   // Admins and managers (their own teams' reps); reps are told it does not exist.
   "/import": { samples: () => [{ url: "/import", expect: { anonymous: "login", repA: "notFound", repB: "notFound", managerX: "allow", managerY: "allow", admin: "allow" } }] },
+  // The year-end review: a team's manager and admins; reps and other teams' managers are told it does not exist.
+  "/review": { samples: () => [{ url: "/review", expect: signedIn("allow") }] },
+  "/review/[year]": { samples: () => [{ url: `/review/${REVIEW_YEAR}`, expect: { ...signedIn("allow"), repA: "notFound", repB: "notFound" } }] },
+  "/review/[year]/[step]": {
+    samples: (fx) => [
+      { url: `/review/${REVIEW_YEAR}/sales-process?team=${fx.teams.x}`, expect: TEAM_X_REVIEW },
+      { url: `/review/${REVIEW_YEAR}/coaching?team=${fx.teams.x}`, expect: TEAM_X_REVIEW },
+      { url: `/review/${REVIEW_YEAR}/summary?team=${fx.teams.other}`, expect: signedIn("notFound") },
+      { url: `/review/${REVIEW_YEAR}/no-such-step?team=${fx.teams.x}`, expect: signedIn("notFound") },
+    ],
+  },
+  "/review/[year]/print": { samples: (fx) => [{ url: `/review/${REVIEW_YEAR}/print?team=${fx.teams.x}`, expect: TEAM_X_REVIEW }] },
+  "/review/[year]/teams": { samples: () => [{ url: `/review/${REVIEW_YEAR}/teams`, expect: adminOnly }] },
   // Public: the invitee has no session. An unknown token shows "this link does not work".
   "/invite/[token]": { samples: () => [{ url: `/invite/${"x".repeat(43)}`, expect: all("allow") }] },
 };
@@ -77,7 +93,7 @@ const PAGES: Record<string, PageCase> = {
 // "invalid": the caller got past authentication and the role policy, and the (empty) sample input was refused with 422.
 type RouteOutcome = "allow" | "deny" | "invalid";
 interface RouteCase {
-  sample: { method: "GET" | "POST"; url: string };
+  sample: { method: "GET" | "POST" | "PUT"; url: string };
   expect: Row<RouteOutcome>;
 }
 
@@ -99,6 +115,11 @@ const ROUTES: Record<string, RouteCase> = {
   "POST /api/import/preview": { sample: { method: "POST", url: "/api/import/preview" }, expect: IMPORTERS_INVALID },
   "POST /api/import/run": { sample: { method: "POST", url: "/api/import/run" }, expect: IMPORTERS_INVALID },
   "POST /api/import/presets": { sample: { method: "POST", url: "/api/import/presets" }, expect: IMPORTERS_INVALID },
+  // Finishing without a kind is refused as invalid (past the policy); a chunk of an upload nobody started is not found.
+  "POST /api/import/upload/[id]": { sample: { method: "POST", url: `/api/import/upload/${NO_JOB}` }, expect: IMPORTERS_INVALID },
+  "PUT /api/import/upload/[id]/chunks/[seq]": { sample: { method: "PUT", url: `/api/import/upload/${NO_JOB}/chunks/0` }, expect: all<RouteOutcome>("deny") },
+  // Another organisation's team: nobody gets its review as a PDF (and nothing is rendered).
+  "GET /api/review/[year]/pdf": { sample: { method: "GET", url: `/api/review/${REVIEW_YEAR}/pdf?team=999999` }, expect: all<RouteOutcome>("deny") },
   // Someone else's (here: nobody's) import job is not found, for everyone.
   "GET /api/import/jobs/[id]": { sample: { method: "GET", url: `/api/import/jobs/${NO_JOB}` }, expect: all<RouteOutcome>("deny") },
   "GET /api/import/jobs/[id]/rejections": { sample: { method: "GET", url: `/api/import/jobs/${NO_JOB}/rejections` }, expect: all<RouteOutcome>("deny") },
@@ -128,6 +149,10 @@ const DEAL_ANSWERS = "SELECT a::text FROM deal_criterion_answer a JOIN deal d ON
 const ADMIN_ONLY: Row<ActionOutcome> = { anonymous: "deny", repA: "deny", repB: "deny", managerX: "deny", managerY: "deny", admin: "allow" };
 const SIGNED_IN: Row<ActionOutcome> = { ...all<ActionOutcome>("allow"), anonymous: "deny" };
 
+const TEAM_X_REVIEWERS: Row<ActionOutcome> = { anonymous: "deny", repA: "deny", repB: "deny", managerX: "allow", managerY: "deny", admin: "allow" };
+const REVIEWS = "SELECT r::text FROM review r WHERE org_id = ANY($1)";
+const reviewPage = (fx: MatrixFixture) => `/review/${REVIEW_YEAR}/sales-process?team=${fx.teams.x}`;
+
 /** "file.ts#export" in lib/actions → sample input and who may run it. */
 const ACTIONS: Record<string, ActionCase> = {
   "set-locale.ts#setLocale": { input: () => ({ locale: "en" }), expect: all("allow"), formOnly: true, page: "/login" },
@@ -149,6 +174,39 @@ const ACTIONS: Record<string, ActionCase> = {
     input: (fx, n) => ({ dealId: String(fx.deals.a), nextStep: `Call the buyer back (${n})`, expectedCloseAt: "2026-12-15" }),
     expect: DEAL_A_EDITORS,
     page: (fx) => `/deals/${fx.deals.a}`,
+  },
+  // An answer from version 0: the first allowed caller saves it, the second is told of the conflict (nothing written).
+  "review-save-answer.ts#saveReviewAnswer": {
+    input: (fx, n) => ({ teamId: String(fx.teams.x), year: String(REVIEW_YEAR), section: "SALES_PROCESS", questionKey: "buyerHelp", answer: `Matrix answer ${n}`, baseVersion: "0" }),
+    expect: TEAM_X_REVIEWERS,
+    page: reviewPage,
+    alsoWrites: REVIEWS,
+  },
+  "review-set-section-done.ts#setReviewSectionDone": {
+    input: (fx, n) => ({ teamId: String(fx.teams.x), year: String(REVIEW_YEAR), section: "COACHING", done: n % 2 === 0 ? "true" : "false" }),
+    expect: TEAM_X_REVIEWERS,
+    page: reviewPage,
+    alsoWrites: REVIEWS,
+  },
+  // Its own year, so completing it leaves the other review actions' year writable.
+  "review-set-status.ts#setReviewStatus": {
+    input: (fx) => ({ teamId: String(fx.teams.x), year: String(REVIEW_YEAR - 1), status: "COMPLETED" }),
+    expect: TEAM_X_REVIEWERS,
+    page: reviewPage,
+    alsoWrites: REVIEWS,
+  },
+  "review-track-kpi.ts#trackReviewKpi": {
+    input: (fx) => ({ teamId: String(fx.teams.x), year: String(REVIEW_YEAR), metric: "winRate", tracked: "true" }),
+    expect: TEAM_X_REVIEWERS,
+    page: reviewPage,
+    alsoWrites: REVIEWS,
+  },
+  // An insight the year never produces: refused for everyone, and nothing (not even the review row) is written.
+  "review-decide-insight.ts#decideReviewInsight": {
+    input: (fx) => ({ teamId: String(fx.teams.x), year: String(REVIEW_YEAR), insightKey: "STALLED_STAGE:stage:999999", decision: "ACCEPT" }),
+    expect: all("deny"),
+    page: reviewPage,
+    alsoWrites: REVIEWS,
   },
   "deal-answer-criterion.ts#answerDealCriterion": {
     input: (fx, n) => ({ dealId: String(fx.deals.a), criterionId: String(dealCriterionId), answer: n % 2 === 0 ? "yes" : "no" }),
