@@ -23,7 +23,8 @@ export async function loadReviewPage(viewer: Viewer, rawYear: string, params: Re
   if (!year.success) notFound();
   const teams = await listReviewTeams(viewer);
   const rawTeam = Array.isArray(params.team) ? params.team[0] : params.team;
-  const team = teams.find((candidate) => String(candidate.id) === rawTeam) ?? (teams.length === 1 ? teams[0] : undefined);
+  // A team named in the URL must be one of the viewer's; only without one does a single team stand in.
+  const team = rawTeam !== undefined ? teams.find((candidate) => String(candidate.id) === rawTeam) : teams.length === 1 ? teams[0] : undefined;
   if (!team) {
     if (rawTeam !== undefined || teams.length === 0) notFound();
     return { pickTeam: teams, year: year.data };

@@ -7,7 +7,8 @@ import { reviewForWrite } from "./review-for-write";
 /** Completes a review (read-only afterwards, who and when recorded) or reopens it; both audited. */
 export async function setReviewStatus(viewer: Viewer, input: SetReviewStatusInput, tx: Tx): Promise<void> {
   assertViewer(viewer);
-  const review = await reviewForWrite(viewer, tx, input, { allowCompleted: input.status === "DRAFT" });
+  // Completing a completed review (a second tab, a second click) changes nothing and is not an error.
+  const review = await reviewForWrite(viewer, tx, input, { allowCompleted: true });
   if (review.status === input.status) return;
   const completed = input.status === "COMPLETED";
   await tx.review.update({
