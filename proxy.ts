@@ -5,7 +5,7 @@ import { secureCookies } from "@/lib/auth/secure-cookies";
 import { contentSecurityPolicy, createNonce } from "@/lib/http/content-security-policy";
 
 // Only turns anonymous visitors away; who may see what is decided by requireViewer and lib/data.
-const PUBLIC_PATHS = [/^\/login$/, /^\/invite(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health$/];
+const PUBLIC_PATHS = [/^\/login$/, /^\/setup$/, /^\/invite(\/|$)/, /^\/api\/auth(\/|$)/, /^\/api\/health$/];
 
 // Every response gets a CSP with its own nonce; the request carries it too, for Next to stamp its scripts.
 export async function proxy(request: NextRequest) {

@@ -5,9 +5,11 @@ import { LoginForm } from "@/components/forms/login-form";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { LogoMark } from "@/components/ui/logo-mark";
 import { getViewer } from "@/lib/auth/get-viewer";
+import { instanceHasUsers } from "@/lib/data/instance-has-users";
 import { signInLanding } from "@/lib/auth/home-path";
 import { parseSignInError } from "@/lib/auth/sign-in-error";
 import { oidcConfig } from "@/lib/env";
+import { isDatabaseUnavailable } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/get-locale";
 import { getTranslations } from "@/lib/i18n/get-translations";
 
@@ -26,12 +28,37 @@ function signInErrorMessage(code: string, t: Awaited<ReturnType<typeof getTransl
 
 const POINTS = ["process", "kpis", "pipeline", "coaching"] as const;
 
+// With the database unreachable the form stays: a sign-in then says that it is unavailable.
+const hasAccounts = () =>
+  instanceHasUsers().catch((error: unknown) => {
+    if (isDatabaseUnavailable(error)) return true;
+    throw error;
+  });
+
+/** An installation without accounts: a sign-in form could not work, so say how the first administrator is made. */
+function NoUsersYet({ t }: { t: Awaited<ReturnType<typeof getTranslations<"setup">>> }) {
+  const command = `npm run user -- create --email ${t("noUsers.email")} --role ADMIN --org "${t("noUsers.org")}"`;
+  return (
+    <div className="w-full max-w-xl">
+      <h1 className="text-2xl font-semibold tracking-tight text-foreground">{t("noUsers.heading")}</h1>
+      <div className="mt-6 space-y-4 rounded-2xl border border-border bg-surface p-6 text-sm leading-relaxed text-foreground shadow-sm">
+        <p>{t("noUsers.intro")}</p>
+        <pre aria-label={t("noUsers.commandLabel")} tabIndex={0} className="overflow-x-auto rounded-lg bg-surface-muted px-4 py-3 font-mono text-[13px] text-foreground">
+          <code>{command}</code>
+        </pre>
+        <p>{t("noUsers.link")}</p>
+        <p className="text-muted">{t("noUsers.after")}</p>
+      </div>
+    </div>
+  );
+}
+
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = signInLanding(params.callbackUrl);
   if (await getViewer()) redirect(callbackUrl);
 
-  const [t, tMeta, locale] = await Promise.all([getTranslations("login"), getTranslations("meta"), getLocale()]);
+  const [t, tMeta, tSetup, locale, hasUsers] = await Promise.all([getTranslations("login"), getTranslations("meta"), getTranslations("setup"), getLocale(), hasAccounts()]);
   const sso = oidcConfig();
   const initialError = typeof params.error === "string" ? signInErrorMessage(params.error, t) : null;
 
@@ -65,30 +92,34 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LanguageSwitch />
         </header>
         <main id="main" className="flex flex-1 items-center justify-center px-6 pb-16">
-          <div className="w-full max-w-md">
-            <h1 className="text-2xl font-semibold tracking-tight text-foreground">{t("heading")}</h1>
-            <p className="mt-2 text-sm leading-relaxed text-muted">{t("intro")}</p>
-            <div className="mt-8 rounded-2xl border border-border bg-surface p-6 shadow-sm">
-              {/* The form formats the rate-limit message itself (a plural), so it gets that one message. */}
-              <NextIntlClientProvider locale={locale} messages={{ login: { rateLimited: t.raw("rateLimited") as string } }} formats={{}} now={new Date()} timeZone="UTC">
-              <LoginForm
-                callbackUrl={callbackUrl}
-                initialError={initialError}
-                sso={sso ? { label: t("sso", { provider: sso.name }), or: t("or") } : undefined}
-                labels={{
-                  email: t("email"),
-                  password: t("password"),
-                  submit: t("submit"),
-                  submitting: t("submitting"),
-                  invalidCredentials: t("invalidCredentials"),
-                  invalidInput: t("invalidInput"),
-                  unavailable: t("unavailable"),
-                  ssoNoAccount: t("ssoNoAccount"),
-                }}
-              />
-              </NextIntlClientProvider>
+          {hasUsers ? (
+            <div className="w-full max-w-md">
+              <h1 className="text-2xl font-semibold tracking-tight text-foreground">{t("heading")}</h1>
+              <p className="mt-2 text-sm leading-relaxed text-muted">{t("intro")}</p>
+              <div className="mt-8 rounded-2xl border border-border bg-surface p-6 shadow-sm">
+                {/* The form formats the rate-limit message itself (a plural), so it gets that one message. */}
+                <NextIntlClientProvider locale={locale} messages={{ login: { rateLimited: t.raw("rateLimited") as string } }} formats={{}} now={new Date()} timeZone="UTC">
+                <LoginForm
+                  callbackUrl={callbackUrl}
+                  initialError={initialError}
+                  sso={sso ? { label: t("sso", { provider: sso.name }), or: t("or") } : undefined}
+                  labels={{
+                    email: t("email"),
+                    password: t("password"),
+                    submit: t("submit"),
+                    submitting: t("submitting"),
+                    invalidCredentials: t("invalidCredentials"),
+                    invalidInput: t("invalidInput"),
+                    unavailable: t("unavailable"),
+                    ssoNoAccount: t("ssoNoAccount"),
+                  }}
+                />
+                </NextIntlClientProvider>
+              </div>
             </div>
-          </div>
+          ) : (
+            <NoUsersYet t={tSetup} />
+          )}
         </main>
       </div>
     </div>

@@ -24,6 +24,10 @@ export interface ActionPolicy {
   roles?: readonly Role[];
   /** Paths to revalidate after the transaction commits. */
   revalidate?: readonly string[];
+  /** The catalogue namespace that names the form's fields in error messages (default `fields`). */
+  fieldLabels?: string;
+  /** How long the transaction may take, for the rare action that rebuilds derived data (default: inTransaction's). */
+  timeoutMs?: number;
 }
 
 export type Action<Data = undefined> = ((prev: ActionState<Data>, formData: FormData) => Promise<ActionState<Data>>) & {
@@ -74,11 +78,11 @@ export function authedAction<S extends z.ZodType, Data = undefined>(
 
       const raw = formDataToObject(formData);
       const parsed = schema.safeParse(raw);
-      if (!parsed.success) return { ...fail("INVALID"), fieldErrors: fieldErrorsOf(parsed.error, raw, t) };
+      if (!parsed.success) return { ...fail("INVALID"), fieldErrors: fieldErrorsOf(parsed.error, raw, t, policy.fieldLabels) };
       if (policy.roles && !policy.roles.includes(viewer.role)) return fail("FORBIDDEN");
 
       const signedIn = viewer;
-      const result = await inTransaction((tx) => handler(signedIn, parsed.data, tx));
+      const result = await inTransaction((tx) => handler(signedIn, parsed.data, tx), { timeoutMs: policy.timeoutMs });
       for (const path of policy.revalidate ?? []) revalidatePath(path);
       return { status: "success", message: result?.message ?? t("appErrors.saved"), data: result?.data };
     } catch (error) {

@@ -32,3 +32,14 @@ export function printLogins(logins: DemoLogin[], password: string): void {
     console.log(`    ${login.role.padEnd(8)} ${login.email.padEnd(36)} ${login.name}${login.team ? ` — ${login.team}` : ""}`);
   }
 }
+
+/** The start of an install without users: how to make the first administrator, on this machine or in the browser. */
+export function printFirstAdminHelp(setupUrl: string, lifetimeMinutes: number): void {
+  console.log(`
+  No one can sign in yet: the database has no users. Create the first administrator here:
+    npm run user -- create --email you@example.com --role ADMIN --org "Your company"
+  or open this one-time link (valid ${lifetimeMinutes} minutes, single use) to set up the organisation and its
+  administrator in the browser; a restart prints a new one:
+    ${setupUrl}
+  Then set currency, time zone and KPI thresholds under Administration → Settings or with npm run org -- set.`);
+}

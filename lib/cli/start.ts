@@ -12,11 +12,13 @@ import { z } from "zod";
 import { appendPeerAddress } from "../auth/client-ip";
 import { LaunchError, checkPortFree, connectOrExplain, ensureSecret } from "./launch-checks";
 import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded-postgres";
+import { createPrismaClient } from "../db/create-client";
 import { isDatabaseDown } from "../db/is-database-down";
 import { MigrationError, migrate } from "../db/migrate";
 import { withOutagePage } from "../http/outage-page";
+import { issueSetupToken, SETUP_TOKEN_LIFETIME_MINUTES } from "../data/issue-setup-token";
 import { DEMO_PASSWORD, demoLogins, isDatabaseEmpty, seedDemo } from "../../prisma/seed";
-import { printLogins, progressBar } from "./output";
+import { printFirstAdminHelp, printLogins, progressBar } from "./output";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -92,7 +94,17 @@ async function hasUser(url: string, email: string | undefined): Promise<boolean>
   }
 }
 
-async function prepareDatabase(config: z.infer<typeof launchEnv>): Promise<string> {
+/** A one-time setup link's token while the database has no users (null once it has one). */
+async function setupTokenIfNoUsers(url: string): Promise<string | null> {
+  const client = createPrismaClient(url, { max: 1 });
+  try {
+    return (await issueSetupToken(client))?.token ?? null;
+  } finally {
+    await client.$disconnect();
+  }
+}
+
+async function prepareDatabase(config: z.infer<typeof launchEnv>): Promise<{ url: string; setupToken: string | null }> {
   let url = config.DATABASE_URL;
   if (url) {
     await connectOrExplain(url);
@@ -117,7 +129,7 @@ async function prepareDatabase(config: z.infer<typeof launchEnv>): Promise<strin
   }
   const logins = demoLogins();
   if (await hasUser(url, logins[0]?.email)) printLogins(logins, DEMO_PASSWORD);
-  return url;
+  return { url, setupToken: await setupTokenIfNoUsers(url) };
 }
 
 async function main(): Promise<void> {
@@ -129,7 +141,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(config.DATA_DIR, { recursive: true });
   const secret = ensureSecret(config.DATA_DIR, config.NODE_ENV === "production");
 
-  const [url] = await Promise.all([prepareDatabase(config), dev || buildIsCurrent() ? Promise.resolve() : runBuild()]);
+  const [{ url, setupToken }] = await Promise.all([prepareDatabase(config), dev || buildIsCurrent() ? Promise.resolve() : runBuild()]);
 
   process.env.DATABASE_URL = url;
   process.env.NEXTAUTH_SECRET = secret;
@@ -163,6 +175,10 @@ async function main(): Promise<void> {
   });
   const shownHost = config.HOST === "0.0.0.0" || config.HOST === "127.0.0.1" ? "localhost" : config.HOST;
   console.log(`\n✔ Ready on http://${shownHost}:${config.PORT}${dev ? " (development mode)" : ""}. Stop with Ctrl-C.`);
+  if (setupToken) {
+    const base = (process.env.NEXTAUTH_URL ?? `http://${shownHost}:${config.PORT}`).replace(/\/+$/, "");
+    printFirstAdminHelp(`${base}/setup?token=${setupToken}`, SETUP_TOKEN_LIFETIME_MINUTES);
+  }
 }
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {

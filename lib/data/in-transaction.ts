@@ -9,6 +9,6 @@ export type Tx = Prisma.TransactionClient;
 const TRANSACTION_TIMEOUT_MS = 15_000;
 
 /** Runs `work` in one database transaction: everything it writes commits together, or nothing does. */
-export function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.$transaction(work, { timeout: TRANSACTION_TIMEOUT_MS });
+export function inTransaction<T>(work: (tx: Tx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+  return db.$transaction(work, { timeout: options.timeoutMs ?? TRANSACTION_TIMEOUT_MS });
 }

@@ -47,6 +47,7 @@ export const TABLES_WITHOUT_DATA_CHANGE = [
   "_prisma_migrations",
   "audit_log",
   "user_invite",
+  "setup_token",
   "login_attempt",
   "auth_session",
   "import_run",

@@ -62,6 +62,14 @@ const PAGES: Record<string, PageCase> = {
   },
   "/admin/teams": { samples: () => [{ url: "/admin/teams", expect: adminOnly }] },
   "/admin/audit": { samples: () => [{ url: "/admin/audit", expect: adminOnly }] },
+  "/admin/settings": { samples: () => [{ url: "/admin/settings", expect: adminOnly }] },
+  // Public, but only with a usable one-time link while nobody has an account: here users exist, so it is not found.
+  "/setup": {
+    samples: () => [
+      { url: "/setup", expect: all("notFound") },
+      { url: `/setup?token=${"x".repeat(43)}`, expect: all("notFound") },
+    ],
+  },
   // The owner, the manager of the owner's team and admins; anyone else is told it does not exist.
   "/deals/[dealId]": {
     samples: (fx) => [
@@ -158,6 +166,17 @@ const ACTIONS: Record<string, ActionCase> = {
   "set-locale.ts#setLocale": { input: () => ({ locale: "en" }), expect: all("allow"), formOnly: true, page: "/login" },
   // A made-up token: every caller reaches the action and is told the link does not work.
   "accept-invite.ts#acceptInvite": { input: () => ({ token: "x".repeat(43), password: "long enough password", confirm: "long enough password" }), expect: all("deny") },
+  // A made-up token, and users exist: every caller reaches the action and is refused; nothing is created.
+  "complete-setup.ts#completeSetup": {
+    input: (_fx, n) => ({ token: "x".repeat(43), orgName: `Matrix Org ${n}`, currency: "EUR", timeZone: "Europe/Berlin", adminName: "Matrix Admin", email: `matrix.setup.${n}@matrix.test`, password: "long enough password", confirm: "long enough password" }),
+    expect: all("deny"),
+  },
+  // The matrix organisation as global-setup makes it (its name is how the next run finds it); only a threshold changes.
+  "admin-update-organization-settings.ts#saveOrganizationSettings": {
+    input: (_fx, n) => ({ name: "Matrix Org", currency: "EUR", timeZone: "Europe/Berlin", savedTimeZone: "Europe/Berlin", staleAfterDays: String(14 + (n % 2)), stuckFactor: "2", coachingTargetMinutes: "180" }),
+    expect: ADMIN_ONLY,
+    page: "/admin/settings",
+  },
   "sign-out-everywhere.ts#signOutEverywhere": { input: () => ({}), expect: SIGNED_IN },
   "admin-create-user.ts#createUser": {
     input: (fx, n) => ({ name: `Matrix New ${n}`, email: `matrix.new.${n}.${Date.now()}@matrix.test`, role: "REP", teamId: String(fx.teams.x), method: "invite" }),

@@ -43,6 +43,15 @@ async function freshInvite(db: PrismaClient, fx: Fixture, n: number): Promise<st
   return token;
 }
 
+/** A setup link as `npm start` issues it (the fixture has users, so it is never usable). */
+async function freshSetupToken(db: PrismaClient): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await db.setupToken.create({ data: { tokenHash: createHash("sha256").update(token).digest("hex"), expiresAt: new Date(Date.now() + 3_600_000) } });
+  return token;
+}
+
+const NOBODY: Expectation = { anonymous: "deny", repA: "deny", repB: "deny", managerX: "deny", managerY: "deny", admin: "deny" };
+
 // The deal's owner, the manager of the owner's team and admins may edit a deal; rep B and manager Y may not.
 const DEAL_A_EDITORS: Expectation = { anonymous: "deny", repA: "allow", repB: "deny", managerX: "allow", managerY: "deny", admin: "allow" };
 
@@ -92,6 +101,28 @@ const ACTIONS: Record<string, ActionCase> = {
       return { token: await freshInvite(db, fx, n), password, confirm: password };
     },
     expect: EVERYONE,
+    audited: true,
+  },
+  // Once anyone has an account, a setup link, however valid, creates nothing, for anyone.
+  "complete-setup.ts#completeSetup": {
+    input: async (_fx, n, db) => {
+      const password = "a long enough password";
+      return { token: await freshSetupToken(db), orgName: `Rival ${n}`, currency: "EUR", timeZone: "Europe/Berlin", adminName: "Rival Admin", email: `rival${n}@rival.test`, password, confirm: password };
+    },
+    expect: NOBODY,
+    audited: false,
+  },
+  "admin-update-organization-settings.ts#saveOrganizationSettings": {
+    input: (_fx, n) => ({
+      name: "Northwind",
+      currency: "EUR",
+      timeZone: "Europe/Berlin",
+      savedTimeZone: "Europe/Berlin",
+      staleAfterDays: String(2 + (n % 300)),
+      stuckFactor: "2",
+      coachingTargetMinutes: "180",
+    }),
+    expect: ADMIN_ONLY,
     audited: true,
   },
   "sign-out-everywhere.ts#signOutEverywhere": { input: () => ({}), expect: SIGNED_IN, audited: true },

@@ -11,6 +11,7 @@ const ACTIONS_DIR = path.resolve(import.meta.dirname, "../../lib/actions");
 const PUBLIC_ACTIONS: Record<string, string> = {
   "set-locale.ts#setLocale": "the language switch works on the sign-in page too; it only sets a cookie",
   "accept-invite.ts#acceptInvite": "the invitee has no session yet; the one-time token is the credential, spent in the same transaction",
+  "complete-setup.ts#completeSetup": "nobody has an account yet; the one-time setup token is the credential, spent in the same transaction",
 };
 
 const actionFiles = fs

@@ -11,7 +11,7 @@ import { messagesFor } from "@/lib/i18n/messages";
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
   if (viewer.role !== "ADMIN") notFound();
-  const [t, org] = await Promise.all([getTranslations("admin"), getOrganization(viewer)]);
+  const [t, tSettings, org] = await Promise.all([getTranslations("admin"), getTranslations("orgSettings"), getOrganization(viewer)]);
   const messages = messagesFor(viewer.locale);
   return (
     <NextIntlClientProvider
@@ -30,6 +30,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
               { href: "/admin/users", label: t("tabs.users") },
               { href: "/admin/teams", label: t("tabs.teams") },
               { href: "/admin/audit", label: t("tabs.audit") },
+              { href: "/admin/settings", label: tSettings("tab") },
             ]}
           />
         </div>
