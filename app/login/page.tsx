@@ -43,7 +43,7 @@ function NoUsersYet({ t }: { t: Awaited<ReturnType<typeof getTranslations<"setup
       <h1 className="text-2xl font-semibold tracking-tight text-foreground">{t("noUsers.heading")}</h1>
       <div className="mt-6 space-y-4 rounded-2xl border border-border bg-surface p-6 text-sm leading-relaxed text-foreground shadow-sm">
         <p>{t("noUsers.intro")}</p>
-        <pre aria-label={t("noUsers.commandLabel")} tabIndex={0} className="overflow-x-auto rounded-lg bg-surface-muted px-4 py-3 font-mono text-[13px] text-foreground">
+        <pre className="whitespace-pre-wrap break-words rounded-lg bg-surface-muted px-4 py-3 font-mono text-[13px] leading-relaxed text-foreground">
           <code>{command}</code>
         </pre>
         <p>{t("noUsers.link")}</p>

@@ -8,7 +8,7 @@ import { Field, FormMessage, SubmitButton, inputClass, useActionForm } from "@/c
 import type { Choice } from "./choices";
 
 const fieldsetClass = "space-y-4 rounded-2xl border border-border bg-surface p-6 shadow-sm";
-const legendClass = "float-left mb-1 w-full text-base font-semibold text-foreground";
+const legendClass = "float-left mb-3 w-full text-base font-semibold text-foreground";
 
 /** The organisation and its first administrator, from a one-time setup link. */
 export function SetupForm({ token, currencies, timeZones, minPassword }: { token: string; currencies: Choice[]; timeZones: Choice[]; minPassword: number }) {

@@ -93,11 +93,11 @@ describe("the first start on an empty database", () => {
     expect(russian).toContain("Войти пока некому");
     expect(russian).toContain("Ваша компания");
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     await page.goto(`${base}/login`);
     await page.getByRole("heading", { name: "No one can sign in yet" }).waitFor();
     await expectNoAxeViolations(page);
-    await page.close();
+    await page.context().close();
   });
 
   it("has no setup page without the link's token, nor with a wrong one", async () => {
@@ -108,7 +108,7 @@ describe("the first start on an empty database", () => {
 
   it("sets up the organisation and its administrator from the link, who then signs in; afterwards the link and the empty sign-in page are gone", async () => {
     const [, link = ""] = setupLink() ?? [];
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     await page.goto(link);
     await page.getByRole("heading", { name: "Set up your organisation" }).waitFor();
     await expectNoAxeViolations(page);
@@ -136,7 +136,7 @@ describe("the first start on an empty database", () => {
     await page.goto(`${base}/admin/settings`);
     expect(await page.getByLabel("Organisation name").inputValue()).toBe("Acme GmbH");
     expect(await page.getByLabel("Time zone").inputValue()).toBe("Europe/Berlin");
-    await page.close();
+    await page.context().close();
 
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
