@@ -33,15 +33,12 @@ const stageLinesField = safeText((MAX_NAME_LENGTH + 2) * MAX_OPEN_STAGES)
   )
   .pipe(z.array(pipelineNameField).max(MAX_OPEN_STAGES));
 
-export const createPipelineSchema = z
-  .object({
-    name: pipelineNameField,
-    template: z.enum([...PIPELINE_TEMPLATES, "empty"]),
-    stages: z.preprocess((value) => value ?? "", stageLinesField),
-  })
-  .superRefine((input, context) => {
-    if (input.template === "empty" && input.stages.length === 0) context.addIssue({ code: "too_small", origin: "array", minimum: 1, inclusive: true, input: input.stages, path: ["stages"] });
-  });
+/** A template's pipeline, or an empty start from `stages` (a start without one is refused by the pipeline rules). */
+export const createPipelineSchema = z.object({
+  name: pipelineNameField,
+  template: z.enum([...PIPELINE_TEMPLATES, "empty"]),
+  stages: z.preprocess((value) => value ?? "", stageLinesField),
+});
 export type CreatePipelineInput = z.infer<typeof createPipelineSchema>;
 
 export const renamePipelineSchema = z.object({ pipelineId: idField, name: pipelineNameField });
