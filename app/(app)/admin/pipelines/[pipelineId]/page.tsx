@@ -41,7 +41,7 @@ export default async function AdminPipelineEditorPage({ params }: { params: Prom
       <p className="text-xs text-muted">
         {/* The deal drill lists open deals; the ends hold closed ones. */}
         {drillable && stage.kind === "OPEN" && stage.history.inStage > 0 ? (
-          <Link href={`/drill/deals?basis=openEnd&pipeline=${pipeline.id}&stage=${stage.id}`} className="text-accent underline-offset-2 hover:underline">
+          <Link href={`/drill/deals?basis=openEnd&pipeline=${pipeline.id}&stage=${stage.id}`} className="text-accent underline underline-offset-2">
             {inStage}
           </Link>
         ) : (
