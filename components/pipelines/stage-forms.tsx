@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { Field, FormMessage, SubmitButton, inputClass, useActionForm } from "@/components/admin/form-parts";
 import { addStage } from "@/lib/actions/pipeline-add-stage";
 import { mergeStage } from "@/lib/actions/pipeline-merge-stage";
@@ -136,6 +136,8 @@ export function StageRemoval({
   const merge = useActionForm(mergeStage);
   const mergeErrors = merge.state.status === "error" ? (merge.state.fieldErrors ?? {}) : {};
   const withHistory = history.inStage + history.passedThrough + history.answered > 0;
+  // Rewriting history cannot be undone: the merge button waits for an explicit yes.
+  const [sure, setSure] = useState(false);
   if (others.length === 0) return <p className="text-sm text-muted">{t("stage.lastOpenStage")}</p>;
   return (
     <div className="space-y-3">
@@ -154,6 +156,12 @@ export function StageRemoval({
       <form {...merge.formProps} className="space-y-2">
         <input type="hidden" name="stageId" value={stage.id} />
         <p className="text-sm text-muted">{t("stage.mergeIntro")}</p>
+        {withHistory && (
+          <label className="flex items-start gap-2 text-sm text-foreground">
+            <input type="checkbox" checked={sure} onChange={(event) => setSure(event.target.checked)} className="mt-0.5 size-4 accent-accent" />
+            {t("stage.mergeSure", { count: history.inStage + history.passedThrough })}
+          </label>
+        )}
         <div className="flex flex-wrap items-end gap-3">
           <Field id={`${id}-into`} label={t("fields.intoStageId")} errors={mergeErrors.intoStageId} className="min-w-48">
             {(aria) => (
@@ -166,7 +174,13 @@ export function StageRemoval({
               </select>
             )}
           </Field>
-          <SubmitButton pending={merge.pending} pendingLabel={t("saving")} variant={withHistory ? "danger" : "secondary"}>
+          <SubmitButton
+            pending={merge.pending}
+            pendingLabel={t("saving")}
+            variant={withHistory ? "danger" : "secondary"}
+            disabled={merge.pending || (withHistory && !sure)}
+            aria-disabled={merge.pending || (withHistory && !sure)}
+          >
             {t("stage.mergeConfirm", { stage: stage.name })}
           </SubmitButton>
         </div>

@@ -130,7 +130,10 @@ test("the admin builds a pipeline in the admin page and imports deals into it", 
     await expect(page.getByRole("button", { name: "Remove Visit" })).toHaveCount(0);
     await expectNoAxeViolations(page);
     await page.getByLabel("Merge into").first().selectOption({ label: "Offer" });
-    await page.getByRole("button", { name: "Merge Visit into it" }).click();
+    const mergeButton = page.getByRole("button", { name: "Merge Visit into the chosen stage" });
+    await expect(mergeButton).toBeDisabled();
+    await page.getByLabel(/I understand: the history of \d+ deals will be rewritten/).check();
+    await mergeButton.click();
     await expect.poll(() => stageOrder(page)).toEqual(["Offer"]);
     const after = await sql.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE s.name = 'Offer')::int AS offer FROM deal d JOIN stage s ON s.id = d.stage_id WHERE d.pipeline_id = $1`, [pipeline]);
     expect(after.rows[0]).toEqual({ n: 4, offer: 2 });
