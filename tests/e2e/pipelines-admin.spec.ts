@@ -132,7 +132,7 @@ test("the admin builds a pipeline in the admin page and imports deals into it", 
     await page.getByLabel("Merge into").first().selectOption({ label: "Offer" });
     const mergeButton = page.getByRole("button", { name: "Merge Visit into the chosen stage" });
     await expect(mergeButton).toBeDisabled();
-    await page.getByLabel(/I understand: the history of \d+ deals will be rewritten/).check();
+    await page.getByLabel(/I understand: the history of \d+ deals will be rewritten/).first().check();
     await mergeButton.click();
     await expect.poll(() => stageOrder(page)).toEqual(["Offer"]);
     const after = await sql.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE s.name = 'Offer')::int AS offer FROM deal d JOIN stage s ON s.id = d.stage_id WHERE d.pipeline_id = $1`, [pipeline]);
