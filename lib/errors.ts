@@ -3,8 +3,13 @@ import type { Messages } from "@/lib/i18n/messages";
 export const APP_ERROR_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "INVALID", "RATE_LIMITED", "UNAVAILABLE"] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
-/** A key of the `appErrors` catalogue namespace: what the user is told. */
-export type AppErrorMessageKey = keyof Messages["appErrors"];
+/** What the user is told: a key of the `appErrors` catalogue namespace, or of a feature's own errors namespace. */
+export type AppErrorMessageKey = keyof Messages["appErrors"] | `pipelinesAdmin.errors.${keyof Messages["pipelinesAdmin"]["errors"] & string}`;
+
+/** The catalogue path of a message key: under `appErrors` unless the key names its own namespace. */
+export function appErrorMessagePath(key: AppErrorMessageKey) {
+  return key.includes(".") ? (key as Exclude<AppErrorMessageKey, keyof Messages["appErrors"]>) : (`appErrors.${key as keyof Messages["appErrors"]}` as const);
+}
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -25,13 +30,19 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly messageKey: AppErrorMessageKey;
   readonly values: Record<string, string | number>;
+  /** The form field the message is about (a name already taken): a form shows it there too. */
+  readonly field: string | undefined;
 
-  constructor(code: AppErrorCode, options: { messageKey?: AppErrorMessageKey; values?: Record<string, string | number>; detail?: string } = {}) {
+  constructor(
+    code: AppErrorCode,
+    options: { messageKey?: AppErrorMessageKey; values?: Record<string, string | number>; field?: string; detail?: string } = {},
+  ) {
     // The detail is for logs only; users see the translated messageKey.
     super(options.detail ?? code);
     this.code = code;
     this.messageKey = options.messageKey ?? code;
     this.values = options.values ?? {};
+    this.field = options.field;
   }
 }
 

@@ -8,17 +8,21 @@ import { LanguageSwitch } from "@/components/ui/language-switch";
 import { LogoMark } from "@/components/ui/logo-mark";
 import { SkipLink } from "@/components/ui/skip-link";
 import { requireViewer } from "@/lib/auth/require-viewer";
+import { canEditStageRules } from "@/lib/data/pipelines/can-edit-stage-rules";
 import { getTranslations } from "@/lib/i18n/get-translations";
 import { messagesFor } from "@/lib/i18n/messages";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
-  const [t, tMeta, tNav, tRoles, tCommon] = await Promise.all([
+  const [t, tMeta, tNav, tRoles, tCommon, tPipelines, managerEditsPipelines] = await Promise.all([
     getTranslations("shell"),
     getTranslations("meta"),
     getTranslations("nav"),
     getTranslations("roles"),
     getTranslations("common"),
+    getTranslations("pipelinesAdmin"),
+    // A manager whom the organisation lets edit the stages gets the one admin section they may use.
+    viewer.role === "MANAGER" ? canEditStageRules(viewer) : Promise.resolve(false),
   ]);
   const initials = viewer.name
     .split(/\s+/)
@@ -45,6 +49,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               { href: "/roster", label: tNav("roster") },
               ...(viewer.role === "REP" ? [] : [{ href: "/import", label: tNav("import") }]),
               ...(viewer.role === "ADMIN" ? [{ href: "/admin", label: tNav("admin") }] : []),
+              ...(managerEditsPipelines ? [{ href: "/admin/pipelines", label: tPipelines("tab") }] : []),
             ]}
           />
           <div className="ml-auto flex items-center gap-4">

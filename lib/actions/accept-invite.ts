@@ -3,7 +3,7 @@
 import { createTranslator } from "next-intl";
 import { acceptInvite as redeemInvite } from "@/lib/data/accept-invite";
 import { inTransaction } from "@/lib/data/in-transaction";
-import { AppError } from "@/lib/errors";
+import { AppError, appErrorMessagePath } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/get-locale";
 import { messagesFor } from "@/lib/i18n/messages";
 import { acceptInviteSchema } from "@/lib/validation/admin-user";
@@ -31,7 +31,7 @@ export async function acceptInvite(_prev: ActionState<{ email: string }>, formDa
     const { email } = await inTransaction((tx) => redeemInvite(parsed.data, tx));
     return { status: "success", message: t("invite.done"), data: { email } };
   } catch (error) {
-    if (error instanceof AppError) return { status: "error", message: t(`appErrors.${error.messageKey}`, error.values) };
+    if (error instanceof AppError) return { status: "error", message: t(appErrorMessagePath(error.messageKey), error.values) };
     console.error("Accepting an invitation failed", error);
     return { status: "error", message: t("appErrors.failed") };
   }

@@ -6,10 +6,10 @@ import type { z } from "zod";
 import { getViewer } from "@/lib/auth/get-viewer";
 import type { Role, Viewer } from "@/lib/auth/viewer";
 import { inTransaction, type Tx } from "@/lib/data/in-transaction";
-import { appErrorOf, type AppErrorMessageKey } from "@/lib/errors";
+import { appErrorMessagePath, appErrorOf, type AppErrorMessageKey } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/get-locale";
 import { messagesFor } from "@/lib/i18n/messages";
-import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { fieldErrorsOf, type FieldLabels } from "@/lib/validation/field-errors";
 
 /** What a form's `useActionState` holds. Start it as `{ status: "idle" }`. */
 export interface ActionState<Data = undefined> {
@@ -24,8 +24,8 @@ export interface ActionPolicy {
   roles?: readonly Role[];
   /** Paths to revalidate after the transaction commits. */
   revalidate?: readonly string[];
-  /** The catalogue namespace that names the form's fields in error messages (default `fields`). */
-  fieldLabels?: string;
+  /** The catalogue namespace that names the form's fields in error messages (falls back to the shared `fields`). */
+  fieldLabels?: FieldLabels;
   /** How long the transaction may take, for the rare action that rebuilds derived data (default: inTransaction's). */
   timeoutMs?: number;
 }
@@ -73,7 +73,7 @@ export function authedAction<S extends z.ZodType, Data = undefined>(
     try {
       viewer = await getViewer();
       const t = await translatorFor(viewer);
-      const fail = (key: AppErrorMessageKey, values?: Record<string, string | number>): ActionState<Data> => ({ status: "error", message: t(`appErrors.${key}`, values) });
+      const fail = (key: AppErrorMessageKey, values?: Record<string, string | number>): ActionState<Data> => ({ status: "error", message: t(appErrorMessagePath(key), values) });
       if (!viewer) return fail("UNAUTHENTICATED");
 
       const raw = formDataToObject(formData);
@@ -92,7 +92,9 @@ export function authedAction<S extends z.ZodType, Data = undefined>(
       if (!known) console.error("Server action failed", error);
       else if (known.code === "UNAVAILABLE") console.error("Server action failed: the database is unreachable");
       const t = await translatorFor(viewer);
-      return { status: "error", message: known ? t(`appErrors.${known.messageKey}`, known.values) : t("appErrors.failed") };
+      if (!known) return { status: "error", message: t("appErrors.failed") };
+      const message = t(appErrorMessagePath(known.messageKey), known.values);
+      return { status: "error", message, fieldErrors: known.field === undefined ? undefined : { [known.field]: [message] } };
     }
   };
   return Object.defineProperty(action, AUTHED_ACTION, { value: Object.freeze({ ...policy }) }) as Action<Data>;

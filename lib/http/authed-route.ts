@@ -5,7 +5,7 @@ import { formDataToObject, translatorFor, type ActionPolicy } from "@/lib/action
 import { getViewer } from "@/lib/auth/get-viewer";
 import type { Role, Viewer } from "@/lib/auth/viewer";
 import { inTransaction, type Tx } from "@/lib/data/in-transaction";
-import { appErrorOf, HTTP_STATUS, type AppErrorCode, type AppErrorMessageKey } from "@/lib/errors";
+import { appErrorMessagePath, appErrorOf, HTTP_STATUS, type AppErrorCode, type AppErrorMessageKey } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { RETRY_AFTER_SECONDS } from "./retry-after";
 
@@ -83,7 +83,7 @@ export function authedRoute<S extends z.ZodType>(
     const refuse = async (code: AppErrorCode, key: AppErrorMessageKey = code, extra: Partial<RouteError> = {}, values?: Record<string, string | number>) => {
       const t = await translatorFor(viewer);
       const headers = code === "UNAVAILABLE" ? { ...NO_STORE, "Retry-After": String(RETRY_AFTER_SECONDS) } : NO_STORE;
-      return Response.json({ error: code, message: t(`appErrors.${key}`, values), ...extra } satisfies RouteError, { status: HTTP_STATUS[code], headers });
+      return Response.json({ error: code, message: t(appErrorMessagePath(key), values), ...extra } satisfies RouteError, { status: HTTP_STATUS[code], headers });
     };
     // Before the session is read: a forged cross-site request costs no database round trip.
     if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) return refuse("FORBIDDEN");

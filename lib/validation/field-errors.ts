@@ -27,18 +27,20 @@ function problem(issue: z.core.$ZodIssue, given: unknown): { key: FieldErrorKey;
   }
 }
 
+/** Catalogue namespaces that hold field labels: the shared `fields`, or a feature's own. */
+export type FieldLabels = "fields" | `${string}.fields`;
+
 /**
  * Zod issues as translated messages per field, each naming the field by its catalogue label (`<labels>.<name>`,
- * `fields.<name>` unless a form keeps its labels in its own namespace). Schema-level messages are ignored on purpose:
- * they would not be translated.
+ * else `fields.<name>`). Schema-level messages are ignored on purpose: they would not be translated.
  */
-export function fieldErrorsOf(error: z.ZodError, raw: Record<string, unknown>, t: Translator, labels = "fields"): Record<string, string[]> {
+export function fieldErrorsOf(error: z.ZodError, raw: Record<string, unknown>, t: Translator, labels: FieldLabels = "fields"): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const name = issue.path.length > 0 ? issue.path.map(String).join(".") : "form";
     const top = String(issue.path[0] ?? "");
-    const labelKey = `${labels}.${top}` as Parameters<Translator>[0];
-    const field = top && t.has(labelKey) ? t(labelKey) : top;
+    const labelKey = [`${labels}.${top}`, `fields.${top}`].find((key) => top && t.has(key as Parameters<Translator>[0])) as Parameters<Translator>[0] | undefined;
+    const field = labelKey ? t(labelKey) : top;
     const { key, values } = problem(issue, raw[top]);
     (errors[name] ??= []).push(t(`fieldErrors.${key}`, { field, ...values }));
   }

@@ -70,6 +70,17 @@ const PAGES: Record<string, PageCase> = {
       { url: `/setup?token=${"x".repeat(43)}`, expect: all("notFound") },
     ],
   },
+  // Admins; managers only where the organisation lets them edit stage rules (not the fixture's: pipelines-admin.spec
+  // turns it on); reps never.
+  "/admin/pipelines": { samples: () => [{ url: "/admin/pipelines", expect: adminOnly }] },
+  "/admin/pipelines/[pipelineId]": {
+    samples: (fx) => [
+      { url: `/admin/pipelines/${fx.pipelines.mine}`, expect: adminOnly },
+      // Another organisation's pipeline: not found even for an admin.
+      { url: `/admin/pipelines/${fx.pipelines.other}`, expect: { ...adminOnly, admin: "notFound" } },
+      { url: "/admin/pipelines/not-a-number", expect: { ...adminOnly, admin: "notFound" } },
+    ],
+  },
   // The owner, the manager of the owner's team and admins; anyone else is told it does not exist.
   "/deals/[dealId]": {
     samples: (fx) => [
@@ -161,6 +172,21 @@ const TEAM_X_REVIEWERS: Row<ActionOutcome> = { anonymous: "deny", repA: "deny", 
 const REVIEWS = "SELECT r::text FROM review r WHERE org_id = ANY($1)";
 const reviewPage = (fx: MatrixFixture) => `/review/${REVIEW_YEAR}/sales-process?team=${fx.teams.x}`;
 
+// Pipelines, stages and criteria: admins only here (the fixture organisation keeps stage rules to admins). beforeAll
+// makes the rows each action works on; a refused call must leave them as they were.
+const matrixPipeline = { pipelineId: 0, first: 0, second: 0, spareStages: [0, 0], criterion: 0, spareCriterion: 0, retiredCriterion: 0, emptyPipeline: 0 };
+const STAGE_RULES =
+  "SELECT p::text FROM pipeline p WHERE p.org_id = ANY($1) " +
+  "UNION ALL SELECT s::text FROM stage s JOIN pipeline p ON p.id = s.pipeline_id WHERE p.org_id = ANY($1) " +
+  "UNION ALL SELECT c::text FROM stage_criterion c JOIN stage s ON s.id = c.stage_id JOIN pipeline p ON p.id = s.pipeline_id WHERE p.org_id = ANY($1)";
+const editorPage = () => `/admin/pipelines/${matrixPipeline.pipelineId}`;
+const stageRules = (input: (fx: MatrixFixture, n: number) => Record<string, string>, page: () => string = editorPage): ActionCase => ({
+  input,
+  expect: ADMIN_ONLY,
+  page,
+  alsoWrites: STAGE_RULES,
+});
+
 /** "file.ts#export" in lib/actions → sample input and who may run it. */
 const ACTIONS: Record<string, ActionCase> = {
   "set-locale.ts#setLocale": { input: () => ({ locale: "en" }), expect: all("allow"), formOnly: true, page: "/login" },
@@ -233,6 +259,27 @@ const ACTIONS: Record<string, ActionCase> = {
     page: (fx) => `/deals/${fx.deals.a}`,
     alsoWrites: DEAL_ANSWERS,
   },
+  "pipeline-create.ts#createPipeline": stageRules((_fx, n) => ({ name: `Matrix pipeline ${n}`, template: "simple" }), () => "/admin/pipelines"),
+  "pipeline-rename.ts#renamePipeline": stageRules((_fx, n) => ({ pipelineId: String(matrixPipeline.pipelineId), name: `Matrix rules ${n}` })),
+  "pipeline-move.ts#movePipeline": stageRules(() => ({ pipelineId: String(matrixPipeline.pipelineId), direction: "up" }), () => "/admin/pipelines"),
+  "pipeline-delete.ts#deletePipeline": stageRules(() => ({ pipelineId: String(matrixPipeline.emptyPipeline) })),
+  "pipeline-add-stage.ts#addStage": stageRules((_fx, n) => ({ pipelineId: String(matrixPipeline.pipelineId), name: `Added ${n}`, kind: "OPEN" })),
+  "pipeline-update-stage.ts#updateStage": stageRules((_fx, n) => ({
+    part: "open",
+    stageId: String(matrixPipeline.first),
+    name: `First ${n}`,
+    buyerStage: "EVALUATION",
+    buyerQuestion: "Why now?",
+    probability: String(n % 100),
+  })),
+  "pipeline-move-stage.ts#moveStage": stageRules(() => ({ stageId: String(matrixPipeline.second), direction: "up" })),
+  "pipeline-remove-stage.ts#removeStage": stageRules(() => ({ stageId: String(matrixPipeline.spareStages[0]) })),
+  "pipeline-merge-stage.ts#mergeStage": stageRules(() => ({ stageId: String(matrixPipeline.spareStages[1]), intoStageId: String(matrixPipeline.first) })),
+  "pipeline-add-criterion.ts#addCriterion": stageRules((_fx, n) => ({ stageId: String(matrixPipeline.first), question: `Matrix question ${n}` })),
+  "pipeline-update-criterion.ts#updateCriterion": stageRules((_fx, n) => ({ criterionId: String(matrixPipeline.criterion), question: `Pain confirmed (${n})` })),
+  "pipeline-move-criterion.ts#moveCriterion": stageRules(() => ({ criterionId: String(matrixPipeline.criterion), direction: "down" })),
+  "pipeline-remove-criterion.ts#removeCriterion": stageRules(() => ({ criterionId: String(matrixPipeline.spareCriterion) })),
+  "pipeline-restore-criterion.ts#restoreCriterion": stageRules(() => ({ criterionId: String(matrixPipeline.retiredCriterion) })),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -314,6 +361,25 @@ test.beforeAll(async ({ baseURL: url }) => {
     [fx.deals.a],
   );
   dealCriterionId = rows[0]!.id;
+  const id = async (text: string, values: unknown[]) => (await db.query<{ id: number }>(text, values)).rows[0]!.id;
+  const pipelineId = await id("INSERT INTO pipeline (org_id, name, position) VALUES ($1, 'Matrix rules', 1) RETURNING id", [fx.orgId]);
+  const stage = (name: string, position: number, kind = "OPEN") =>
+    id(`INSERT INTO stage (pipeline_id, name, position, kind) VALUES ($1, $2, $3, $4::"StageKind") RETURNING id`, [pipelineId, name, position, kind]);
+  const criterion = (stageId: number, position: number, question: string, active = true) =>
+    id("INSERT INTO stage_criterion (stage_id, position, question, active) VALUES ($1, $2, $3, $4) RETURNING id", [stageId, position, question, active]);
+  const first = await stage("First", 1);
+  Object.assign(matrixPipeline, {
+    pipelineId,
+    first,
+    second: await stage("Second", 2),
+    spareStages: [await stage("Spare one", 3), await stage("Spare two", 4)],
+    criterion: await criterion(first, 1, "Pain confirmed"),
+    spareCriterion: (await criterion(first, 2, "Budget known"), await criterion(first, 3, "Spare question")),
+    retiredCriterion: await criterion(first, 4, "Retired question", false),
+    emptyPipeline: await id("INSERT INTO pipeline (org_id, name, position) VALUES ($1, 'Matrix empty', 2) RETURNING id", [fx.orgId]),
+  });
+  await stage("Won", 5, "WON");
+  await stage("Lost", 6, "LOST");
 });
 
 test.afterAll(async () => {

@@ -92,6 +92,47 @@ async function teamXInsightDecision(db: PrismaClient, fx: Fixture): Promise<Reco
   return { teamId: String(fx.teams.x), year: "2025", insightKey: "QUOTA_MISS_CONCENTRATION", decision: decided?.status === "ACCEPTED" ? "REOPEN" : "ACCEPT" };
 }
 
+// Pipelines, stages and exit criteria: admins, and managers because these inputs let them (the organisation's
+// managersEditStageRules); the test after the matrix proves managers are refused when it does not.
+const STAGE_RULE_EDITORS: Expectation = { anonymous: "deny", repA: "deny", repB: "deny", managerX: "allow", managerY: "allow", admin: "allow" };
+const pipelineFixture = { pipelineId: 0, criterionId: 0 };
+
+/** Lets managers edit stage rules, and makes (once) a pipeline with two open stages, the ends and one criterion. */
+async function stageRulesFixture(db: PrismaClient, fx: Fixture): Promise<typeof pipelineFixture> {
+  await db.organization.update({ where: { id: fx.orgId }, data: { managersEditStageRules: true } });
+  if (pipelineFixture.pipelineId === 0) {
+    const pipeline = await db.pipeline.create({
+      data: {
+        orgId: fx.orgId,
+        name: "Matrix pipeline",
+        stages: { create: [{ name: "First", position: 1 }, { name: "Second", position: 2 }, { name: "Won", position: 3, kind: "WON" }, { name: "Lost", position: 4, kind: "LOST" }] },
+      },
+      include: { stages: true },
+    });
+    const first = pipeline.stages.find((s) => s.name === "First")!;
+    const criteria = await db.stageCriterion.createManyAndReturn({ data: [{ stageId: first.id, position: 1, question: "Pain confirmed" }, { stageId: first.id, position: 2, question: "Budget known" }] });
+    Object.assign(pipelineFixture, { pipelineId: pipeline.id, criterionId: criteria[0]!.id });
+  }
+  return pipelineFixture;
+}
+
+/** The matrix pipeline's first open stage (moves change which one it is). */
+async function firstOpenStage(db: PrismaClient, pipelineId: number): Promise<number> {
+  return (await db.stage.findFirstOrThrow({ where: { pipelineId, kind: "OPEN" }, orderBy: { position: "asc" } })).id;
+}
+
+/** A stage nobody used, added to the matrix pipeline for an action to remove or merge. */
+async function spareStage(db: PrismaClient, pipelineId: number, n: number): Promise<number> {
+  const last = await db.stage.aggregate({ where: { pipelineId }, _max: { position: true } });
+  return (await db.stage.create({ data: { pipelineId, name: `Spare ${n}`, position: (last._max.position ?? 0) + 1 } })).id;
+}
+
+async function spareCriterion(db: PrismaClient, pipelineId: number, n: number, active: boolean): Promise<number> {
+  const stageId = await firstOpenStage(db, pipelineId);
+  const last = await db.stageCriterion.aggregate({ where: { stageId }, _max: { position: true } });
+  return (await db.stageCriterion.create({ data: { stageId, position: (last._max.position ?? 0) + 1, question: `Spare question ${n}`, active } })).id;
+}
+
 /** file#export → what it takes and who may run it. */
 const ACTIONS: Record<string, ActionCase> = {
   "set-locale.ts#setLocale": { input: () => ({ locale: "ru" }), expect: EVERYONE, audited: false },
@@ -192,6 +233,98 @@ const ACTIONS: Record<string, ActionCase> = {
     expect: DEAL_A_EDITORS,
     audited: true,
   },
+  "pipeline-create.ts#createPipeline": {
+    input: async (fx, n, db) => {
+      await stageRulesFixture(db, fx);
+      return { name: `Pipeline ${n}`, template: "simple" };
+    },
+    expect: STAGE_RULE_EDITORS,
+    audited: true,
+  },
+  "pipeline-rename.ts#renamePipeline": {
+    input: async (fx, n, db) => ({ pipelineId: String((await stageRulesFixture(db, fx)).pipelineId), name: `Matrix pipeline ${n}` }),
+    expect: STAGE_RULE_EDITORS,
+    audited: true,
+  },
+  "pipeline-move.ts#movePipeline": {
+    input: async (fx, _n, db) => {
+      const { pipelineId } = await stageRulesFixture(db, fx);
+      const order = await db.pipeline.findMany({ where: { orgId: fx.orgId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
+      return { pipelineId: String(pipelineId), direction: order[0]?.id === pipelineId ? "down" : "up" };
+    },
+    expect: STAGE_RULE_EDITORS,
+    audited: true,
+  },
+  "pipeline-delete.ts#deletePipeline": {
+    input: async (fx, n, db) => {
+      await stageRulesFixture(db, fx);
+      const pipeline = await db.pipeline.create({ data: { orgId: fx.orgId, name: `Empty ${n}`, stages: { create: [{ name: "Only", position: 1 }] } } });
+      return { pipelineId: String(pipeline.id) };
+    },
+    expect: STAGE_RULE_EDITORS,
+    audited: true,
+  },
+  "pipeline-add-stage.ts#addStage": {
+    input: async (fx, n, db) => ({ pipelineId: String((await stageRulesFixture(db, fx)).pipelineId), name: `Added ${n}`, kind: "OPEN" }),
+    expect: STAGE_RULE_EDITORS,
+    audited: true,
+  },
+  "pipeline-update-stage.ts#updateStage": {
+    input: async (fx, n, db) => {
+      const { pipelineId } = await stageRulesFixture(db, fx);
+      return { part: "open", stageId: String(await firstOpenStage(db, pipelineId)), name: `Rules ${n}`, buyerStage: "EVALUATION", buyerQuestion: `Why now (${n})?`, probability: String(n % 100) };
+    },
+    expect: STAGE_RULE_EDITORS,
+    audited: true,
+  },
+  "pipeline-move-stage.ts#moveStage": {
+    input: async (fx, _n, db) => ({ stageId: String(await firstOpenStage(db, (await stageRulesFixture(db, fx)).pipelineId)), direction: "down" }),
+    expect: STAGE_RULE_EDITORS,
+    audited: true,
+  },
+  "pipeline-remove-stage.ts#removeStage": {
+    input: async (fx, n, db) => ({ stageId: String(await spareStage(db, (await stageRulesFixture(db, fx)).pipelineId, n)) }),
+    expect: STAGE_RULE_EDITORS,
+    audited: true,
+  },
+  "pipeline-merge-stage.ts#mergeStage": {
+    input: async (fx, n, db) => {
+      const { pipelineId } = await stageRulesFixture(db, fx);
+      return { stageId: String(await spareStage(db, pipelineId, n)), intoStageId: String(await firstOpenStage(db, pipelineId)) };
+    },
+    expect: STAGE_RULE_EDITORS,
+    audited: true,
+  },
+  "pipeline-add-criterion.ts#addCriterion": {
+    input: async (fx, n, db) => ({ stageId: String(await firstOpenStage(db, (await stageRulesFixture(db, fx)).pipelineId)), question: `Question ${n}` }),
+    expect: STAGE_RULE_EDITORS,
+    audited: true,
+  },
+  "pipeline-update-criterion.ts#updateCriterion": {
+    input: async (fx, n, db) => ({ criterionId: String((await stageRulesFixture(db, fx)).criterionId), question: `Pain confirmed (${n})` }),
+    expect: STAGE_RULE_EDITORS,
+    audited: true,
+  },
+  "pipeline-move-criterion.ts#moveCriterion": {
+    input: async (fx, _n, db) => {
+      const { criterionId } = await stageRulesFixture(db, fx);
+      const criterion = await db.stageCriterion.findUniqueOrThrow({ where: { id: criterionId } });
+      const first = await db.stageCriterion.findFirstOrThrow({ where: { stageId: criterion.stageId, active: true }, orderBy: { position: "asc" } });
+      return { criterionId: String(criterionId), direction: first.id === criterionId ? "down" : "up" };
+    },
+    expect: STAGE_RULE_EDITORS,
+    audited: true,
+  },
+  "pipeline-remove-criterion.ts#removeCriterion": {
+    input: async (fx, n, db) => ({ criterionId: String(await spareCriterion(db, (await stageRulesFixture(db, fx)).pipelineId, n, true)) }),
+    expect: STAGE_RULE_EDITORS,
+    audited: true,
+  },
+  "pipeline-restore-criterion.ts#restoreCriterion": {
+    input: async (fx, n, db) => ({ criterionId: String(await spareCriterion(db, (await stageRulesFixture(db, fx)).pipelineId, n, false)) }),
+    expect: STAGE_RULE_EDITORS,
+    audited: true,
+  },
 };
 
 const ACTIONS_DIR = path.resolve(import.meta.dirname, "../../lib/actions");
@@ -251,6 +384,22 @@ describe("the server action matrix", async () => {
       expect(entry.expect.admin === "allow", `${key}: admin`).toBe(allowedRoles.has("ADMIN"));
       expect(entry.expect.managerX === "allow", `${key}: manager`).toBe(allowedRoles.has("MANAGER"));
       expect(entry.expect.repA === "allow", `${key}: rep`).toBe(allowedRoles.has("REP"));
+    }
+  });
+
+  it("refuses every pipeline action to managers while the organisation keeps stage rules to admins, writing nothing", async () => {
+    const pipelineActions = cases.filter((c) => c.file.startsWith("pipeline-"));
+    expect(pipelineActions).toHaveLength(14);
+    for (const { key, file, name } of pipelineActions) {
+      const action = ((await import(path.join(ACTIONS_DIR, file))) as Record<string, AnyAction>)[name]!;
+      const fields = await ACTIONS[key]!.input(fx, ++counter, db);
+      await db.organization.update({ where: { id: fx.orgId }, data: { managersEditStageRules: false } });
+      const before = await databaseFingerprint(db);
+      for (const who of ["managerX", "managerY"] as const) {
+        const result = await run(action, action.length, who, fields);
+        expect(result, `${key} as ${who}`).toMatchObject({ status: "error", message: "You do not have permission to do this." });
+      }
+      expect(await databaseFingerprint(db), `${key} wrote for a manager`).toEqual(before);
     }
   });
 

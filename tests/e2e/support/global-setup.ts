@@ -104,5 +104,5 @@ async function seed(client: pg.Client): Promise<MatrixFixture> {
     y: await deal(orgId, mine, reps.y, `${MARKERS.teamY}-DEAL Gamma`),
     other: await deal(otherOrgId, theirs, reps.other, `${MARKERS.otherOrg}-DEAL`),
   };
-  return { orgId, otherOrgId, emails, users, teams, reps, deals };
+  return { orgId, otherOrgId, emails, users, teams, reps, deals, pipelines: { mine: mine.pipelineId, other: theirs.pipelineId } };
 }

@@ -28,4 +28,5 @@ export interface MatrixFixture {
   teams: Record<"x" | "y" | "spare" | "other", number>;
   reps: Record<"a" | "b" | "y" | "loose" | "other", number>;
   deals: Record<"a" | "b" | "y" | "other", number>;
+  pipelines: Record<"mine" | "other", number>;
 }
