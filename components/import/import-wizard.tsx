@@ -363,7 +363,7 @@ export function ImportWizard({ kinds, pipelines, canCreateUsers }: { kinds: read
                   value={mapping.defaults.created ?? ""}
                   aria-describedby={`${ids}-created-hint`}
                   onChange={(e) => {
-                    const defaults = { ...mapping.defaults, created: e.target.value };
+                    const defaults: Record<string, string> = { ...mapping.defaults, created: e.target.value };
                     if (!e.target.value) delete defaults.created;
                     setMapping({ ...mapping, defaults });
                   }}
