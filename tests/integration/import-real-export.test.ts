@@ -94,6 +94,8 @@ describe("an organisation without a pipeline", () => {
       created: 1,
       createdReps: 1,
     });
+    // The file's end is the day after the period; the quota keeps the period's last day, as the KPI queries read it.
+    expect(await one(`SELECT to_char(period_start, 'YYYY-MM-DD') AS start, to_char(period_end, 'YYYY-MM-DD') AS "end" FROM quota`)).toEqual({ start: "2025-01-01", end: "2025-12-31" });
   });
 
   it("still refuses a deals file, saying what to do first", async () => {
