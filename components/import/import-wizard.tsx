@@ -539,7 +539,7 @@ export function ImportWizard({ kinds, pipelines, canCreateUsers }: { kinds: read
           </h2>
           <div className="mt-4">
             <div className="flex justify-between text-sm text-muted">
-              <span id={`${ids}-progress`}>{t("run.progress", { rows: n(job.rows) })}</span>
+              <span id={`${ids}-progress`}>{t("run.progress", { rows: job.rows })}</span>
               <span aria-hidden="true" className="tabular-nums">
                 {job.totalBytes ? Math.round((job.bytes / job.totalBytes) * 100) : 0}%
               </span>
@@ -612,7 +612,7 @@ function Outcome({ outcome, dry = false, t, rejectionsHref }: { outcome: ImportO
   return (
     <div className="mt-5 space-y-3">
       <p className={`text-sm font-semibold ${s.error ? "text-danger" : "text-foreground"}`}>
-        {dry ? (s.error ? t("preview.wouldFail") : t("preview.wouldImport", { rows: n(s.rows) })) : s.imported ? t("run.imported", { rows: n(s.rows), file: s.fileName }) : t("run.failed")}
+        {dry ? (s.error ? t("preview.wouldFail") : t("preview.wouldImport", { rows: s.rows })) : s.imported ? t("run.imported", { rows: s.rows, file: s.fileName }) : t("run.failed")}
       </p>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
         {figures.map(([key, value]) => (
