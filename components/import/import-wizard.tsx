@@ -9,6 +9,7 @@ import type { ImportPipeline } from "@/lib/data/import-pipelines";
 import type { ImportPreview } from "@/lib/data/import-preview";
 import type { ImportOutcome } from "@/lib/data/import-run-file";
 import { formatImportMessage, type ImportMessage } from "@/lib/import/messages/import-message";
+import { summaryNotes } from "@/lib/import/messages/summary-notes";
 import type { ImportMapping } from "@/lib/validation/import-mapping";
 
 type Step = "upload" | "mapping" | "preview" | "import";
@@ -35,7 +36,8 @@ async function call<T>(url: string, init: RequestInit): Promise<{ ok: true; data
   }
 }
 
-export function ImportWizard({ kinds, pipelines }: { kinds: readonly string[]; pipelines: ImportPipeline[] }) {
+/** `canCreateUsers`: an administrator, whose reps file may create the managers it names (a manager's may not). */
+export function ImportWizard({ kinds, pipelines, canCreateUsers }: { kinds: readonly string[]; pipelines: ImportPipeline[]; canCreateUsers: boolean }) {
   const t = useTranslations("import");
   const locale = useLocale();
   const ids = useId();
@@ -57,6 +59,7 @@ export function ImportWizard({ kinds, pipelines }: { kinds: readonly string[]; p
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [createReps, setCreateReps] = useState(false);
   const [createAccounts, setCreateAccounts] = useState(false);
+  const [createManagers, setCreateManagers] = useState(false);
   const [job, setJob] = useState<(Pick<ImportJob, "status" | "bytes" | "totalBytes" | "rows"> & { id: string; outcome?: ImportOutcome }) | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -80,7 +83,7 @@ export function ImportWizard({ kinds, pipelines }: { kinds: readonly string[]; p
     pipeline: PIPELINE_KINDS.has(kind) ? pipeline : undefined,
     mapping,
     skipInvalid,
-    createMissing: [...(createReps ? ["reps"] : []), ...(createAccounts ? ["accounts"] : [])],
+    createMissing: [...(createReps ? ["reps"] : []), ...(createAccounts ? ["accounts"] : []), ...(createManagers && kind === "reps" && canCreateUsers ? ["managers"] : [])],
   });
   const post = <T,>(url: string, body: unknown) => call<T>(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
 
@@ -348,6 +351,28 @@ export function ImportWizard({ kinds, pipelines }: { kinds: readonly string[]; p
                 <option value=",">{t("mapping.decimalComma")}</option>
               </select>
             </div>
+            {kind === "deals" && (
+              <div>
+                <label htmlFor={`${ids}-created`} className="block text-sm font-medium text-foreground">
+                  {t("mapping.createdDefault")}
+                </label>
+                <input
+                  id={`${ids}-created`}
+                  type="date"
+                  className={inputClass}
+                  value={mapping.defaults.created ?? ""}
+                  aria-describedby={`${ids}-created-hint`}
+                  onChange={(e) => {
+                    const defaults: Record<string, string> = { ...mapping.defaults, created: e.target.value };
+                    if (!e.target.value) delete defaults.created;
+                    setMapping({ ...mapping, defaults });
+                  }}
+                />
+                <p id={`${ids}-created-hint`} className="mt-1 text-xs text-muted">
+                  {t("mapping.createdDefaultHint")}
+                </p>
+              </div>
+            )}
           </div>
           <table className="mt-6 w-full text-left text-sm">
             <caption className="sr-only">{t("mapping.tableCaption")}</caption>
@@ -486,6 +511,9 @@ export function ImportWizard({ kinds, pipelines }: { kinds: readonly string[]; p
               <Check id={`${ids}-skip`} checked={skipInvalid} onChange={setSkipInvalid} label={t("preview.skipInvalid")} hint={t("preview.skipInvalidHint")} />
               <Check id={`${ids}-reps`} checked={createReps} onChange={setCreateReps} label={t("preview.createReps")} hint={t("preview.createRepsHint")} />
               <Check id={`${ids}-accounts`} checked={createAccounts} onChange={setCreateAccounts} label={t("preview.createAccounts")} hint={t("preview.createAccountsHint")} />
+              {kind === "reps" && canCreateUsers && (
+                <Check id={`${ids}-managers`} checked={createManagers} onChange={setCreateManagers} label={t("preview.createManagers")} hint={t("preview.createManagersHint")} />
+              )}
             </fieldset>
           )}
           <div className="mt-5 flex flex-wrap justify-between gap-3">
@@ -511,7 +539,7 @@ export function ImportWizard({ kinds, pipelines }: { kinds: readonly string[]; p
           </h2>
           <div className="mt-4">
             <div className="flex justify-between text-sm text-muted">
-              <span id={`${ids}-progress`}>{t("run.progress", { rows: n(job.rows) })}</span>
+              <span id={`${ids}-progress`}>{t("run.progress", { rows: job.rows })}</span>
               <span aria-hidden="true" className="tabular-nums">
                 {job.totalBytes ? Math.round((job.bytes / job.totalBytes) * 100) : 0}%
               </span>
@@ -584,7 +612,7 @@ function Outcome({ outcome, dry = false, t, rejectionsHref }: { outcome: ImportO
   return (
     <div className="mt-5 space-y-3">
       <p className={`text-sm font-semibold ${s.error ? "text-danger" : "text-foreground"}`}>
-        {dry ? (s.error ? t("preview.wouldFail") : t("preview.wouldImport", { rows: n(s.rows) })) : s.imported ? t("run.imported", { rows: n(s.rows), file: s.fileName }) : t("run.failed")}
+        {dry ? (s.error ? t("preview.wouldFail") : t("preview.wouldImport", { rows: s.rows })) : s.imported ? t("run.imported", { rows: s.rows, file: s.fileName }) : t("run.failed")}
       </p>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
         {figures.map(([key, value]) => (
@@ -595,6 +623,11 @@ function Outcome({ outcome, dry = false, t, rejectionsHref }: { outcome: ImportO
         ))}
       </dl>
       {(s.createdReps > 0 || s.createdAccounts > 0) && <p className="text-sm text-muted">{t("summary.createdMissing", { reps: s.createdReps, accounts: s.createdAccounts })}</p>}
+      {summaryNotes(s).map((note) => (
+        <p key={note.code} className="text-sm text-muted first-letter:uppercase">
+          {importText(t, note)}
+        </p>
+      ))}
       {s.absentColumns.length > 0 && <p className="text-sm text-muted">{t("summary.absent", { columns: s.absentColumns.join(", ") })}</p>}
       {s.error && <p className="rounded-lg border border-danger/40 bg-danger-soft px-3 py-2 text-sm text-danger first-letter:uppercase">{importText(t, s.error)}</p>}
       {s.rejections.length > 0 && (

@@ -1,5 +1,5 @@
 // `npm run import -- <kind> <file.csv> [--mapping <mapping.json|preset>] [--pipeline "<name>"] [--dry-run] [--skip-invalid]
-//  [--create-missing reps,accounts] [--encoding utf-8|windows-1251] [--org "<name>"]`
+//  [--create-missing reps,accounts,managers] [--encoding utf-8|windows-1251] [--org "<name>"]`
 // Imports one CSV file in one transaction into DATABASE_URL, or the embedded server in .data/postgres when it is not set.
 import fs from "node:fs";
 import path from "node:path";
@@ -10,13 +10,14 @@ import { IMPORT_KINDS } from "../import/kinds/import-kinds";
 import { findOrganization } from "../import/load/find-organization";
 import { readMappingArgument } from "../import/read-mapping-argument";
 import { importMessageText } from "../import/messages/import-message-text";
+import { summaryNotes } from "../import/messages/summary-notes";
 import { ImportFileError } from "../import/parse/import-file-error";
 import { TEXT_ENCODINGS } from "../import/parse/detect-encoding";
 import { checkFileSize } from "../import/check-file-size";
 import { runImport, type ImportSummary } from "../import/run-import";
 import { progressBar } from "./output";
 
-const USAGE = `usage: npm run import -- <${IMPORT_KINDS.join("|")}> <file.csv> [--mapping <mapping.json|salesforce|hubspot|pipedrive|amocrm>] [--pipeline "<name>"] [--dry-run] [--skip-invalid] [--create-missing reps,accounts] [--encoding utf-8|windows-1251] [--org "<name>"]`;
+const USAGE = `usage: npm run import -- <${IMPORT_KINDS.join("|")}> <file.csv> [--mapping <mapping.json|salesforce|hubspot|pipedrive|amocrm>] [--pipeline "<name>"] [--dry-run] [--skip-invalid] [--create-missing reps,accounts,managers] [--encoding utf-8|windows-1251] [--org "<name>"]`;
 // Rejected rows printed before "… and N more".
 const MAX_PRINTED_REJECTIONS = 50;
 
@@ -32,7 +33,7 @@ const argsSchema = z.strictObject(
     "create-missing": z
       .string()
       .transform((s) => s.split(",").map((x) => x.trim()))
-      .pipe(z.array(z.enum(["reps", "accounts"], { error: "--create-missing takes reps, accounts or both" })))
+      .pipe(z.array(z.enum(["reps", "accounts", "managers"], { error: "--create-missing takes reps, accounts, managers or several, comma-separated" })))
       .default([]),
     encoding: z.enum(TEXT_ENCODINGS, { error: "--encoding must be utf-8 or windows-1251" }).optional(),
   },
@@ -76,7 +77,13 @@ function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
 
 export function printSummary(summary: ImportSummary): void {
   const n = (x: number) => x.toLocaleString("en");
-  const verdict = summary.imported ? "Imported" : summary.dryRun && !summary.error ? "Dry run (nothing written)" : "Not imported";
+  const verdict = summary.imported
+    ? "Imported"
+    : summary.dryRun
+      ? summary.error
+        ? "Dry run: the file would not be imported"
+        : "Dry run: the file would be imported (nothing written)"
+      : "Not imported";
   console.log(`▸ ${verdict}: ${summary.fileName} as ${summary.kind} (${summary.encoding}, "${summary.delimiter === "\t" ? "tab" : summary.delimiter}"-separated, ${n(summary.rows)} rows)`);
   console.log(`    created    ${n(summary.created).padStart(10)}`);
   console.log(`    updated    ${n(summary.updated).padStart(10)}`);
@@ -85,6 +92,7 @@ export function printSummary(summary: ImportSummary): void {
   if (summary.synthesizedHistories > 0) console.log(`    stage histories synthesized for ${n(summary.synthesizedHistories)} deal(s) that had none (KPI.md)`);
   if (summary.createdReps > 0) console.log(`    reps created for missing names: ${n(summary.createdReps)}`);
   if (summary.createdAccounts > 0) console.log(`    accounts created for missing names: ${n(summary.createdAccounts)}`);
+  for (const note of summaryNotes(summary)) console.log(`    ${importMessageText(note)}`);
   if (summary.absentColumns.length > 0) console.log(`    columns in the mapping but not in the file (ignored): ${summary.absentColumns.map((c) => `"${c}"`).join(", ")}`);
   if (summary.rejections.length > 0) {
     console.log("  Rejected rows:");
@@ -93,6 +101,8 @@ export function printSummary(summary: ImportSummary): void {
   }
   if (summary.error) console.log(`  ${importMessageText(summary.error)}`);
 }
+
+const rowsLabel = (rows: number) => `${rows.toLocaleString("en")} ${rows === 1 ? "row" : "rows"}`;
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -120,15 +130,16 @@ async function main(): Promise<void> {
       skipInvalid: args["skip-invalid"],
       createMissing: args["create-missing"],
       encoding: args.encoding,
-      onProgress: (bytes, total, rows) => bar(bytes, total, `${rows.toLocaleString("en")} rows`),
+      onProgress: (bytes, total, rows) => bar(bytes, total, rowsLabel(rows)),
     });
-    bar(size, size, `${summary.rows.toLocaleString("en")} rows`);
+    bar(size, size, rowsLabel(summary.rows));
     printSummary(summary);
     const seconds = (performance.now() - started) / 1000;
     // maxRSS is in kilobytes: the whole process's peak, parsing and batching included.
     const peakMb = process.resourceUsage().maxRSS / 1024;
     console.log(`▸ ${summary.rows.toLocaleString("en")} rows in ${seconds.toFixed(1)} s (${Math.round(summary.rows / seconds).toLocaleString("en")} rows/s), peak memory ${Math.round(peakMb)} MB`);
-    process.exitCode = summary.imported ? 0 : 1;
+    // A dry run succeeds when the file would go in: the rows it checked, without an error that would stop it.
+    process.exitCode = summary.imported || (summary.dryRun && !summary.error) ? 0 : 1;
   } finally {
     await client.end().catch(() => undefined);
     await database.close();

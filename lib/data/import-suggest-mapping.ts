@@ -20,6 +20,8 @@ const ALIASES: Record<string, string[]> = {
   forecastCategory: ["forecast category", "forecast"],
   email: ["e-mail", "email address", "почта"],
   team: ["команда", "отдел"],
+  manager: ["team lead", "team manager", "руководитель"],
+  managerEmail: ["manager email", "manager e-mail", "team lead email", "почта руководителя"],
   rep: ["owner", "sales rep", "user", "ответственный"],
   at: ["date", "time", "when", "дата"],
   periodStart: ["period start", "start", "from"],

@@ -1,5 +1,6 @@
 // One SELECT per kind whose columns are the import's field names, so an exported file imports back unchanged.
-// References use the referenced row's id (its file id, or app-<id> for rows that came without one).
+// References use the referenced row's id (its file id, or app-<id> for rows that came without one). A quota's
+// periodEnd is the day after its period, as the import reads it (quota.period_end holds the last day).
 import type { ImportKind } from "@/lib/import/kinds/import-kinds";
 
 const ts = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -27,7 +28,7 @@ export const EXPORT_QUERIES: Record<ImportKind, string> = {
   activities: `SELECT ${key("r")} AS rep, a.type, ${ts("a.at")} AS at, ${key("d")} AS deal, ${key("l")} AS lead, CASE WHEN a.responded THEN 'yes' ELSE 'no' END AS responded
             FROM activity a JOIN rep r ON r.id = a.rep_id LEFT JOIN deal d ON d.id = a.deal_id LEFT JOIN lead l ON l.id = a.lead_id
            WHERE a.org_id = $1 ORDER BY a.id`,
-  quotas: `SELECT ${key("r")} AS rep, ${day("q.period_start")} AS "periodStart", ${day("q.period_end")} AS "periodEnd", q.amount
+  quotas: `SELECT ${key("r")} AS rep, ${day("q.period_start")} AS "periodStart", ${day("q.period_end + 1")} AS "periodEnd", q.amount
             FROM quota q JOIN rep r ON r.id = q.rep_id WHERE r.org_id = $1 ORDER BY q.id`,
   "coaching-sessions": `SELECT ${key("r")} AS rep, ${ts("c.at")} AS at, c.minutes, c.topic, u.email AS manager, c.notes
             FROM coaching_session c JOIN rep r ON r.id = c.rep_id LEFT JOIN app_user u ON u.id = c.manager_id WHERE r.org_id = $1 ORDER BY c.id`,

@@ -15,6 +15,10 @@ export interface ResolvedColumns {
   read(cells: string[]): Record<string, string | undefined>;
 }
 
+// Defaults the loader applies itself rather than as a cell: a deal without a creation date takes the earlier of the
+// default and its close date (load-deals.ts), and the summary counts how each was dated.
+const LOADER_DEFAULTS: Partial<Record<ImportKind, ReadonlySet<string>>> = { deals: new Set(["created"]) };
+
 /** Checks the header against the mapping (no mapping: columns named like the fields) and builds the row reader. */
 export function resolveColumns(kind: ImportKind, header: string[], mapping: ImportMapping): ResolvedColumns {
   const seen = new Map<string, number>();
@@ -60,7 +64,7 @@ export function resolveColumns(kind: ImportKind, header: string[], mapping: Impo
     Object.entries(mapping.values).map(([field, map]) => [field, new Map(Object.entries(map).map(([from, to]) => [normalizeName(from), to]))]),
   );
   const entries = [...index.entries()];
-  const defaulted = Object.entries(mapping.defaults);
+  const defaulted = Object.entries(mapping.defaults).filter(([field]) => !LOADER_DEFAULTS[kind]?.has(field));
   return {
     absent,
     provided: new Set([...index.keys(), ...Object.keys(mapping.defaults)]),

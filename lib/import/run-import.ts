@@ -1,11 +1,12 @@
 // One file, one transaction: parse the stream, validate each row, write in batches, then commit — or roll back
 // everything when any row is rejected (unless skipInvalid), a stage is unknown, or the process dies.
 import type pg from "pg";
+import type { z } from "zod";
 import type { ImportMapping } from "@/lib/validation/import-mapping";
 import { type ImportKind, ROW_SCHEMAS } from "./kinds/import-kinds";
 import { rowIssueMessage } from "./kinds/field-parsers";
 import type { KindLoader, ParsedRow } from "./load/keyed-loader";
-import { type LoadContext, loadContext, type MissingKind, type Rejection } from "./load/load-context";
+import { type LoadContext, loadContext, type MissingKind, type Rejection, type UndatedDeals } from "./load/load-context";
 import type { ImportScope } from "./load/import-scope";
 import { loadAccounts } from "./load/load-accounts";
 import { loadActivities } from "./load/load-activities";
@@ -60,6 +61,10 @@ export interface ImportSummary {
   synthesizedHistories: number;
   createdReps: number;
   createdAccounts: number;
+  /** Managers a reps file named who were not users, created without a password (--create-missing managers). */
+  createdManagers: number;
+  /** Deals files: rows without a creation date and what was done with them. */
+  undatedDeals: UndatedDeals;
   /** True when the rows are in the database (never for a dry run). */
   imported: boolean;
   dryRun: boolean;
@@ -70,6 +75,8 @@ export interface ImportSummary {
 }
 
 const BATCH_ROWS = 2000;
+// Deals name a stage of a pipeline, and stage changes one of their deal's; the other kinds import without a pipeline.
+const PIPELINE_KINDS: ReadonlySet<ImportKind> = new Set(["deals", "stage-history"]);
 // Deals files from about 20,000 rows up load with constraints rebuilt at the end.
 const BULK_BYTES = 3 * 1024 * 1024;
 export const MAX_REPORTED_REJECTIONS = 1000;
@@ -92,14 +99,7 @@ const LOADERS: { [K in ImportKind]: (ctx: LoadContext) => Promise<KindLoader<nev
 export async function runImport(client: pg.ClientBase, options: ImportOptions): Promise<ImportSummary> {
   const importedAt = new Date();
   let rows = 0;
-  let bytes = 0;
-  const csv = await openCsv(options.source, {
-    encoding: options.encoding,
-    onBytes: (n) => {
-      bytes = n;
-      options.onProgress?.(bytes, options.totalBytes ?? 0, rows);
-    },
-  });
+  const csv = await openCsv(options.source, { encoding: options.encoding });
   const columns = resolveColumns(options.kind, csv.header, options.mapping);
   const schema = ROW_SCHEMAS[options.kind]({ dateFormat: options.mapping.dateFormat, decimal: options.mapping.decimal });
   const summary: ImportSummary = {
@@ -116,6 +116,8 @@ export async function runImport(client: pg.ClientBase, options: ImportOptions): 
     synthesizedHistories: 0,
     createdReps: 0,
     createdAccounts: 0,
+    createdManagers: 0,
+    undatedDeals: { total: 0, atCloseDate: 0, atDefault: 0, keptStored: 0, refused: 0 },
     imported: false,
     dryRun: options.dryRun ?? false,
     absentColumns: columns.absent,
@@ -132,10 +134,11 @@ export async function runImport(client: pg.ClientBase, options: ImportOptions): 
     const ctx = await loadContext(client, {
       orgId: options.orgId,
       pipelineName: options.pipeline,
+      needsPipeline: PIPELINE_KINDS.has(options.kind),
       createMissing: new Set(options.createMissing ?? []),
       provided: columns.provided,
       column: columns.header,
-      importedAt,
+      defaultValue: (field) => parseDefault(schema, field, options.mapping.defaults[field]),
       actorId: options.createdById ?? null,
       scope: options.scope,
     });
@@ -153,6 +156,8 @@ export async function runImport(client: pg.ClientBase, options: ImportOptions): 
     const loadFile = async () => {
       for await (const record of csv.records) {
         rows++;
+        // Progress counts the rows read and the bytes behind them, never the file read ahead of them.
+        options.onProgress?.(csv.position(), options.totalBytes ?? 0, rows);
         const raw = columns.read(record.cells);
         const parsed = schema.safeParse(raw);
         if (parsed.success) batch.push({ row: record.row, value: parsed.data as never });
@@ -171,8 +176,8 @@ export async function runImport(client: pg.ClientBase, options: ImportOptions): 
         throw new ImportFileError(
           importMessage("unknownStages", {
             values: quotedList([...ctx.unknownStages]),
-            pipeline: ctx.pipeline.name,
-            stages: ctx.pipeline.stages.map((s) => (s.kind === "OPEN" ? s.name : importMessage("stageWithKind", { name: s.name, kind: s.kind }))),
+            pipeline: ctx.pipeline?.name ?? "",
+            stages: (ctx.pipeline?.stages ?? []).map((s) => (s.kind === "OPEN" ? s.name : importMessage("stageWithKind", { name: s.name, kind: s.kind }))),
           }),
         );
       }
@@ -185,8 +190,10 @@ export async function runImport(client: pg.ClientBase, options: ImportOptions): 
     else await loadFile();
     summary.createdReps = ctx.created.reps;
     summary.createdAccounts = ctx.created.accounts;
+    summary.createdManagers = ctx.created.managers;
+    summary.undatedDeals = { ...ctx.undatedDeals };
     if (summary.rejected > 0 && !options.skipInvalid) {
-      summary.created = summary.updated = summary.unchanged = summary.createdReps = summary.createdAccounts = 0;
+      summary.created = summary.updated = summary.unchanged = summary.createdReps = summary.createdAccounts = summary.createdManagers = 0;
       summary.error = importMessage("rowsRejected", { count: summary.rejected });
       await client.query("ROLLBACK");
       await recordFailure(client, options, summary);
@@ -238,6 +245,14 @@ export async function runImport(client: pg.ClientBase, options: ImportOptions): 
   }
 }
 
+/** A mapping default parsed as its field's cell would be; one the field cannot read stops the file. */
+function parseDefault(schema: z.ZodObject, field: string, value: string | undefined): unknown {
+  if (value === undefined) return undefined;
+  const parsed = schema.shape[field]?.safeParse(value);
+  if (parsed?.success) return parsed.data;
+  throw new ImportFileError(importMessage("invalidDefault", { field, value, reason: rowIssueMessage(parsed?.error.issues[0]) }));
+}
+
 /** The import.run audit row's `after`: what was imported, how, and the counts. */
 function runAuditEntry(options: ImportOptions, summary: ImportSummary): Record<string, unknown> {
   return {
@@ -254,6 +269,8 @@ function runAuditEntry(options: ImportOptions, summary: ImportSummary): Record<s
     synthesizedHistories: summary.synthesizedHistories,
     createdReps: summary.createdReps,
     createdAccounts: summary.createdAccounts,
+    createdManagers: summary.createdManagers,
+    ...(summary.undatedDeals.total > 0 ? { undatedDeals: summary.undatedDeals } : {}),
     ...(options.createdById == null ? { via: "command line" } : {}),
   };
 }

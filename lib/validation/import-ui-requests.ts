@@ -15,7 +15,7 @@ export const importRunSchema = z.object({
   pipeline,
   mapping: importMappingSchema,
   skipInvalid: z.boolean().default(false),
-  createMissing: z.array(z.enum(["reps", "accounts"])).max(2).default([]),
+  createMissing: z.array(z.enum(["reps", "accounts", "managers"])).max(3).default([]),
 });
 
 export type ImportRunInput = z.output<typeof importRunSchema>;

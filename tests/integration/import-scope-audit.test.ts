@@ -58,7 +58,7 @@ async function importThenDie(csv: string) {
 
 describe("the audit row of an import is in the import's transaction", () => {
   it("an import that committed just before its process died is audited, rows and run alike", async () => {
-    const { outcome, jobId, runId } = await importThenDie(`id,name,owner,stage,amount\nA-1,Died after commit,${ref(fx.reps.a)},Discovery,700\n`);
+    const { outcome, jobId, runId } = await importThenDie(`id,name,owner,stage,amount,created\nA-1,Died after commit,${ref(fx.reps.a)},Discovery,700,2025-03-01\n`);
     expect(outcome).toMatchObject({ ok: true, summary: { imported: true, created: 1 } });
     // No heartbeat since: any instance reading the job later reports it stopped after the commit.
     await sql.query(`UPDATE import_run SET heartbeat_at = now() - interval '5 minutes' WHERE id = $1`, [runId]);
@@ -91,7 +91,7 @@ describe("the audit row of an import is in the import's transaction", () => {
     const { saveUpload } = await import("@/lib/data/import-uploads");
     const { startImportJob, waitForImportJob } = await import("@/lib/data/import-jobs");
     const viewer = fx.viewers.admin;
-    const upload = await saveUpload(viewer, new File([`id,name,owner,stage\nA-3,Job,${ref(fx.reps.y)},Discovery\n`], "job.csv"));
+    const upload = await saveUpload(viewer, new File([`id,name,owner,stage,created\nA-3,Job,${ref(fx.reps.y)},Discovery,2025-03-01\n`], "job.csv"));
     const job = await startImportJob(viewer, { uploadId: upload.id, kind: "deals", mapping: importMappingSchema.parse({}), pipeline: undefined, encoding: undefined, skipInvalid: false, createMissing: [] });
     expect((await waitForImportJob(viewer, job.id)).outcome).toMatchObject({ ok: true, summary: { imported: true } });
     const run = await one<{ id: number }>(`SELECT id FROM import_run WHERE job_id = $1`, [job.id]);

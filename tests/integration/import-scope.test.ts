@@ -112,7 +112,7 @@ describe("the other kinds, the same way", () => {
     await expectRefused("deals", `id,name,owner,stage\n${ref(fx.deals.a)},Moved,${ref(fx.reps.y)},Discovery\n`, [{ row: 2, column: "owner", code: "repOutsideScope" }]);
     await expectRefused("deals", `id,name,owner,stage,lead\nN-1,New,${ref(fx.reps.a)},Discovery,${ref(fx.leads.y)}\n`, [{ row: 2, column: "lead", code: "recordOutsideScope" }]);
     // A lead team Y's SDR handed to their AE may be the deal's lead.
-    const linked = await importAs({ viewer: fx.viewers.managerX, kind: "deals", csv: `id,name,owner,stage,lead\nN-2,From the hand-over,${ref(fx.reps.a)},Discovery,${ref(fx.leads.handedToX)}\n` });
+    const linked = await importAs({ viewer: fx.viewers.managerX, kind: "deals", csv: `id,name,owner,stage,lead,created\nN-2,From the hand-over,${ref(fx.reps.a)},Discovery,${ref(fx.leads.handedToX)},2025-03-01\n` });
     expect(linked).toMatchObject({ ok: true, summary: { imported: true, created: 1 } });
   });
 
@@ -136,7 +136,7 @@ describe("the other kinds, the same way", () => {
   });
 
   it("with --skip-invalid, the rows inside the scope go in and those outside are reported by row only", async () => {
-    const csv = `id,name,owner,stage\nS-1,Ours,${ref(fx.reps.a)},Discovery\n${ref(fx.deals.y)},Theirs,${ref(fx.reps.a)},Discovery\n`;
+    const csv = `id,name,owner,stage,created\nS-1,Ours,${ref(fx.reps.a)},Discovery,2025-03-01\n${ref(fx.deals.y)},Theirs,${ref(fx.reps.a)},Discovery,\n`;
     const outcome = await importAs({ viewer: fx.viewers.managerX, kind: "deals", csv, skipInvalid: true });
     expect(outcome).toMatchObject({ ok: true, summary: { imported: true, created: 1, rejected: 1, rejections: [{ row: 3, column: "id", reason: { code: "recordOutsideScope" } }] } });
     expectNoLeak(outcome);

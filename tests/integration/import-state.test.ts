@@ -57,7 +57,7 @@ async function readAll(stream: AsyncIterable<Uint8Array>): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-const DEALS_MAPPING = { columns: { id: "id", name: "name", owner: "owner", stage: "stage", amount: "amount" } };
+const DEALS_MAPPING = { columns: { id: "id", name: "name", owner: "owner", stage: "stage", amount: "amount", created: "created" } };
 
 beforeAll(async () => {
   database = await createMigratedDatabase();
@@ -109,11 +109,11 @@ describe("import state in the database", () => {
 
   it("runs an import started on one instance while another polls its progress, outcome and rejected rows", async () => {
     const a = await startInstance();
-    const body = "id,name,owner,stage,amount\nS-1,Good,Anna Lee,Qualify,100\nS-2,Bad,Anna Lee,Qualify,-5\nS-3,Fine,Anna Lee,Proposal,300\n";
+    const body = "id,name,owner,stage,amount,created\nS-1,Good,Anna Lee,Qualify,100,2025-03-01\nS-2,Bad,Anna Lee,Qualify,-5,2025-03-01\nS-3,Fine,Anna Lee,Proposal,300,2025-03-01\n";
     const upload = await a.uploads.saveUpload(a.as.admin, csvFile("state.csv", body));
     const inspection = await a.inspect.importInspect(a.as.admin, upload, "deals");
     expect(await one(`SELECT encoding, delimiter FROM import_upload WHERE id = $1`, [upload.id])).toEqual({ encoding: "utf-8", delimiter: "," });
-    expect(inspection.columns).toEqual(["id", "name", "owner", "stage", "amount"]);
+    expect(inspection.columns).toEqual(["id", "name", "owner", "stage", "amount", "created"]);
 
     // Hold the organisation's import lock so the job is caught running.
     const lock = new pg.Client({ connectionString: database.url });

@@ -199,7 +199,7 @@ describe("import routes", () => {
   });
 
   it("offers the rejected rows as CSV", async () => {
-    const body = "id,name,owner,stage,amount\nR-1,Good,Anna Lee,Qualify,100\nR-2,Bad,Anna Lee,Qualify,-5\n";
+    const body = "id,name,owner,stage,amount,created\nR-1,Good,Anna Lee,Qualify,100,2025-03-01\nR-2,Bad,Anna Lee,Qualify,-5,2025-03-01\n";
     const { jobId, job } = await importThroughRoutes(fx.admin, "deals", "rejects.csv", { body, skipInvalid: true });
     expect(job.outcome?.summary).toMatchObject({ imported: true, created: 1, rejected: 1 });
     const csv = await (await routes.rejections.GET(new Request(`http://localhost/api/import/jobs/${jobId}/rejections`), { params: Promise.resolve({ id: jobId }) })).text();
@@ -226,7 +226,7 @@ describe("import routes", () => {
   });
 
   it("refuses a manager's file that names a rep of another team, and writes nothing", async () => {
-    const body = "id,name,owner,stage\nM-1,Ours,Anna Lee,Qualify\nM-2,Theirs,Boris Petrov,Qualify\n";
+    const body = "id,name,owner,stage,created\nM-1,Ours,Anna Lee,Qualify,2025-03-01\nM-2,Theirs,Boris Petrov,Qualify,2025-03-01\n";
     const [deals, runs] = [await count("deal"), await count("import_run")];
     const { job } = await importThroughRoutes(fx.managerX, "deals", "other-team.csv", { body });
     // The row is rejected by its number and column; the reason names nothing of the other team.
@@ -241,7 +241,7 @@ describe("import routes", () => {
   });
 
   it("refuses a manager's file that takes over another team's deal by its id, and writes nothing", async () => {
-    const theirs = "id,name,owner,stage\nY-1,Their deal,Boris Petrov,Qualify\n";
+    const theirs = "id,name,owner,stage,created\nY-1,Their deal,Boris Petrov,Qualify,2025-03-01\n";
     expect((await importThroughRoutes(fx.admin, "deals", "their-deal.csv", { body: theirs })).job.outcome?.ok).toBe(true);
     const ownerBefore = await one<{ owner_id: number }>(`SELECT owner_id FROM deal WHERE external_id = 'Y-1'`);
     const takeover = "id,name,owner,stage\nY-1,Their deal,Anna Lee,Qualify\n";
@@ -252,7 +252,7 @@ describe("import routes", () => {
   });
 
   it("lets a manager import their own team's deals and puts the reps they create in their team", async () => {
-    const body = "id,name,owner,stage\nN-1,Ours,Anna Lee,Qualify\nN-2,New rep's,Carla Novak,Qualify\n";
+    const body = "id,name,owner,stage,created\nN-1,Ours,Anna Lee,Qualify,2025-03-01\nN-2,New rep's,Carla Novak,Qualify,2025-03-01\n";
     const { job } = await importThroughRoutes(fx.managerX, "deals", "own-team.csv", { body, createMissing: ["reps"] });
     expect(job.outcome?.ok).toBe(true);
     expect(job.outcome?.summary).toMatchObject({ imported: true, created: 2, createdReps: 1 });

@@ -33,6 +33,7 @@ const EXAMPLES: { [C in ImportMessageCode]: ImportMessageParams[C] } = {
   oneColumnHeader: { column: "id|name" },
   missingColumns: { fields: ["stage", importMessage("fieldWithColumn", { field: "owner", column: "Owner" })], columns: quotedList(["Name", "Stage"]) },
   noPipelines: {},
+  invalidDefault: { field: "created", value: "soon", reason: importMessage("notDate", { value: "soon", format: "YYYY-MM-DD" }) },
   noSuchPipeline: { pipeline: "Upsell", pipelines: ["New business", "Renewals"] },
   unknownStages: { values: quotedList(["Prospecting"]), pipeline: "New business", stages: ["Qualify", importMessage("stageWithKind", { name: "Won", kind: "WON" })] },
   outsideScope: {},
@@ -68,6 +69,12 @@ const EXAMPLES: { [C in ImportMessageCode]: ImportMessageParams[C] } = {
   unknownPipeline: { pipeline: "Upsell", pipelines: ["New business"] },
   unknownStage: { stage: "Prospecting" },
   managerNotUser: { name: "Maria" },
+  managerNotUserAdminOnly: { name: "Maria" },
+  managerNeedsEmail: { name: "Maria" },
+  managerEmailTaken: { email: "maria@example.com" },
+  ambiguousManager: { name: "Maria" },
+  dealNameOrId: {},
+  dealCreatedMissing: {},
   repOutsideScope: {},
   recordOutsideScope: {},
   teamOutsideScope: {},
@@ -78,6 +85,12 @@ const EXAMPLES: { [C in ImportMessageCode]: ImportMessageParams[C] } = {
   closeBeforeCreate: { closed: "2025-03-02", created: "2025-03-10" },
   handoverBeforeCreate: { handedOver: "2025-03-02", created: "2025-03-10" },
   periodEndNotAfterStart: { end: "2025-01-01", start: "2025-01-01" },
+  undatedDeals: { count: 5, parts: [importMessage("undatedAtCloseDate", { count: 3 }), importMessage("undatedRefused", { count: 2 })] },
+  undatedAtCloseDate: { count: 3 },
+  undatedAtDefault: { count: 1 },
+  undatedKeptStored: { count: 21 },
+  undatedRefused: { count: 2 },
+  createdManagers: { count: 2 },
   rowsRejected: { count: 1234 },
   importFailed: {},
   importStopped: {},
@@ -131,6 +144,9 @@ describe("import messages", () => {
     expect(importMessageText(example("manyOrganizations"))).toBe('the database holds 2 organisations; choose one with --org "<name>"');
     expect(importMessageText(example("missingColumns"))).toBe('no column for the required field(s) stage, owner ("Owner"); the file\'s columns are "Name", "Stage"');
     expect(importMessageText(example("closeDateMissing"))).toBe("a won deal needs the date it closed");
+    expect(importMessageText(example("undatedDeals"))).toBe(
+      "5 deals had no creation date: 3 set to their close date (a sales cycle of 0 days), 2 open ones rejected (give their date in the file or in defaults.created)",
+    );
   });
 
   it("says the same in Russian, with Russian quotes, plurals and numbers", () => {
@@ -149,5 +165,9 @@ describe("import messages", () => {
     expect(importMessageText(example("fileTooLarge"), "ru")).toBe("размер файла 100,0 МБ, а предел — 64 МБ: разделите его на файлы поменьше");
     expect(importMessageText(example("closeDateMissing"), "ru")).toBe("у выигранной сделки должна быть дата закрытия");
     expect(importMessageText(importMessage("closeDateMissing", { status: "lost" }), "ru")).toBe("у проигранной сделки должна быть дата закрытия");
+    expect(importMessageText(example("undatedDeals"), "ru")).toBe(
+      "у 5 сделок не было даты создания: 3 получили дату закрытия (цикл сделки — 0 дней), 2 открытые отклонены (укажите их дату в файле или в defaults.created)",
+    );
+    expect(importMessageText(importMessage("createdManagers", { count: 1 }), "ru")).toMatch(/^создан 1 руководитель без пароля/);
   });
 });

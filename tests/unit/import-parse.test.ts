@@ -119,6 +119,15 @@ describe("openCsv", () => {
     expect(csv.encoding).toBe("windows-1251");
   });
 
+  it("places progress behind the rows read, not at the bytes read ahead of them", async () => {
+    // Ten lines of 10 bytes, read as one chunk: the whole file is in memory before the first row is parsed.
+    const text = ["id,name,x", ...Array.from({ length: 9 }, (_, i) => `${i},row-${i},y`)].map((line) => `${line}\n`).join("");
+    const csv = await openCsv(bytesOf(new TextEncoder().encode(text), 1024));
+    const positions = [];
+    for await (const r of csv.records) positions.push([r.row, csv.position()]);
+    expect(positions).toEqual(Array.from({ length: 9 }, (_, i) => [i + 2, (i + 2) * 10]));
+  });
+
   it("calls an empty file empty", async () => {
     await expect(openCsv(bytesOf(new Uint8Array()))).rejects.toThrow("the file is empty");
     await expect(openCsv(bytesOf(new TextEncoder().encode("\n\n")))).rejects.toThrow("the file is empty");

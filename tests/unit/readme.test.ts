@@ -30,4 +30,21 @@ describe("README", () => {
     expect(names.size).toBeGreaterThan(5);
     for (const name of names) expect(readme, name).toContain(`\`${name}\``);
   });
+
+  it("links only to files in the repository, and each exists", () => {
+    const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]!);
+    expect(links.length).toBeGreaterThan(5);
+    for (const link of links) {
+      expect(link, link).not.toMatch(/^[a-z]+:|^\/\/|^\.\./i);
+      const file = link.split("#")[0]!;
+      if (file) expect(fs.existsSync(path.resolve(import.meta.dirname, "../..", file)), link).toBe(true);
+    }
+  });
+
+  it("starts a real install from the example files, each of them there", () => {
+    const section = readme.slice(readme.indexOf("## Start with your own data"), readme.indexOf("## Configuration"));
+    const files = [...section.matchAll(/docs\/examples\/[\w.-]+/g)].map((match) => match[0]);
+    expect(new Set(files).size).toBeGreaterThanOrEqual(8);
+    for (const file of files) expect(fs.existsSync(path.resolve(import.meta.dirname, "../..", file)), file).toBe(true);
+  });
 });

@@ -26,7 +26,7 @@ export default async function ImportPage() {
           <h1 className="text-2xl font-semibold tracking-tight text-foreground">{t("heading")}</h1>
           <p className="mt-1.5 max-w-3xl text-sm text-muted">{viewer.role === "MANAGER" ? t("introManager") : t("introAdmin")}</p>
         </div>
-        <ImportWizard kinds={IMPORT_KINDS} pipelines={pipelines} />
+        <ImportWizard kinds={IMPORT_KINDS} pipelines={pipelines} canCreateUsers={viewer.role === "ADMIN"} />
       </div>
     </NextIntlClientProvider>
   );

@@ -27,14 +27,27 @@ export interface Rejection {
   reason: ImportMessage;
 }
 
-export type MissingKind = "reps" | "accounts";
+/** Deals the file gave no creation date, by how each was dated (docs/import.md, "Deals without a creation date"). */
+export interface UndatedDeals {
+  total: number;
+  /** Dated at their close date (won and lost deals). */
+  atCloseDate: number;
+  /** Dated at the mapping's defaults.created. */
+  atDefault: number;
+  /** Stored deals that kept the date they have. */
+  keptStored: number;
+  /** Open deals with no date to take: rejected rows. */
+  refused: number;
+}
+
+export type MissingKind = "reps" | "accounts" | "managers";
 
 export interface LoadContext {
   client: pg.ClientBase;
   orgId: number;
   timeZone: string;
-  /** The pipeline deals are imported into. */
-  pipeline: PipelineInfo;
+  /** The pipeline deals are imported into; null for the kinds that need none (reps, accounts…) in an organisation without one. */
+  pipeline: PipelineInfo | null;
   pipelines: Map<number, PipelineInfo>;
   reps: RefIndex;
   accounts: RefIndex;
@@ -44,9 +57,14 @@ export interface LoadContext {
   provided: ReadonlySet<string>;
   /** The CSV header a field is read from, for messages. */
   column(field: string): string;
-  importedAt: Date;
+  /**
+   * The mapping's default for a field, parsed like a cell (undefined without one); an invalid one stops the file.
+   * For the defaults a loader applies itself rather than as a cell (a deal's creation date, resolve-columns.ts).
+   */
+  defaultValue(field: string): unknown;
   unknownStages: Set<string>;
-  created: { reps: number; accounts: number };
+  created: { reps: number; accounts: number; managers: number };
+  undatedDeals: UndatedDeals;
   /** Who the audit rows of the import's writes name. */
   audit: ImportAudit;
   /** A manager's file: what it may write (import-scope.ts); null for an admin or the command line. */
@@ -55,7 +73,13 @@ export interface LoadContext {
 
 export async function loadContext(
   client: pg.ClientBase,
-  input: Pick<LoadContext, "orgId" | "createMissing" | "provided" | "column" | "importedAt"> & { pipelineName?: string; actorId?: number | null; scope?: ImportScope },
+  input: Pick<LoadContext, "orgId" | "createMissing" | "provided" | "column" | "defaultValue"> & {
+    pipelineName?: string;
+    /** Deals and their stage history need a pipeline; reps, accounts and the rest import into an organisation without one. */
+    needsPipeline: boolean;
+    actorId?: number | null;
+    scope?: ImportScope;
+  },
 ): Promise<LoadContext> {
   const org = await client.query<{ time_zone: string }>(`SELECT time_zone FROM organization WHERE id = $1`, [input.orgId]);
   const timeZone = org.rows[0]?.time_zone ?? "UTC";
@@ -71,14 +95,9 @@ export async function loadContext(
     pipelines.set(row.pipeline_id, pipeline);
   }
   const all = [...pipelines.values()];
-  const pipeline = input.pipelineName ? all.find((p) => normalizeName(p.name) === normalizeName(input.pipelineName ?? "")) : all[0];
-  if (!pipeline) {
-    throw new ImportFileError(
-      input.pipelineName && all.length > 0
-        ? importMessage("noSuchPipeline", { pipeline: input.pipelineName, pipelines: all.map((p) => p.name) })
-        : importMessage("noPipelines"),
-    );
-  }
+  const pipeline = (input.pipelineName ? all.find((p) => normalizeName(p.name) === normalizeName(input.pipelineName ?? "")) : all[0]) ?? null;
+  if (input.pipelineName && !pipeline && all.length > 0) throw new ImportFileError(importMessage("noSuchPipeline", { pipeline: input.pipelineName, pipelines: all.map((p) => p.name) }));
+  if (input.needsPipeline && !pipeline) throw new ImportFileError(importMessage("noPipelines"));
   const reps = await client.query<{ id: number; externalId: string | null; name: string; email: string | null }>(
     `SELECT id, external_id AS "externalId", name, email FROM rep WHERE org_id = $1`,
     [input.orgId],
@@ -100,7 +119,8 @@ export async function loadContext(
     accounts: new RefIndex(accounts.rows),
     users: new RefIndex(users.rows.map((u) => ({ ...u, externalId: `user-${u.id}` }))),
     unknownStages: new Set(),
-    created: { reps: 0, accounts: 0 },
+    created: { reps: 0, accounts: 0, managers: 0 },
+    undatedDeals: { total: 0, atCloseDate: 0, atDefault: 0, keptStored: 0, refused: 0 },
   };
 }
 

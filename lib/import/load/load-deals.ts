@@ -1,7 +1,7 @@
 import { localDate } from "@/lib/kpi/period";
 import type { RowOf } from "../kinds/import-kinds";
 import { type ImportMessage, importMessage } from "../messages/import-message";
-import { toInstant } from "../parse/parse-date";
+import { type LocalDateTime, toInstant } from "../parse/parse-date";
 import { contentKey } from "./content-key";
 import { existingKeys } from "./existing-keys";
 import { keyedLoader, type KindLoader, reject, updateMode } from "./keyed-loader";
@@ -11,6 +11,11 @@ import { APP_ID_PREFIX } from "./ref-index";
 import { synthesizeHistories } from "./synthesize-histories";
 
 type DealRow = RowOf<"deals">;
+
+/** A deal the file names only by its id (and account): "Acme GmbH — D-1001", or "D-1001". */
+export function defaultDealName(id: string, account: string | undefined): string {
+  return account ? `${account} — ${id}` : id;
+}
 
 export async function loadDeals(ctx: LoadContext): Promise<KindLoader<DealRow>> {
   const keys = await existingKeys(ctx.client, "deal", ctx.orgId);
@@ -24,6 +29,9 @@ export async function loadDeals(ctx: LoadContext): Promise<KindLoader<DealRow>> 
   // A manager's file may change only their reps' deals, give deals only to them, and link leads of theirs.
   const ownDeals = ctx.scope ? await ctx.scope.ownDeals() : new Set<number>();
   const referableLeads = ctx.scope && ctx.provided.has("lead") ? (await ctx.scope.leads()).referable : new Set<number>();
+  const createdDefault = ctx.defaultValue("created") as LocalDateTime | undefined;
+  const defaultInstant = createdDefault ? toInstant(createdDefault, ctx.timeZone) : null;
+  const undated = ctx.undatedDeals;
 
   return keyedLoader<DealRow>(ctx, {
     table: "deal",
@@ -41,7 +49,7 @@ export async function loadDeals(ctx: LoadContext): Promise<KindLoader<DealRow>> 
       { name: "closed_owner_id", type: "int", onUpdate: "coalesce" },
       { name: "account_id", type: "int", onUpdate: mode("account") },
       { name: "lead_id", type: "int", onUpdate: mode("lead") },
-      { name: "name", type: "text", onUpdate: "set" },
+      { name: "name", type: "text", onUpdate: mode("name") },
       { name: "type", type: '"DealType"', onUpdate: mode("type") },
       { name: "amount", type: "numeric(14,2)", onUpdate: mode("amount") },
       { name: "created_at", type: "timestamptz(3)", onUpdate: "coalesce" },
@@ -63,6 +71,8 @@ export async function loadDeals(ctx: LoadContext): Promise<KindLoader<DealRow>> 
       if (d.status === "WON" || d.status === "LOST") stage = pipeline.stages.find((s) => s.kind === d.status) ?? stage;
       const owner = owners(d.owner);
       if (typeof owner !== "number") return reject(ctx, row, "owner", owner);
+      if (!d.name && !d.id) return reject(ctx, row, "name", importMessage("dealNameOrId"));
+      const name = d.name ?? defaultDealName(d.id as string, d.account);
       const key = d.id ?? contentKey([d.name, d.account, d.created?.date]);
       if (ctx.scope) {
         const stored = keys.get(key);
@@ -78,10 +88,24 @@ export async function loadDeals(ctx: LoadContext): Promise<KindLoader<DealRow>> 
         if (ctx.scope && !referableLeads.has(leadId)) return reject(ctx, row, "lead", importMessage("recordOutsideScope"));
       }
       const closed = stage.kind !== "OPEN";
-      const createdAt = d.created ? toInstant(d.created, ctx.timeZone) : null;
       const closedValue = closed ? (d.closed ?? d.closeDate) : undefined;
       if (closed && !closedValue) return reject(ctx, row, ctx.provided.has("closeDate") ? "closeDate" : "closed", importMessage("closeDateMissing", { status: stage.kind === "WON" ? "won" : "lost" }));
       let closedAt = closedValue ? toInstant(closedValue, ctx.timeZone) : null;
+      // A deal without a creation date in the file is never dated at the import time (it would count as pipeline
+      // created today and close before it began): a stored deal keeps its date; a new one takes the earlier of its
+      // close date and the mapping's defaults.created; an open deal with neither is refused.
+      let createdAt = d.created ? toInstant(d.created, ctx.timeZone) : null;
+      let undatedAs: "keptStored" | "atCloseDate" | "atDefault" | null = null;
+      if (!createdAt) {
+        if (keys.has(key)) undatedAs = "keptStored";
+        else if (closedAt && (!defaultInstant || closedAt <= defaultInstant)) [createdAt, undatedAs] = [closedAt, "atCloseDate"];
+        else if (defaultInstant) [createdAt, undatedAs] = [defaultInstant, "atDefault"];
+        else {
+          undated.total++;
+          undated.refused++;
+          return reject(ctx, row, "created", importMessage("dealCreatedMissing"));
+        }
+      }
       if (closedAt && createdAt && closedAt < createdAt) {
         const [closedDay, createdDay] = [localDate(closedAt, ctx.timeZone), localDate(createdAt, ctx.timeZone)];
         if (closedDay < createdDay) return reject(ctx, row, closedValue === d.closed ? "closed" : "closeDate", importMessage("closeBeforeCreate", { closed: closedDay, created: createdDay }));
@@ -89,6 +113,10 @@ export async function loadDeals(ctx: LoadContext): Promise<KindLoader<DealRow>> 
         closedAt = createdAt;
       }
       const expectedClose = d.expectedClose ?? (!closed && d.closeDate ? d.closeDate.date : null);
+      if (undatedAs) {
+        undated.total++;
+        undated[undatedAs]++;
+      }
       return {
         key,
         values: [
@@ -101,10 +129,10 @@ export async function loadDeals(ctx: LoadContext): Promise<KindLoader<DealRow>> 
           closed ? owner : null,
           account,
           leadId,
-          d.name,
+          name,
           d.type ?? "NEW",
           d.amount ?? null,
-          (createdAt ?? (keys.has(key) ? null : ctx.importedAt))?.toISOString() ?? null,
+          createdAt?.toISOString() ?? null,
           expectedClose,
           closedAt?.toISOString() ?? null,
           stage.kind === "LOST" ? (d.lostReason ?? "unknown") : null,

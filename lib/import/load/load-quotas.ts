@@ -5,6 +5,11 @@ import { type LoadContext, resolveNames } from "./load-context";
 
 type QuotaRow = RowOf<"quotas">;
 
+/** The day before a YYYY-MM-DD date. */
+function dayBefore(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
 /** A quota is one rep's for a period start: importing it again updates its end and amount. */
 export async function loadQuotas(ctx: LoadContext): Promise<KindLoader<QuotaRow>> {
   const stored = await ctx.client.query<{ id: number; key: string }>(
@@ -30,7 +35,9 @@ export async function loadQuotas(ctx: LoadContext): Promise<KindLoader<QuotaRow>
       if (typeof rep !== "number") return reject(ctx, row, "rep", rep);
       if (ctx.scope && !ctx.scope.hasRep(rep)) return reject(ctx, row, "rep", importMessage("repOutsideScope"));
       if (q.periodEnd <= q.periodStart) return reject(ctx, row, "periodEnd", importMessage("periodEndNotAfterStart", { end: q.periodEnd, start: q.periodStart }));
-      return { key: `${rep}|${q.periodStart}`, values: [rep, q.periodStart, q.periodEnd, q.amount] };
+      // The file gives the day after the period (Jan 1 → Feb 1); quota.period_end is its last day (Jan 31), as the
+      // KPI queries read it ("the quota periods that lie inside P": period_end < P's end).
+      return { key: `${rep}|${q.periodStart}`, values: [rep, q.periodStart, dayBefore(q.periodEnd), q.amount] };
     },
   });
 }

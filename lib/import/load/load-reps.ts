@@ -1,12 +1,32 @@
+import { z } from "zod";
 import type { RowOf } from "../kinds/import-kinds";
 import { importMessage } from "../messages/import-message";
 import { auditCreatedSql, auditParams } from "./import-audit";
-import { keyedLoader, type KindLoader, reject, type Resolved, updateMode } from "./keyed-loader";
+import { keyedLoader, type KindLoader, type ParsedRow, reject, type Resolved, updateMode } from "./keyed-loader";
 import type { LoadContext } from "./load-context";
 import { normalizeName } from "./normalize-name";
 import { APP_ID_PREFIX } from "./ref-index";
 
 type RepRow = RowOf<"reps">;
+
+const isEmail = (text: string) => z.email().safeParse(text.trim()).success;
+
+/** "anna.schmidt@example.com" → "Anna Schmidt": the name of a manager the file gives only by email. */
+function nameFromEmail(email: string): string {
+  const words = (email.split("@")[0] ?? email).split(/[._-]+/).filter(Boolean);
+  return words.length > 0 ? words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(" ") : email;
+}
+
+/** The manager a row names: the user found by its email or name, else what creating them needs. */
+function managerOf(ctx: LoadContext, r: RepRow): { id: number } | { missing: { email: string | null; name: string } } | { ambiguous: string } | null {
+  if (!r.manager && !r.managerEmail) return null;
+  const found = (r.managerEmail ? ctx.users.find(r.managerEmail) : undefined) ?? (r.manager ? ctx.users.find(r.manager) : undefined);
+  if (typeof found === "number") return { id: found };
+  if (found === "ambiguous") return { ambiguous: r.manager ?? r.managerEmail ?? "" };
+  const email = r.managerEmail ?? (r.manager && isEmail(r.manager) ? r.manager.trim() : null);
+  const name = r.manager && !isEmail(r.manager) ? r.manager.trim() : nameFromEmail(email ?? "");
+  return { missing: { email, name } };
+}
 
 export async function loadReps(ctx: LoadContext): Promise<KindLoader<RepRow>> {
   const teams = new Map<string, { id: number; managerId: number | null }>();
@@ -22,6 +42,34 @@ export async function loadReps(ctx: LoadContext): Promise<KindLoader<RepRow>> {
     for (const r of stored.rows) repTeams.set(r.id, r.team_id);
   }
   const mode = (field: string) => updateMode(ctx, field);
+  // Managers the file names who are not users: an administrator's file creates them with --create-missing managers,
+  // as MANAGER users without a password (listed as invited: an administrator sends them their link). A manager's
+  // file creates no users. Emails another organisation's user signs in with are not created (the row says so).
+  const createManagers = ctx.createMissing.has("managers") && !ctx.scope;
+  const takenEmails = new Set<string>();
+  const createMissingManagers = async (batch: ParsedRow<RepRow>[]) => {
+    const missing = new Map<string, { email: string; name: string }>();
+    for (const { value } of batch) {
+      const manager = managerOf(ctx, value);
+      if (manager && "missing" in manager && manager.missing.email) missing.set(manager.missing.email.toLowerCase(), { email: manager.missing.email, name: manager.missing.name });
+    }
+    if (missing.size === 0) return;
+    const list = [...missing.values()];
+    const created = await ctx.client.query<{ id: number; email: string; name: string }>(
+      `WITH v AS (SELECT * FROM unnest($2::text[], $3::text[]) AS v(email, name)),
+            created AS (
+              INSERT INTO app_user (org_id, email, name, role, active)
+              SELECT $1, v.email, v.name, 'MANAGER', false FROM v WHERE NOT EXISTS (SELECT 1 FROM app_user u WHERE lower(u.email) = lower(v.email))
+              ON CONFLICT DO NOTHING RETURNING *),
+            audited AS (${auditCreatedSql("created", ["email", "name", "role", "active"], 4)})
+       SELECT id, email, name FROM created`,
+      [ctx.orgId, list.map((m) => m.email), list.map((m) => m.name), ...auditParams(ctx.audit, "user")],
+    );
+    for (const user of created.rows) ctx.users.add({ ...user, externalId: `user-${user.id}` });
+    ctx.created.managers += created.rows.length;
+    const createdEmails = new Set(created.rows.map((u) => u.email.toLowerCase()));
+    for (const key of missing.keys()) if (!createdEmails.has(key)) takenEmails.add(key);
+  };
   return keyedLoader<RepRow>(ctx, {
     table: "rep",
     keyField: "id",
@@ -37,6 +85,7 @@ export async function loadReps(ctx: LoadContext): Promise<KindLoader<RepRow>> {
       { name: "active", type: "bool", onUpdate: mode("active") },
     ],
     async prepare(batch) {
+      if (createManagers) await createMissingManagers(batch);
       // A team named in the file is created with the kind of its first rep; its manager is set when given.
       // Only an admin's file creates teams: a manager's rows naming another team are rejected.
       if (ctx.scope) return;
@@ -55,10 +104,15 @@ export async function loadReps(ctx: LoadContext): Promise<KindLoader<RepRow>> {
     },
     resolve(r, row) {
       let managerId: number | null = null;
-      if (r.manager) {
-        const found = ctx.users.find(r.manager);
-        if (typeof found !== "number") return reject(ctx, row, "manager", importMessage("managerNotUser", { name: r.manager }));
-        managerId = found;
+      const manager = managerOf(ctx, r);
+      if (manager && "id" in manager) managerId = manager.id;
+      else if (manager && "ambiguous" in manager) return reject(ctx, row, "manager", importMessage("ambiguousManager", { name: manager.ambiguous }));
+      else if (manager) {
+        const { email, name } = manager.missing;
+        const field = r.manager ? "manager" : "managerEmail";
+        if (email && takenEmails.has(email.toLowerCase())) return reject(ctx, row, field, importMessage("managerEmailTaken", { email }));
+        if (createManagers && !email) return reject(ctx, row, field, importMessage("managerNeedsEmail", { name }));
+        return reject(ctx, row, field, importMessage(ctx.scope ? "managerNotUserAdminOnly" : "managerNotUser", { name: email ?? name }));
       }
       const team = r.team ? teams.get(normalizeName(r.team)) : undefined;
       let teamId = team?.id ?? null;

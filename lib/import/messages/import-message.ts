@@ -25,6 +25,7 @@ export interface ImportMessageParams {
   oneColumnHeader: { column: string };
   missingColumns: { fields: (string | ImportMessage)[]; columns: ImportMessage[] };
   noPipelines: Record<string, never>;
+  invalidDefault: { field: string; value: string; reason: ImportMessage };
   noSuchPipeline: { pipeline: string; pipelines: string[] };
   unknownStages: { values: ImportMessage[]; pipeline: string; stages: (string | ImportMessage)[] };
   outsideScope: Record<string, never>;
@@ -63,6 +64,12 @@ export interface ImportMessageParams {
   unknownPipeline: { pipeline: string; pipelines: string[] };
   unknownStage: { stage: string };
   managerNotUser: { name: string };
+  managerNotUserAdminOnly: { name: string };
+  managerNeedsEmail: { name: string };
+  managerEmailTaken: { email: string };
+  ambiguousManager: { name: string };
+  dealNameOrId: Record<string, never>;
+  dealCreatedMissing: Record<string, never>;
   // One row of a manager's file: it would create or change something outside their teams (named by nothing but the row).
   repOutsideScope: Record<string, never>;
   recordOutsideScope: Record<string, never>;
@@ -74,6 +81,13 @@ export interface ImportMessageParams {
   closeBeforeCreate: { closed: string; created: string };
   handoverBeforeCreate: { handedOver: string; created: string };
   periodEndNotAfterStart: { end: string; start: string };
+  // What a run did beyond its counts.
+  undatedDeals: { count: number; parts: ImportMessage[] };
+  undatedAtCloseDate: { count: number };
+  undatedAtDefault: { count: number };
+  undatedKeptStored: { count: number };
+  undatedRefused: { count: number };
+  createdManagers: { count: number };
   // The verdict on a run, and on a wizard's import job that did not get one.
   rowsRejected: { count: number };
   importFailed: Record<string, never>;
@@ -103,6 +117,7 @@ export const IMPORT_MESSAGE_CODES = [
   "oneColumnHeader",
   "missingColumns",
   "noPipelines",
+  "invalidDefault",
   "noSuchPipeline",
   "unknownStages",
   "outsideScope",
@@ -138,6 +153,12 @@ export const IMPORT_MESSAGE_CODES = [
   "unknownPipeline",
   "unknownStage",
   "managerNotUser",
+  "managerNotUserAdminOnly",
+  "managerNeedsEmail",
+  "managerEmailTaken",
+  "ambiguousManager",
+  "dealNameOrId",
+  "dealCreatedMissing",
   "repOutsideScope",
   "recordOutsideScope",
   "teamOutsideScope",
@@ -148,6 +169,12 @@ export const IMPORT_MESSAGE_CODES = [
   "closeBeforeCreate",
   "handoverBeforeCreate",
   "periodEndNotAfterStart",
+  "undatedDeals",
+  "undatedAtCloseDate",
+  "undatedAtDefault",
+  "undatedKeptStored",
+  "undatedRefused",
+  "createdManagers",
   "rowsRejected",
   "importFailed",
   "importStopped",

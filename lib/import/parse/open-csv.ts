@@ -1,4 +1,4 @@
-import { type CsvRecord, parseCsvRecords } from "./parse-csv-records";
+import { type CsvCursor, type CsvRecord, parseCsvRecords } from "./parse-csv-records";
 import { detectEncoding, type TextEncodingName } from "./detect-encoding";
 import { ImportFileError } from "./import-file-error";
 import { importMessage } from "../messages/import-message";
@@ -10,13 +10,16 @@ export interface CsvFile {
   header: string[];
   /** The data records after the header, read as the caller asks for them. */
   records: AsyncGenerator<CsvRecord>;
+  /**
+   * The bytes of the file behind the records read so far, for progress: the file is read ahead in chunks, so this
+   * counts the chunks already parsed and the share of the current one the records took, never what is only buffered.
+   */
+  position(): number;
 }
 
 export interface OpenCsvOptions {
   /** Skip detection (the user chose). */
   encoding?: TextEncodingName;
-  /** Called with the bytes read so far, for progress. */
-  onBytes?: (bytes: number) => void;
 }
 
 // Enough of the file to judge its encoding and see its whole header line.
@@ -42,6 +45,16 @@ export async function openCsv(source: AsyncIterable<Uint8Array>, options: OpenCs
   const encoding = options.encoding ?? detectEncoding(sample.subarray(0, SAMPLE_BYTES), ended && sample.length <= SAMPLE_BYTES);
 
   let bytesRead = 0;
+  // The text chunk being parsed: the bytes it came from and its length; the chunks before it are fully parsed.
+  let parsedBytes = 0;
+  let current = { bytes: 0, chars: 0 };
+  let undecodedBytes = 0;
+  const cursor: CsvCursor = { offset: 0 };
+  const startChunk = (text: string) => {
+    parsedBytes += current.bytes;
+    current = { bytes: undecodedBytes, chars: text.length };
+    undecodedBytes = 0;
+  };
   async function* bytes(): AsyncGenerator<Uint8Array> {
     for (const chunk of head) yield chunk;
     if (ended) return;
@@ -58,18 +71,25 @@ export async function openCsv(source: AsyncIterable<Uint8Array>, options: OpenCs
         throw new ImportFileError(importMessage("invalidText", { encoding, byte: bytesRead }));
       }
       bytesRead += chunk.length;
-      options.onBytes?.(bytesRead);
-      if (decoded) yield decoded;
+      undecodedBytes += chunk.length;
+      if (decoded) {
+        startChunk(decoded);
+        yield decoded;
+      }
     }
     const rest = decoder.decode();
-    if (rest) yield rest;
+    if (rest) {
+      startChunk(rest);
+      yield rest;
+    }
   }
 
   const firstText = new TextDecoder(encoding).decode(sample.subarray(0, SAMPLE_BYTES), { stream: true }).replace(/^\uFEFF/, "");
   if (firstText.trim() === "") throw new ImportFileError(importMessage("emptyFile"));
   const delimiter = sniffDelimiter(firstText);
-  const records = parseCsvRecords(text(), delimiter);
+  const records = parseCsvRecords(text(), delimiter, cursor);
   const first = await records.next();
   if (first.done) throw new ImportFileError(importMessage("emptyFile"));
-  return { encoding, delimiter, header: first.value.cells.map((cell) => cell.trim()), records };
+  const position = () => parsedBytes + (current.chars > 0 ? Math.round((current.bytes * Math.min(cursor.offset, current.chars)) / current.chars) : 0);
+  return { encoding, delimiter, header: first.value.cells.map((cell) => cell.trim()), records, position };
 }

@@ -20,7 +20,12 @@ const enum State {
   AfterCr,
 }
 
-export async function* parseCsvRecords(chunks: AsyncIterable<string>, delimiter: string): AsyncGenerator<CsvRecord> {
+/** Where the reader is: how many characters of the current text chunk the records yielded so far took. */
+export interface CsvCursor {
+  offset: number;
+}
+
+export async function* parseCsvRecords(chunks: AsyncIterable<string>, delimiter: string, cursor: CsvCursor = { offset: 0 }): AsyncGenerator<CsvRecord> {
   const delim = delimiter.charCodeAt(0);
   let state: State = State.FieldStart;
   let cells: string[] = [];
@@ -31,6 +36,7 @@ export async function* parseCsvRecords(chunks: AsyncIterable<string>, delimiter:
   for await (const chunk of chunks) {
     const n = chunk.length;
     let i = 0;
+    cursor.offset = 0;
     while (i < n) {
       if (state === State.AfterCr) {
         if (chunk.charCodeAt(i) === LF) i++;
@@ -58,6 +64,7 @@ export async function* parseCsvRecords(chunks: AsyncIterable<string>, delimiter:
         state = State.FieldStart;
         if (c !== delim) {
           row++;
+          cursor.offset = i;
           if (!(cells.length === 1 && cells[0] === "")) yield { row, cells };
           cells = [];
           if (c === CR) state = State.AfterCr;
@@ -92,6 +99,8 @@ export async function* parseCsvRecords(chunks: AsyncIterable<string>, delimiter:
   if (cells.length > 0 || field !== "" || state === State.Unquoted || state === State.QuoteInQuoted) {
     cells.push(field);
     row++;
+    // The last record ends the last chunk.
+    cursor.offset = Number.MAX_SAFE_INTEGER;
     if (!(cells.length === 1 && cells[0] === "")) yield { row, cells };
   }
 }
