@@ -2,7 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { createTranslator } from "next-intl";
-import type { z } from "zod";
+import { z } from "zod";
 import { getViewer } from "@/lib/auth/get-viewer";
 import type { Role, Viewer } from "@/lib/auth/viewer";
 import { inTransaction, type Tx } from "@/lib/data/in-transaction";
@@ -24,6 +24,8 @@ export interface ActionPolicy {
   roles?: readonly Role[];
   /** Paths to revalidate after the transaction commits. */
   revalidate?: readonly string[];
+  /** The catalogue namespace that labels this form's fields in error messages (default `fields`). */
+  fieldLabels?: string;
 }
 
 export type Action<Data = undefined> = ((prev: ActionState<Data>, formData: FormData) => Promise<ActionState<Data>>) & {
@@ -74,11 +76,18 @@ export function authedAction<S extends z.ZodType, Data = undefined>(
 
       const raw = formDataToObject(formData);
       const parsed = schema.safeParse(raw);
-      if (!parsed.success) return { ...fail("INVALID"), fieldErrors: fieldErrorsOf(parsed.error, raw, t) };
+      if (!parsed.success) return { ...fail("INVALID"), fieldErrors: fieldErrorsOf(parsed.error, raw, t, policy.fieldLabels) };
       if (policy.roles && !policy.roles.includes(viewer.role)) return fail("FORBIDDEN");
 
       const signedIn = viewer;
-      const result = await inTransaction((tx) => handler(signedIn, parsed.data, tx));
+      let result;
+      try {
+        result = await inTransaction((tx) => handler(signedIn, parsed.data, tx));
+      } catch (error) {
+        // A check that needs the database (the organisation's time zone) fails as a field error; the transaction rolled back.
+        if (error instanceof z.ZodError) return { ...fail("INVALID"), fieldErrors: fieldErrorsOf(error, raw, t, policy.fieldLabels) };
+        throw error;
+      }
       for (const path of policy.revalidate ?? []) revalidatePath(path);
       return { status: "success", message: result?.message ?? t("appErrors.saved"), data: result?.data };
     } catch (error) {
