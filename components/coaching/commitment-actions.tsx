@@ -11,7 +11,7 @@ export function CommitmentStatusForm({ commitmentId, current, proposed, note }: 
   const { state, pending, formProps } = useActionForm(setCommitmentStatus);
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   const initial = current === "OPEN" && proposed ? proposed : current;
-  return (
+  const form = (
     <form {...formProps} className="mt-3 flex flex-wrap items-end gap-3">
       <input type="hidden" name="commitmentId" value={commitmentId} />
       <Field id={`commitment-${commitmentId}-status`} label={t("statusLabel")} errors={errors.status} className="w-40">
@@ -33,6 +33,14 @@ export function CommitmentStatusForm({ commitmentId, current, proposed, note }: 
         <FormMessage state={state} success={t("statusSaved")} />
       </div>
     </form>
+  );
+  // A decided commitment keeps its form one click away, so a long list stays readable.
+  if (current === "OPEN") return form;
+  return (
+    <details className="mt-2" open={state.status !== "idle"}>
+      <summary className="cursor-pointer text-sm font-medium text-accent">{t("changeStatus")}</summary>
+      {form}
+    </details>
   );
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Field, FormMessage, SubmitButton, inputClass, useActionForm } from "@/components/admin/form-parts";
 import { createCoachingSession } from "@/lib/actions/coaching-create-session";
 
@@ -29,9 +29,12 @@ export function LogSessionForm({
   const tUnits = useTranslations("coaching.units");
   const { state, pending, formProps } = useActionForm(createCoachingSession, { resetOnSuccess: true });
   const [rows, setRows] = useState([0]);
-  useEffect(() => {
+  // A logged session resets the form to one empty commitment row (state adjusted while rendering, not in an effect).
+  const [seen, setSeen] = useState(state);
+  if (seen !== state) {
+    setSeen(state);
     if (state.status === "success") setRows([0]);
-  }, [state]);
+  }
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   return (
     <form {...formProps} className="space-y-5" aria-labelledby="log-session-heading">

@@ -27,6 +27,8 @@ export async function RepConversionPanel({ scope, rep }: { scope: DashboardScope
       </Panel>
     );
   }
+  // An AE converts no leads of their own (they count for the SDR): only the follow-up of deals from leads applies.
+  const convertsLeads = cur.conversions > 0 || prev.conversions > 0 || leads.handedOver > 0 || profile.leads.previous.handedOver > 0;
   const rows = await Promise.all(
     ACTIVITY_TYPES.map(async (type) => ({
       type,
@@ -39,8 +41,9 @@ export async function RepConversionPanel({ scope, rep }: { scope: DashboardScope
   const daysDelta = await deltaFor(scope, cur.medianDaysToFirstActivity, prev.medianDaysToFirstActivity, { kind: "relative", higherIsBetter: false, previousText: one(prev.medianDaysToFirstActivity) });
   const conversionDelta = await deltaFor(scope, leads.leadToOpportunity, profile.leads.previous.leadToOpportunity, { kind: "points", previousText: percent(profile.leads.previous.leadToOpportunity) });
   return (
-    <Panel id="rep-conversion-heading" title={t("title")} description={t("description", { conversions: cur.conversions, period: scope.periodLabel })}>
-      <div className="grid gap-6 xl:grid-cols-[3fr_2fr]">
+    <Panel id="rep-conversion-heading" title={t("title")} description={convertsLeads ? t("description", { conversions: cur.conversions, period: scope.periodLabel }) : t("followUpOnly")}>
+      <div className={convertsLeads ? "grid gap-6 xl:grid-cols-[3fr_2fr]" : ""}>
+        {convertsLeads && (
         <div className="overflow-x-auto">
           <table className="w-full min-w-[560px] text-sm">
             <caption className="mb-2 text-left text-sm font-medium text-foreground">{t("touchesCaption")}</caption>
@@ -72,7 +75,9 @@ export async function RepConversionPanel({ scope, rep }: { scope: DashboardScope
             </tbody>
           </table>
         </div>
-        <dl className="grid grid-cols-1 gap-4 self-start sm:grid-cols-2">
+        )}
+        <dl className={`grid grid-cols-1 gap-4 self-start sm:grid-cols-2 ${convertsLeads ? "" : "xl:grid-cols-4"}`}>
+          {convertsLeads && (
           <div className="rounded-lg border border-border p-4">
             <dt className="text-sm text-muted">{t("leadToOpportunity")}</dt>
             <dd className="mt-1 text-2xl font-semibold tabular-nums">
@@ -87,12 +92,15 @@ export async function RepConversionPanel({ scope, rep }: { scope: DashboardScope
             <dd className="mt-1">{conversionDelta}</dd>
             <dd className="mt-1 text-xs text-muted">{t("leadToOpportunityDetail", { converted: leads.converted, handedOver: leads.handedOver, median: percent(profile.team.leadToOpportunity) })}</dd>
           </div>
+          )}
+          {convertsLeads && (
           <div className="rounded-lg border border-border p-4">
             <dt className="text-sm text-muted">{t("perConversion")}</dt>
             <dd className="mt-1 text-2xl font-semibold tabular-nums">{one(cur.touches.perConversion)}</dd>
             <dd className="mt-1">{touchesDelta}</dd>
             <dd className="mt-1 text-xs text-muted">{t("perConversionDetail", { touches: cur.touches.touches, conversions: cur.conversions })}</dd>
           </div>
+          )}
           <div className="rounded-lg border border-border p-4">
             <dt className="text-sm text-muted">{t("followUp")}</dt>
             <dd className="mt-1 text-2xl font-semibold tabular-nums">
