@@ -1,4 +1,5 @@
 import type { Viewer } from "@/lib/auth/viewer";
+import { AppError } from "@/lib/errors";
 import type { KpiSql } from "@/lib/kpi/kpi-sql";
 import type { Period } from "@/lib/kpi/period";
 import { queryActivityMetrics } from "@/lib/kpi/query-activity-metrics";
@@ -26,14 +27,16 @@ const LOADERS: { [S in MetricSource]: (sql: KpiSql, viewer: Viewer, period: Peri
 
 /**
  * One rep's value of each named catalogue metric over a period, each from its lib/kpi query (run once per source,
- * through the KPI cache in the app). The caller has checked that the viewer may see the rep: the queries are scoped
- * by the viewer as well, so a rep outside it gets empty figures, never someone else's.
+ * through the KPI cache in the app). The queries are scoped by the viewer: a manager gets empty figures for a rep
+ * outside their teams. A rep's scope sums their team, so narrowing it to a teammate would give that teammate's
+ * figures: a rep asking for anyone but themselves is refused.
  */
 export async function repMetricValues(
   viewer: Viewer,
   input: { repId: number; period: Period; metrics: readonly MetricKey[] },
   db?: KpiSql,
 ): Promise<Map<MetricKey, number | null>> {
+  if (viewer.role === "REP" && viewer.repId !== input.repId) throw new AppError("NOT_FOUND", { detail: `rep ${viewer.repId} asked for rep ${input.repId}'s figures` });
   // Imported on demand: kpi-db is server-only, and tests pass their own client.
   const sql = db ?? (await import("@/lib/kpi/kpi-db")).kpiDb;
   const sources = [...new Set(input.metrics.map((metric) => METRICS[metric].source))];

@@ -60,7 +60,7 @@ const commitmentSchema = z
     metric: z.preprocess(blankToNull, metricField.nullable()),
     comparator: z.preprocess(blankToNull, z.enum(["AT_LEAST", "AT_MOST"]).nullable()),
     target: decimalField,
-    dueAt: boundedDate,
+    dueAt: z.preprocess((value) => blankToNull(value) ?? undefined, boundedDate),
   })
   .superRefine((commitment, ctx) => {
     if (commitment.metric !== null && commitment.target === null) issue(ctx, ["target"], { messageKey: "coaching.errors.targetRequired" });
@@ -126,7 +126,7 @@ export const createCoachingSessionSchema = z.preprocess(
     .superRefine((session, ctx) => {
       const day = session.at.slice(0, 10);
       session.commitments.forEach((commitment, index) => {
-        if (commitment && commitment.dueAt < day) issue(ctx, ["commitments", index, "dueAt"], { messageKey: "coaching.errors.dueBeforeSession" });
+        if (commitment && /^\d{4}-\d{2}-\d{2}$/.test(commitment.dueAt) && commitment.dueAt < day) issue(ctx, ["commitments", index, "dueAt"], { messageKey: "coaching.errors.dueBeforeSession" });
       });
     })
     .transform((session) => ({ ...session, commitments: session.commitments.filter((c) => c !== undefined) })),
