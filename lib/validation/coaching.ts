@@ -63,6 +63,7 @@ const commitmentSchema = z
     dueAt: z.preprocess((value) => blankToNull(value) ?? undefined, boundedDate),
   })
   .superRefine((commitment, ctx) => {
+    if (commitment.metric !== null && !COACHING_METRICS.includes(commitment.metric)) return;
     if (commitment.metric !== null && commitment.target === null) issue(ctx, ["target"], { messageKey: "coaching.errors.targetRequired" });
     if (commitment.metric === null && commitment.target !== null) issue(ctx, ["metric"], { messageKey: "coaching.errors.metricRequired" });
     if (commitment.metric === null || commitment.target === null) return;
@@ -73,6 +74,12 @@ const commitmentSchema = z
     else if (bounds.integer && !Number.isInteger(commitment.target)) issue(ctx, ["target"], { messageKey: "coaching.errors.targetWhole" });
     // The column keeps two decimals: 15.25 % is a target, 15.125 % is not.
     else if (Math.abs(commitment.target * 100 - Math.round(commitment.target * 100)) > 1e-6) issue(ctx, ["target"], { messageKey: "coaching.errors.targetDecimals" });
+  }, {
+    // Checked even when another field of the row failed (a missing due date), so every error shows at once.
+    when: (payload) => {
+      const row = payload.value as { metric?: unknown; target?: unknown };
+      return (row.metric === null || typeof row.metric === "string") && (row.target === null || (typeof row.target === "number" && Number.isFinite(row.target)));
+    },
   })
   .transform((commitment) => ({
     ...commitment,
@@ -128,6 +135,11 @@ export const createCoachingSessionSchema = z.preprocess(
       session.commitments.forEach((commitment, index) => {
         if (commitment && /^\d{4}-\d{2}-\d{2}$/.test(commitment.dueAt) && commitment.dueAt < day) issue(ctx, ["commitments", index, "dueAt"], { messageKey: "coaching.errors.dueBeforeSession" });
       });
+    }, {
+      when: (payload) => {
+        const value = payload.value as { at?: unknown; commitments?: unknown };
+        return typeof value.at === "string" && Array.isArray(value.commitments);
+      },
     })
     .transform((session) => ({ ...session, commitments: session.commitments.filter((c) => c !== undefined) })),
 );

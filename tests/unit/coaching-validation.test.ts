@@ -91,3 +91,9 @@ describe("the metric catalogue", () => {
     }
   });
 });
+
+describe("several mistakes at once", () => {
+  it("names each field, not only the first", () => {
+    expect(Object.keys(errorsOf({ ...valid, minutes: "0", "commitments.0.target": "150", "commitments.0.dueAt": "" })).sort()).toEqual(["commitments.0.dueAt", "commitments.0.target", "minutes"]);
+  });
+});
