@@ -185,17 +185,19 @@ export async function RepCoachingPanel({ scope, rep, now = new Date() }: { scope
                   </p>
                   {s.notes && <p className="mt-1 whitespace-pre-line text-sm text-foreground">{s.notes}</p>}
                   {s.figures.length > 0 && (
-                    <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-sm">
-                      {s.figures.map((figure) => (
-                        <div key={figure.metric} className="flex gap-1.5">
-                          <dt className="text-muted">{tMetrics(figure.metric)}</dt>
-                          <dd className="font-medium tabular-nums text-foreground">{metricValue(figure.metric, figure.value)}</dd>
-                        </div>
-                      ))}
-                      <div className="basis-full text-xs text-muted">
+                    <>
+                      <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-sm">
+                        {s.figures.map((figure) => (
+                          <div key={figure.metric} className="flex gap-1.5">
+                            <dt className="text-muted">{tMetrics(figure.metric)}</dt>
+                            <dd className="font-medium tabular-nums text-foreground">{metricValue(figure.metric, figure.value)}</dd>
+                          </div>
+                        ))}
+                      </dl>
+                      <p className="mt-1 text-xs text-muted">
                         {tc("session.figuresWindow", { from: format.calendarDate(new Date(`${s.figures[0]!.from}T00:00:00Z`)), to: format.calendarDate(new Date(`${s.figures[0]!.to}T00:00:00Z`)) })}
-                      </div>
-                    </dl>
+                      </p>
+                    </>
                   )}
                 </li>
               ))}
