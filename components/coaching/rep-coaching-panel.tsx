@@ -46,8 +46,10 @@ export async function RepCoachingPanel({ scope, rep, now = new Date() }: { scope
   const own = viewer.role === "REP" && viewer.repId === rep.id;
   const targetMinutes = profile.coachingTargetMinutes;
   const one = (value: number) => format.number(Math.round(value * 10) / 10);
-  const monthName = new Intl.DateTimeFormat(format.locale, { month: "short", year: "numeric", timeZone: "UTC" });
   const buckets = monthBuckets(period);
+  // The year only when the period spans more than one.
+  const oneYear = new Set(buckets.map((bucket) => bucket.month.slice(0, 4))).size === 1;
+  const monthName = new Intl.DateTimeFormat(format.locale, { month: "short", ...(oneYear ? {} : { year: "numeric" }), timeZone: "UTC" });
   const monthHref = (bucket: { start: Date; end: Date; month: string }) => {
     const from = localDate(bucket.start, org.timeZone);
     const to = addDays(localDate(bucket.end, org.timeZone), -1);
