@@ -14,7 +14,7 @@ import { messagesFor } from "@/lib/i18n/messages";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
-  const [t, tMeta, tNav, tRoles, tCommon, tPipelines, managerEditsPipelines] = await Promise.all([
+  const [t, tMeta, tNav, tRoles, tCommon, tPipelines, managerEditsPipelines, tCoaching] = await Promise.all([
     getTranslations("shell"),
     getTranslations("meta"),
     getTranslations("nav"),
@@ -23,6 +23,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     getTranslations("pipelinesAdmin"),
     // A manager whom the organisation lets edit the stages gets the one admin section they may use.
     viewer.role === "MANAGER" ? canEditStageRules(viewer) : Promise.resolve(false),
+    getTranslations("coaching.nav"),
   ]);
   const initials = viewer.name
     .split(/\s+/)
@@ -45,7 +46,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             label={t("mainNavigation")}
             links={[
               viewer.role === "REP" ? { href: "/my-kpis", label: tNav("myKpis") } : { href: "/dashboard", label: tNav("dashboard") },
+              ...(viewer.role === "REP" && viewer.repId !== null ? [{ href: `/reps/${viewer.repId}`, label: tCoaching("myProfile") }] : []),
               ...(viewer.role === "REP" ? [] : [{ href: "/review", label: tNav("review") }]),
+              ...(viewer.role === "REP" ? [] : [{ href: "/coaching", label: tCoaching("coaching") }]),
               { href: "/roster", label: tNav("roster") },
               ...(viewer.role === "REP" ? [] : [{ href: "/import", label: tNav("import") }]),
               ...(viewer.role === "ADMIN" ? [{ href: "/admin", label: tNav("admin") }] : []),

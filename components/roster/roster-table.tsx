@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Formatter } from "@/lib/i18n/get-formatter";
 import { getTranslations } from "@/lib/i18n/get-translations";
 import type { RosterFigures, RosterTeam, TeamRoster } from "@/lib/data/get-team-roster";
@@ -47,7 +48,9 @@ export async function RosterTable({ roster, format, showGrandTotal }: { roster: 
           <tr key={rep.repId} className={`border-t border-border ${rep.isViewer ? "bg-accent-soft/60" : "hover:bg-surface-muted/60"}`}>
             <th scope="row" className="px-4 py-3 text-left font-medium text-foreground">
               <span className="flex items-center gap-2">
-                {rep.name}
+                <Link href={`/reps/${rep.repId}`} className="underline decoration-border-strong underline-offset-4 hover:decoration-accent">
+                  {rep.name}
+                </Link>
                 {rep.isViewer && (
                   <span className="rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-accent-foreground">{t("you")}</span>
                 )}

@@ -2,7 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { createTranslator } from "next-intl";
-import type { z } from "zod";
+import { z } from "zod";
 import { getViewer } from "@/lib/auth/get-viewer";
 import type { Role, Viewer } from "@/lib/auth/viewer";
 import { inTransaction, type Tx } from "@/lib/data/in-transaction";
@@ -82,7 +82,14 @@ export function authedAction<S extends z.ZodType, Data = undefined>(
       if (policy.roles && !policy.roles.includes(viewer.role)) return fail("FORBIDDEN");
 
       const signedIn = viewer;
-      const result = await inTransaction((tx) => handler(signedIn, parsed.data, tx), { timeoutMs: policy.timeoutMs });
+      let result;
+      try {
+        result = await inTransaction((tx) => handler(signedIn, parsed.data, tx), { timeoutMs: policy.timeoutMs });
+      } catch (error) {
+        // A check that needs the database (the organisation's time zone) fails as a field error; the transaction rolled back.
+        if (error instanceof z.ZodError) return { ...fail("INVALID"), fieldErrors: fieldErrorsOf(error, raw, t, policy.fieldLabels) };
+        throw error;
+      }
       for (const path of policy.revalidate ?? []) revalidatePath(path);
       return { status: "success", message: result?.message ?? t("appErrors.saved"), data: result?.data };
     } catch (error) {

@@ -8,13 +8,37 @@ export const LOW_EFFECTIVENESS_SHARE = 0.6;
 
 export type DiagnosisCode = "LOW_ACTIVITY" | "LOW_EFFECTIVENESS";
 
+/** The three figures the diagnosis reads, for a rep or for the median rep of their team. */
+export interface DiagnosisFigures {
+  perWorkingDay: number | null;
+  responseRate: number | null;
+  leadToOpportunity: number | null;
+}
+
+/**
+ * KPI.md diagnosis of one rep against the median rep of their team: LOW_ACTIVITY when activities per working day
+ * are below 60% of the median; otherwise LOW_EFFECTIVENESS when activity is at or above the median but the response
+ * rate or lead → opportunity conversion is below 60% of its median.
+ */
+export function diagnoseRep(own: DiagnosisFigures, team: DiagnosisFigures): DiagnosisCode[] {
+  const below = (value: number | null, reference: number | null, share: number) => value !== null && reference !== null && value < share * reference;
+  if (below(own.perWorkingDay, team.perWorkingDay, LOW_ACTIVITY_SHARE)) return ["LOW_ACTIVITY"];
+  if (
+    own.perWorkingDay !== null && team.perWorkingDay !== null && own.perWorkingDay >= team.perWorkingDay &&
+    (below(own.responseRate, team.responseRate, LOW_EFFECTIVENESS_SHARE) || below(own.leadToOpportunity, team.leadToOpportunity, LOW_EFFECTIVENESS_SHARE))
+  ) {
+    return ["LOW_EFFECTIVENESS"];
+  }
+  return [];
+}
+
 export interface RepDiagnosis {
   repId: number;
   teamId: number | null;
   perWorkingDay: number | null;
   responseRate: number | null;
   leadToOpportunity: number | null;
-  team: { perWorkingDay: number | null; responseRate: number | null; leadToOpportunity: number | null };
+  team: DiagnosisFigures;
   /** LOW_ACTIVITY → coach persistence; LOW_EFFECTIVENESS → coach skills (emails, questions, listening to calls). */
   codes: DiagnosisCode[];
 }
@@ -41,15 +65,6 @@ export function diagnoseReps(activities: ActivityMetrics, leads: LeadMetrics): R
       leadToOpportunity: teamMedian(rep.teamId, conversion),
     };
     const own = { perWorkingDay: perDay(rep.repId), responseRate: response(rep.repId), leadToOpportunity: conversion(rep.repId) };
-    const below = (value: number | null, reference: number | null, share: number) => value !== null && reference !== null && value < share * reference;
-    const codes: DiagnosisCode[] = [];
-    if (below(own.perWorkingDay, team.perWorkingDay, LOW_ACTIVITY_SHARE)) codes.push("LOW_ACTIVITY");
-    else if (
-      own.perWorkingDay !== null && team.perWorkingDay !== null && own.perWorkingDay >= team.perWorkingDay &&
-      (below(own.responseRate, team.responseRate, LOW_EFFECTIVENESS_SHARE) || below(own.leadToOpportunity, team.leadToOpportunity, LOW_EFFECTIVENESS_SHARE))
-    ) {
-      codes.push("LOW_EFFECTIVENESS");
-    }
-    return { repId: rep.repId, teamId: rep.teamId, ...own, team, codes };
+    return { repId: rep.repId, teamId: rep.teamId, ...own, team, codes: diagnoseRep(own, team) };
   });
 }

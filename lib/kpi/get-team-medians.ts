@@ -1,10 +1,9 @@
 import "server-only";
 import { kpiDb } from "./kpi-db";
 import type { Viewer } from "@/lib/auth/viewer";
-import type { Period } from "./period";
-import { queryTeamMedians, type TeamMedians } from "./query-team-medians";
+import { queryTeamMedians, type TeamMedians, type TeamMediansInput } from "./query-team-medians";
 
-/** The median rep of the viewer's team(s): medians only, never another rep's row. */
-export function getTeamMedians(viewer: Viewer, input: { period: Period; pipelineId?: number }): Promise<TeamMedians> {
+/** The median rep of the viewer's team(s), or of one team in their scope: medians only, never another rep's row. */
+export function getTeamMedians(viewer: Viewer, input: TeamMediansInput): Promise<TeamMedians> {
   return queryTeamMedians(kpiDb, viewer, input);
 }

@@ -94,6 +94,21 @@ export function startOfLocalDate(date: LocalDate, timeZone: string): Date {
   return new Date(Math.min(...candidates));
 }
 
+/**
+ * The instant of a wall-clock time "HH:MM" on a local date in the time zone (a time skipped by a daylight-saving
+ * change lands on the first minute after it; a repeated one on its first occurrence).
+ */
+export function instantOfLocalTime(date: LocalDate, time: string, timeZone: string): Date {
+  const match = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!match) throw new Error(`Not a time (HH:MM): ${time}`);
+  const wanted = Number(match[1]) * 60 + Number(match[2]);
+  const guess = startOfLocalDate(date, timeZone).getTime() + wanted * 60_000;
+  const wall = wallClock(guess, timeZone);
+  const shown = daysBetweenDates(date, formatDate(wall.year, wall.month, wall.day)) * 1440 + wall.hour * 60 + wall.minute;
+  const adjusted = guess - (shown - wanted) * 60_000;
+  return new Date(localDate(new Date(adjusted), timeZone) === date ? adjusted : guess);
+}
+
 /** Whole days from one calendar date to another (Mar 3 − Mar 1 = 2). */
 export function daysBetweenDates(from: LocalDate, to: LocalDate): number {
   const a = parseDate(from);

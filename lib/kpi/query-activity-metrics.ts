@@ -12,13 +12,13 @@ export interface ActivityCount {
   responded: number;
   /** responded ÷ count */
   responseRate: number | null;
-}
-
-/** KPI.md activity count and response rate in P, overall and by type, for the rep who did them. */
-export interface ActivityFigures extends ActivityCount {
-  byType: Record<ActivityType, ActivityCount>;
   /** count ÷ working days (Mon–Fri) of P */
   perWorkingDay: number | null;
+}
+
+/** KPI.md activity count, per working day and response rate in P, overall and by type, for the rep who did them. */
+export interface ActivityFigures extends ActivityCount {
+  byType: Record<ActivityType, ActivityCount>;
 }
 
 export interface ActivityMetricsRep {
@@ -99,20 +99,18 @@ export async function queryActivityMetrics(sql: KpiSql, viewer: Viewer, input: A
   const days = { [CURRENT]: workingDays(input.period), [PREVIOUS]: workingDays(previous) };
   const figures = (list: Row[], p: number): ActivityFigures => {
     const inPeriod = list.filter((row) => row.p === p && row.type !== null);
+    const workdays = p === CURRENT ? days[CURRENT] : days[PREVIOUS];
     const countOf = (rows: Row[]): ActivityCount => {
       const count = rows.reduce((sum, row) => sum + row.count, 0);
       const responded = rows.reduce((sum, row) => sum + row.responded, 0);
-      return { count, responded, responseRate: count === 0 ? null : responded / count };
+      return { count, responded, responseRate: count === 0 ? null : responded / count, perWorkingDay: workdays === 0 ? null : count / workdays };
     };
-    const all = countOf(inPeriod);
-    const workdays = p === CURRENT ? days[CURRENT] : days[PREVIOUS];
     return {
-      ...all,
+      ...countOf(inPeriod),
       byType: Object.fromEntries(ACTIVITY_TYPES.map((type) => [type, countOf(inPeriod.filter((row) => row.type === type))])) as Record<
         ActivityType,
         ActivityCount
       >,
-      perWorkingDay: workdays === 0 ? null : all.count / workdays,
     };
   };
   const pair = (list: Row[]) => ({ current: figures(list, CURRENT), previous: figures(list, PREVIOUS) });

@@ -21,18 +21,28 @@ export interface TeamMedians {
   pipelineCreated: number | null;
   activitiesPerWorkingDay: number | null;
   responseRate: number | null;
+  /** Of the leads a rep handed over in P, the share with a deal (KPI.md lead → opportunity), read from lead_chain. */
+  leadToOpportunity: number | null;
 }
 
-export async function queryTeamMedians(sql: KpiSql, viewer: Viewer, input: { period: Period; pipelineId?: number }): Promise<TeamMedians> {
+export interface TeamMediansInput {
+  period: Period;
+  pipelineId?: number;
+  /** One team of the viewer's scope (a rep profile's team); by default the viewer's own team(s). */
+  teamId?: number;
+}
+
+export async function queryTeamMedians(sql: KpiSql, viewer: Viewer, input: TeamMediansInput): Promise<TeamMedians> {
   assertViewer(viewer);
   const { period } = input;
   const start = instantSql(period.start);
   const end = instantSql(period.end);
   const pipeline = input.pipelineId === undefined ? Prisma.sql`TRUE` : Prisma.sql`d.pipeline_id = ${input.pipelineId}`;
   const days = workingDays(period);
+  const teamIds = input.teamId === undefined ? viewer.teamIds : [input.teamId];
   const rows = await sql.$queryRaw<TeamMedians[]>(Prisma.sql`
     WITH org AS (SELECT time_zone AS tz FROM organization WHERE id = ${viewer.orgId}),
-    scoped AS (${scopedRepsSql(viewer, { teamIds: viewer.teamIds })}),
+    scoped AS (${scopedRepsSql(viewer, { teamIds: teamIds })}),
     deals AS (
       SELECT coalesce(d.closed_owner_id, d.owner_id) AS rep_id,
              count(*) FILTER (WHERE d.status = 'WON' AND d.closed_at >= ${start} AND d.closed_at < ${end}) AS won,
@@ -44,7 +54,7 @@ export async function queryTeamMedians(sql: KpiSql, viewer: Viewer, input: { per
       FROM deal d CROSS JOIN org
       WHERE d.org_id = ${viewer.orgId}
         AND ((d.closed_at >= ${start} AND d.closed_at < ${end}) OR (d.created_at >= ${start} AND d.created_at < ${end}))
-        AND ${dealInScopeSql(viewer, { teamIds: viewer.teamIds })} AND ${pipeline}
+        AND ${dealInScopeSql(viewer, { teamIds: teamIds })} AND ${pipeline}
       GROUP BY 1
     ),
     quotas AS (
@@ -58,6 +68,14 @@ export async function queryTeamMedians(sql: KpiSql, viewer: Viewer, input: { per
       WHERE a.rep_id = ANY (ARRAY(SELECT id FROM scoped)) AND a.at >= ${start} AND a.at < ${end}
       GROUP BY 1
     ),
+    chain AS (
+      -- lead_chain.rep_id is the lead's SDR, else its AE: the rep the lead metrics count a hand-over for.
+      SELECT lc.rep_id, count(*) AS handed, count(*) FILTER (WHERE lc.deals > 0) AS converted
+      FROM lead_chain lc
+      WHERE lc.org_id = ${viewer.orgId} AND lc.rep_id = ANY (ARRAY(SELECT id FROM scoped))
+        AND lc.handed_over_at >= ${start} AND lc.handed_over_at < ${end}
+      GROUP BY 1
+    ),
     per_rep AS (
       SELECT coalesce(d.won, 0) AS won,
              coalesce(d.revenue, 0) AS revenue,
@@ -67,11 +85,13 @@ export async function queryTeamMedians(sql: KpiSql, viewer: Viewer, input: { per
              coalesce(d.revenue, 0)::float8 / nullif(q.quota, 0) AS attainment,
              coalesce(d.created, 0) AS created,
              coalesce(a.n, 0)::float8 / nullif(${days}::int, 0) AS per_day,
-             a.responded::float8 / nullif(a.n, 0) AS response_rate
+             a.responded::float8 / nullif(a.n, 0) AS response_rate,
+             c.converted::float8 / nullif(c.handed, 0) AS lead_to_opportunity
       FROM scoped s
       LEFT JOIN deals d ON d.rep_id = s.id
       LEFT JOIN quotas q ON q.rep_id = s.id
       LEFT JOIN acts a ON a.rep_id = s.id
+      LEFT JOIN chain c ON c.rep_id = s.id
     )
     SELECT count(*)::int AS reps,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY won) AS won,
@@ -82,7 +102,8 @@ export async function queryTeamMedians(sql: KpiSql, viewer: Viewer, input: { per
            percentile_cont(0.5) WITHIN GROUP (ORDER BY attainment) AS "quotaAttainment",
            percentile_cont(0.5) WITHIN GROUP (ORDER BY created) AS "pipelineCreated",
            percentile_cont(0.5) WITHIN GROUP (ORDER BY per_day) AS "activitiesPerWorkingDay",
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY response_rate) AS "responseRate"
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY response_rate) AS "responseRate",
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY lead_to_opportunity) AS "leadToOpportunity"
     FROM per_rep`);
   const row = rows[0];
   if (!row) throw new Error("Team medians: no result row");

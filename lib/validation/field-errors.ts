@@ -5,6 +5,21 @@ import type { Messages } from "@/lib/i18n/messages";
 type Translator = ReturnType<typeof createTranslator<Messages>>;
 type FieldErrorKey = keyof Messages["fieldErrors"];
 
+/**
+ * A check a type cannot say (a date too far ahead, a target the metric cannot take) names its own catalogue message:
+ * `ctx.addIssue({ code: "custom", path, params: { messageKey: "coaching.errors.atInFuture", values } })`.
+ */
+export interface CustomIssueParams {
+  messageKey: string;
+  values?: Record<string, string | number>;
+}
+
+function customMessage(issue: z.core.$ZodIssue): CustomIssueParams | null {
+  if (issue.code !== "custom") return null;
+  const params = (issue as { params?: Partial<CustomIssueParams> }).params;
+  return typeof params?.messageKey === "string" ? { messageKey: params.messageKey, values: params.values } : null;
+}
+
 function problem(issue: z.core.$ZodIssue, given: unknown): { key: FieldErrorKey; values?: Record<string, number> } {
   switch (issue.code) {
     case "invalid_type":
@@ -31,17 +46,24 @@ function problem(issue: z.core.$ZodIssue, given: unknown): { key: FieldErrorKey;
 export type FieldLabels = "fields" | `${string}.fields`;
 
 /**
- * Zod issues as translated messages per field, each naming the field by its catalogue label (`<labels>.<name>`,
- * else `fields.<name>`). Schema-level messages are ignored on purpose: they would not be translated.
+ * Zod issues as translated messages per field, each naming the field by its catalogue label (`<labels>.<name>`, by
+ * default `fields.<name>`; a nested field such as `commitments.0.dueAt` by its last name). Schema-level messages are
+ * ignored on purpose: they would not be translated; a custom issue names its catalogue message (CustomIssueParams).
  */
 export function fieldErrorsOf(error: z.ZodError, raw: Record<string, unknown>, t: Translator, labels: FieldLabels = "fields"): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const name = issue.path.length > 0 ? issue.path.map(String).join(".") : "form";
     const top = String(issue.path[0] ?? "");
-    const labelKey = [`${labels}.${top}`, `fields.${top}`].find((key) => top && t.has(key as Parameters<Translator>[0])) as Parameters<Translator>[0] | undefined;
-    const field = labelKey ? t(labelKey) : top;
-    const { key, values } = problem(issue, raw[top]);
+    const last = String(issue.path.findLast((part) => typeof part === "string") ?? "");
+    const labelKey = [`${labels}.${last}`, `fields.${last}`].find((key) => last && t.has(key as Parameters<Translator>[0])) as Parameters<Translator>[0] | undefined;
+    const field = labelKey ? t(labelKey) : last;
+    const custom = customMessage(issue);
+    if (custom && t.has(custom.messageKey as Parameters<Translator>[0])) {
+      (errors[name] ??= []).push(t(custom.messageKey as Parameters<Translator>[0], { field, ...custom.values }));
+      continue;
+    }
+    const { key, values } = problem(issue, name in raw ? raw[name] : raw[top]);
     (errors[name] ??= []).push(t(`fieldErrors.${key}`, { field, ...values }));
   }
   return errors;

@@ -58,9 +58,12 @@ export function generateCoaching(ctx: GenerationContext, rep: RepPlan): void {
           text: commitment.text,
           metric: commitment.metric,
           target: commitment.target,
+          comparator: commitment.metric === null ? null : "AT_LEAST",
           dueAt: calendar.dateString(dueDay),
           status,
           statusNote: status === "MISSED" && rng.chance(0.5) ? rng.pick(COMMITMENT_MISSED_NOTES) : null,
+          // The rep acknowledges the day after the session; the last day's commitments are not acknowledged yet.
+          acknowledgedAt: session.t + 1 < calendar.today ? calendar.toUtc(session.t + 1) : null,
           updatedAt: calendar.toUtc(status === "OPEN" ? session.t : Math.min(dueDay + 0.6, calendar.today - 0.5)),
         });
       }

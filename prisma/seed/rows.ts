@@ -157,9 +157,11 @@ export interface CommitmentRow {
   text: string;
   metric: string | null;
   target: number | null;
+  comparator: "AT_LEAST" | "AT_MOST" | null;
   dueAt: string;
   status: "OPEN" | "KEPT" | "MISSED";
   statusNote: string | null;
+  acknowledgedAt: number | null;
   updatedAt: number;
 }
 export interface ForecastSnapshotRow {
@@ -376,9 +378,11 @@ export const TABLES: { readonly [T in TableName]: Columns<TableRows[T]> } = {
     ["text", "text", "text"],
     ["metric", "metric", "text"],
     ["target", "target", "money"],
+    ["comparator", "comparator", "text"],
     ["dueAt", "due_at", "date"],
     ["status", "status", "text"],
     ["statusNote", "status_note", "text"],
+    ["acknowledgedAt", "acknowledged_at", "timestamp"],
     ["updatedAt", "updated_at", "timestamp"],
   ],
   forecast_snapshot: [

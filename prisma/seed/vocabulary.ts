@@ -94,14 +94,15 @@ export const COACHING_NOTES = [
   "Prepared the next meeting with the economic buyer.",
 ] as const;
 export const COMMITMENTS = [
-  { text: "Book first meetings from inbound leads within two days", metric: "first_meetings", target: 6 },
-  { text: "Log a next step on every open deal", metric: "deals_with_next_step", target: 100 },
+  // Metrics are keys of the catalogue (lib/review/metric-catalogue.ts); a rate's target is in percent.
+  { text: "Book first meetings from inbound leads within two days", metric: "meetings", target: 6 },
+  { text: "Log a next step on every open deal", metric: null, target: null },
   { text: "Call dormant accounts", metric: "calls", target: 15 },
   { text: "Send a recap email within 24 h of every demo", metric: null, target: null },
-  { text: "Answer every exit criterion before moving a deal", metric: "qualified_share", target: 100 },
-  { text: "Multi-thread the two largest deals", metric: "contacts_per_deal", target: 3 },
-  { text: "Personalise the first line of every outbound email", metric: "reply_rate", target: 5 },
-  { text: "Block two hours of calling every morning", metric: "calls_per_day", target: 20 },
+  { text: "Answer every exit criterion before moving a deal", metric: "compliance", target: 90 },
+  { text: "Multi-thread the two largest deals", metric: "meetings", target: 3 },
+  { text: "Personalise the first line of every outbound email", metric: "emailResponseRate", target: 5 },
+  { text: "Block two hours of calling every morning", metric: "calls", target: 40 },
 ] as const;
 export const COMMITMENT_MISSED_NOTES = ["Ran out of time at month end.", "Deals slipped; will retry next month.", "Was on holiday part of the period."] as const;
 export const MEETING_NOTES = [

@@ -105,6 +105,22 @@ const PAGES: Record<string, PageCase> = {
   },
   "/review/[year]/print": { samples: (fx) => [{ url: `/review/${REVIEW_YEAR}/print?team=${fx.teams.x}`, expect: TEAM_X_REVIEW }] },
   "/review/[year]/teams": { samples: () => [{ url: `/review/${REVIEW_YEAR}/teams`, expect: adminOnly }] },
+  // A rep's profile: the rep themselves, their team's manager and admins; to anyone else it does not exist.
+  "/reps/[repId]": {
+    samples: (fx) => [
+      { url: `/reps/${fx.reps.a}`, expect: { anonymous: "login", repA: "allow", repB: "notFound", managerX: "allow", managerY: "notFound", admin: "allow" } },
+      { url: `/reps/${fx.reps.y}?year=2025`, expect: { anonymous: "login", repA: "notFound", repB: "notFound", managerX: "notFound", managerY: "allow", admin: "allow" } },
+      { url: `/reps/${fx.reps.other}`, expect: signedIn("notFound") },
+      { url: "/reps/not-a-number", expect: signedIn("notFound") },
+    ],
+  },
+  // Coaching hours: managers (their teams) and admins; reps are told it does not exist.
+  "/coaching": {
+    samples: (fx) => [
+      { url: "/coaching", expect: { anonymous: "login", repA: "notFound", repB: "notFound", managerX: "allow", managerY: "allow", admin: "allow" } },
+      { url: `/coaching?team=${fx.teams.y}`, expect: { anonymous: "login", repA: "notFound", repB: "notFound", managerX: "allow", managerY: "allow", admin: "allow" } },
+    ],
+  },
   // Public: the invitee has no session. An unknown token shows "this link does not work".
   "/invite/[token]": { samples: () => [{ url: `/invite/${"x".repeat(43)}`, expect: all("allow") }] },
 };
@@ -187,8 +203,42 @@ const stageRules = (input: (fx: MatrixFixture, n: number) => Record<string, stri
   alsoWrites: STAGE_RULES,
 });
 
+// Rep A's coaching: team X's manager and admins log sessions and decide commitments; only rep A acknowledges.
+const TEAM_X_COACHES: Row<ActionOutcome> = { anonymous: "deny", repA: "deny", repB: "deny", managerX: "allow", managerY: "deny", admin: "allow" };
+const COACHING = "SELECT c::text FROM commitment c JOIN rep r ON r.id = c.rep_id WHERE r.org_id = ANY($1) UNION ALL SELECT s::text FROM coaching_session s JOIN rep r ON r.id = s.rep_id WHERE r.org_id = ANY($1)";
+const repAProfile = (fx: MatrixFixture) => `/reps/${fx.reps.a}`;
+// beforeAll gives rep A a session with a commitment to decide and one to acknowledge.
+const repACommitments = { decide: 0, acknowledge: 0 };
+
 /** "file.ts#export" in lib/actions → sample input and who may run it. */
 const ACTIONS: Record<string, ActionCase> = {
+  "coaching-create-session.ts#createCoachingSession": {
+    input: (fx, n) => ({
+      repId: String(fx.reps.a),
+      at: "2025-06-02T10:00",
+      minutes: "45",
+      topic: `Matrix cadence (${n})`,
+      "commitments.0.text": "Fifteen calls",
+      "commitments.0.metric": "calls",
+      "commitments.0.target": "15",
+      "commitments.0.dueAt": "2025-06-30",
+    }),
+    expect: TEAM_X_COACHES,
+    page: repAProfile,
+    alsoWrites: COACHING,
+  },
+  "coaching-set-commitment-status.ts#setCommitmentStatus": {
+    input: (_fx, n) => ({ commitmentId: String(repACommitments.decide), status: n % 2 === 0 ? "KEPT" : "MISSED", note: `Matrix ${n}` }),
+    expect: TEAM_X_COACHES,
+    page: repAProfile,
+    alsoWrites: COACHING,
+  },
+  "coaching-acknowledge-commitment.ts#acknowledgeCommitment": {
+    input: () => ({ commitmentId: String(repACommitments.acknowledge) }),
+    expect: { anonymous: "deny", repA: "allow", repB: "deny", managerX: "deny", managerY: "deny", admin: "deny" },
+    page: repAProfile,
+    alsoWrites: COACHING,
+  },
   "set-locale.ts#setLocale": { input: () => ({ locale: "en" }), expect: all("allow"), formOnly: true, page: "/login" },
   // A made-up token: every caller reaches the action and is told the link does not work.
   "accept-invite.ts#acceptInvite": { input: () => ({ token: "x".repeat(43), password: "long enough password", confirm: "long enough password" }), expect: all("deny") },
@@ -380,6 +430,18 @@ test.beforeAll(async ({ baseURL: url }) => {
   });
   await stage("Won", 5, "WON");
   await stage("Lost", 6, "LOST");
+
+  const session = await db.query<{ id: number }>(
+    "INSERT INTO coaching_session (rep_id, manager_id, at, minutes, topic) VALUES ($1, $2, '2025-06-02T08:00:00Z', 30, 'Matrix session') RETURNING id",
+    [fx.reps.a, fx.users.managerX],
+  );
+  const commitment = () =>
+    db.query<{ id: number }>(
+      "INSERT INTO commitment (rep_id, session_id, text, metric, comparator, target, due_at) VALUES ($1, $2, 'Ten calls', 'calls', 'AT_LEAST', 10, '2025-06-30') RETURNING id",
+      [fx.reps.a, session.rows[0]!.id],
+    );
+  repACommitments.decide = (await commitment()).rows[0]!.id;
+  repACommitments.acknowledge = (await commitment()).rows[0]!.id;
 });
 
 test.afterAll(async () => {

@@ -133,8 +133,44 @@ async function spareCriterion(db: PrismaClient, pipelineId: number, n: number, a
   return (await db.stageCriterion.create({ data: { stageId, position: (last._max.position ?? 0) + 1, question: `Spare question ${n}`, active } })).id;
 }
 
+// Rep A's coaching: the manager of team X and admins log sessions and decide commitments; only rep A acknowledges.
+const TEAM_X_COACHES: Expectation = { anonymous: "deny", repA: "deny", repB: "deny", managerX: "allow", managerY: "deny", admin: "allow" };
+const REP_A_ONLY: Expectation = { anonymous: "deny", repA: "allow", repB: "deny", managerX: "deny", managerY: "deny", admin: "deny" };
+
+/** A new commitment of rep A (in a session of their manager), so every allowed call has something to change. */
+async function repACommitment(db: PrismaClient, fx: Fixture, n: number): Promise<number> {
+  const session = await db.coachingSession.create({ data: { repId: fx.reps.a, managerId: fx.users.managerX, at: new Date("2025-06-02T08:00:00Z"), minutes: 30, topic: `Matrix ${n}` } });
+  const commitment = await db.commitment.create({ data: { repId: fx.reps.a, sessionId: session.id, text: `Ten calls (${n})`, metric: "calls", comparator: "AT_LEAST", target: "10", dueAt: new Date("2025-06-30") } });
+  return commitment.id;
+}
+
 /** file#export → what it takes and who may run it. */
 const ACTIONS: Record<string, ActionCase> = {
+  "coaching-create-session.ts#createCoachingSession": {
+    input: (fx, n) => ({
+      repId: String(fx.reps.a),
+      at: "2025-06-02T10:00",
+      minutes: "45",
+      topic: `Calling cadence (${n})`,
+      figures: "calls",
+      "commitments.0.text": "Fifteen calls a week",
+      "commitments.0.metric": "calls",
+      "commitments.0.target": "15",
+      "commitments.0.dueAt": "2025-06-30",
+    }),
+    expect: TEAM_X_COACHES,
+    audited: true,
+  },
+  "coaching-set-commitment-status.ts#setCommitmentStatus": {
+    input: async (fx, n, db) => ({ commitmentId: String(await repACommitment(db, fx, n)), status: "MISSED", note: "Holiday" }),
+    expect: TEAM_X_COACHES,
+    audited: true,
+  },
+  "coaching-acknowledge-commitment.ts#acknowledgeCommitment": {
+    input: async (fx, n, db) => ({ commitmentId: String(await repACommitment(db, fx, n)) }),
+    expect: REP_A_ONLY,
+    audited: true,
+  },
   "set-locale.ts#setLocale": { input: () => ({ locale: "ru" }), expect: EVERYONE, audited: false },
   "accept-invite.ts#acceptInvite": {
     input: async (fx, n, db) => {

@@ -7,9 +7,14 @@ import type { RefScope } from "./scope";
 
 const TYPES: ActivityType[] = ["CALL", "EMAIL", "SOCIAL", "MEETING"];
 
-function countOf(activities: RefActivity[]) {
+function countOf(activities: RefActivity[], workdays: number) {
   const responded = activities.filter((a) => a.responded).length;
-  return { count: activities.length, responded, responseRate: activities.length === 0 ? null : responded / activities.length };
+  return {
+    count: activities.length,
+    responded,
+    responseRate: activities.length === 0 ? null : responded / activities.length,
+    perWorkingDay: workdays === 0 ? null : activities.length / workdays,
+  };
 }
 
 function refWorkingDays(period: Period): number {
@@ -25,9 +30,8 @@ export function refActivityFigures(org: RefOrg, repIds: Set<number>, period: Per
   const activities = (org.activities ?? []).filter((a) => repIds.has(a.repId) && inPeriod(a.at, period));
   const workdays = refWorkingDays(period);
   return {
-    ...countOf(activities),
-    byType: Object.fromEntries(TYPES.map((t) => [t, countOf(activities.filter((a) => a.type === t))])) as ActivityFigures["byType"],
-    perWorkingDay: workdays === 0 ? null : activities.length / workdays,
+    ...countOf(activities, workdays),
+    byType: Object.fromEntries(TYPES.map((t) => [t, countOf(activities.filter((a) => a.type === t), workdays)])) as ActivityFigures["byType"],
   };
 }
 
