@@ -41,6 +41,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             label={t("mainNavigation")}
             links={[
               viewer.role === "REP" ? { href: "/my-kpis", label: tNav("myKpis") } : { href: "/dashboard", label: tNav("dashboard") },
+              { href: "/pipeline", label: tNav("pipeline") },
               ...(viewer.role === "REP" ? [] : [{ href: "/review", label: tNav("review") }]),
               { href: "/roster", label: tNav("roster") },
               ...(viewer.role === "REP" ? [] : [{ href: "/import", label: tNav("import") }]),
