@@ -30,7 +30,7 @@ export interface PipelineBoardLabels {
 export function PipelineBoard({ columns, deals, format, labels }: { columns: BoardColumn[]; deals: BoardDeal[]; format: Formatter; labels: PipelineBoardLabels }) {
   return (
     <section aria-label={labels.label} className="overflow-x-auto pb-2">
-      <ol className="grid auto-cols-[minmax(13.5rem,1fr)] grid-flow-col gap-3">
+      <ol className="grid auto-cols-[minmax(11.5rem,1fr)] grid-flow-col gap-3">
         {columns.map((column) => {
           const cards = deals.filter((deal) => deal.stageId === column.stageId);
           const hidden = column.total.count - cards.length;
@@ -48,16 +48,15 @@ export function PipelineBoard({ columns, deals, format, labels }: { columns: Boa
               ) : (
                 <ul className="flex flex-col gap-2 p-2">
                   {cards.map((deal) => (
-                    <li key={deal.dealId} className="rounded-lg border border-border bg-surface p-3 shadow-sm">
-                      <Link href={`/deals/${deal.dealId}`} className="font-medium text-accent underline-offset-4 hover:underline">
+                    <li key={deal.dealId} className="rounded-lg border border-border bg-surface p-2.5 shadow-sm">
+                      <Link href={`/deals/${deal.dealId}`} className="text-sm font-medium text-accent underline-offset-4 hover:underline">
                         {deal.name}
                       </Link>
                       <p className="mt-0.5 text-xs text-muted">{deal.repName} · {labels.forecast[deal.forecastCategory]}</p>
-                      <p className="mt-1.5 flex items-baseline justify-between gap-2 text-sm tabular-nums">
-                        <span className="font-semibold text-foreground">{deal.amount === null ? labels.noAmount : format.money(deal.amount)}</span>
-                        <span className="text-xs text-muted">{labels.inStage(deal.daysInStage)}</span>
-                      </p>
+                      <p className="mt-1.5 text-base font-semibold tabular-nums text-foreground">{deal.amount === null ? labels.noAmount : format.money(deal.amount)}</p>
                       <p className="mt-0.5 text-xs text-muted">
+                        {labels.inStage(deal.daysInStage)}
+                        <span aria-hidden="true"> · </span>
                         {deal.expectedCloseAt === null ? labels.noCloseDate : labels.closes(format.calendarDate(new Date(`${deal.expectedCloseAt}T00:00:00Z`)))}
                       </p>
                       <div className="mt-2">

@@ -13,6 +13,8 @@ export interface QualificationInput {
   at: Date;
   filter?: KpiFilter;
   pipelineId?: number;
+  /** One deal only (the deal page's flags). */
+  dealId?: number;
 }
 
 /**
@@ -23,6 +25,7 @@ export interface QualificationInput {
 export function flaggedDealsSql(viewer: Viewer, input: QualificationInput): Prisma.Sql {
   const at = instantSql(input.at);
   const pipeline = input.pipelineId === undefined ? Prisma.sql`TRUE` : Prisma.sql`d.pipeline_id = ${input.pipelineId}`;
+  const deal = input.dealId === undefined ? Prisma.sql`TRUE` : Prisma.sql`d.id = ${input.dealId}`;
   return Prisma.sql`
     org AS (SELECT time_zone AS tz, stale_after_days, stuck_factor FROM organization WHERE id = ${viewer.orgId}),
     scoped AS (${scopedRepsSql(viewer, input.filter)}),
@@ -42,6 +45,7 @@ export function flaggedDealsSql(viewer: Viewer, input: QualificationInput): Pris
         AND (d.closed_at IS NULL OR d.closed_at >= ${at})
         AND ${dealInScopeSql(viewer, input.filter)}
         AND ${pipeline}
+        AND ${deal}
     ),
     -- Stays in each stage of deals won in the 12 months before D: the STUCK yardstick. deal_stage_fact has each
     -- change's next change and the calendar days between them in the organisation's time zone; the median comes from
