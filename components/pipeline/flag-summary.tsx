@@ -7,7 +7,8 @@ export interface FlagSummaryLabels {
   label: string;
   compliance: string;
   complianceDetail: string;
-  showFlag: (flag: string, count: number) => string;
+  /** Read after the flag and its count: what the link does. */
+  showFlag: string;
   flags: Record<DealFlag, string>;
 }
 
@@ -25,12 +26,12 @@ export function FlagSummary({ figures, hrefFor, activeFlag, format, labels }: { 
           <li key={flag}>
             <Link
               href={hrefFor(flag)}
-              aria-label={labels.showFlag(labels.flags[flag], figures.flags[flag])}
               aria-current={activeFlag === flag ? "true" : undefined}
               className={`inline-flex min-h-10 items-center gap-2 rounded-lg border px-3 text-sm ${activeFlag === flag ? "border-accent bg-accent-soft text-accent-soft-foreground" : "border-border-strong bg-surface text-foreground hover:bg-surface-muted"}`}
             >
               <span>{labels.flags[flag]}</span>
               <span className={`font-semibold tabular-nums ${flag === "MISQUALIFIED" && figures.flags[flag] > 0 ? "text-danger" : ""}`}>{format.number(figures.flags[flag])}</span>
+              <span className="sr-only"> — {labels.showFlag}</span>
             </Link>
           </li>
         ))}

@@ -15,7 +15,8 @@ export interface BoardColumn {
 export interface PipelineBoardLabels {
   label: string;
   stageTotal: (count: number, amount: string) => string;
-  showStage: (stage: string, count: number) => string;
+  /** Read after the stage's count and value: what the link does. */
+  showStage: (stage: string) => string;
   more: (count: number) => string;
   empty: string;
   closes: (date: string) => string;
@@ -39,8 +40,9 @@ export function PipelineBoard({ columns, deals, format, labels }: { columns: Boa
             <li key={column.stageId} className="flex flex-col rounded-xl border border-border bg-surface-muted/60">
               <div className="border-b border-border px-3 py-2.5">
                 <h2 id={headingId} className="text-sm font-semibold text-foreground">{column.name}</h2>
-                <Link href={column.href} aria-label={labels.showStage(column.name, column.total.count)} className="text-sm tabular-nums text-accent underline-offset-4 hover:underline">
+                <Link href={column.href} className="text-sm tabular-nums text-accent underline-offset-4 hover:underline">
                   {labels.stageTotal(column.total.count, format.money(column.total.amount))}
+                  <span className="sr-only"> {labels.showStage(column.name)}</span>
                 </Link>
               </div>
               {cards.length === 0 ? (

@@ -139,7 +139,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
           label: t("summaryStrip.label"),
           compliance: t("compliance.team"),
           complianceDetail: t("compliance.teamDetail", { qualified: format.number(summary.qualified), open: format.number(summary.openDeals) }),
-          showFlag: (flag, count) => t("summaryStrip.showFlag", { flag, count }),
+          showFlag: t("summaryStrip.showFlag"),
           flags: flagNames,
         }}
       />
@@ -154,7 +154,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
           labels={{
             label: t("board.label"),
             stageTotal: (count, amount) => t("board.stageTotal", { count, amount }),
-            showStage: (stage, count) => t("board.showStage", { stage, count }),
+            showStage: (stage) => t("board.showStage", { stage }),
             more: (count) => t("board.more", { count }),
             empty: t("board.empty"),
             closes: (date) => t("card.closes", { date }),
