@@ -47,6 +47,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             links={[
               viewer.role === "REP" ? { href: "/my-kpis", label: tNav("myKpis") } : { href: "/dashboard", label: tNav("dashboard") },
               ...(viewer.role === "REP" && viewer.repId !== null ? [{ href: `/reps/${viewer.repId}`, label: tCoaching("myProfile") }] : []),
+              { href: "/pipeline", label: tNav("pipeline") },
               ...(viewer.role === "REP" ? [] : [{ href: "/review", label: tNav("review") }]),
               ...(viewer.role === "REP" ? [] : [{ href: "/coaching", label: tCoaching("coaching") }]),
               { href: "/roster", label: tNav("roster") },

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { Prisma, type DealStatus, type ForecastCategory, type StageKind } from "@/lib/db/generated/client";
+import { Prisma, type DealStatus, type DecisionKind, type ForecastCategory, type StageKind } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
 import { repScopeSql } from "./rep-scope-sql";
 
@@ -20,6 +20,26 @@ export interface DealStageStep {
   at: Date;
   by: string | null;
   synthesized: boolean;
+  /** Calendar days in the organisation's time zone until the next change; null for the stage the deal is in. */
+  stayDays: number | null;
+}
+
+export interface DealActivity {
+  id: number;
+  type: "CALL" | "EMAIL" | "SOCIAL" | "MEETING";
+  at: Date;
+  rep: string;
+  responded: boolean;
+}
+
+export interface DealDecision {
+  id: number;
+  kind: DecisionKind;
+  note: string | null;
+  flags: string[];
+  at: Date;
+  by: string | null;
+  meetingAt: Date;
 }
 
 export interface DealCriterion {
@@ -55,6 +75,13 @@ export interface DealDetail {
   forecastCategory: ForecastCategory;
   nextStep: string | null;
   history: DealStageStep[];
+  /** The latest activities on the deal (at most ACTIVITIES_SHOWN) and how many there are in all. */
+  activities: DealActivity[];
+  activityCount: number;
+  /** When the first activity on the deal happened (null without any): where its activity drill starts. */
+  firstActivityAt: Date | null;
+  /** Decisions taken on the deal in pipeline meetings, newest first. */
+  decisions: DealDecision[];
   /** Open stages up to and including the current one, in order, with their active criteria and answers. */
   criteriaStages: DealCriteriaStage[];
   /** KPI.md: every criterion of S1…S(i−1) answered yes. */
@@ -83,6 +110,10 @@ interface DealRow {
   nextStep: string | null;
 }
 
+// The page shows the latest; the rest are in the activity drill.
+export const ACTIVITIES_SHOWN = 20;
+const DECISIONS_SHOWN = 50;
+
 /** One deal, if the viewer may see it; null for a missing id and for one outside the viewer's scope alike. */
 export async function getDeal(viewer: Viewer, dealId: number): Promise<DealDetail | null> {
   assertViewer(viewer);
@@ -101,11 +132,20 @@ export async function getDeal(viewer: Viewer, dealId: number): Promise<DealDetai
   if (!deal) return null;
 
   // The deal is in scope: what follows hangs off its id.
-  const [history, stages] = await Promise.all([
+  const [history, stages, activities, activityTotals, decisions] = await Promise.all([
     db.dealStageChange.findMany({
       where: { dealId: deal.id },
       orderBy: [{ at: "asc" }, { id: "asc" }],
-      select: { id: true, at: true, synthesized: true, fromStage: { select: { name: true } }, toStage: { select: { name: true } }, byUser: { select: { name: true } } },
+      select: {
+        id: true,
+        at: true,
+        synthesized: true,
+        fromStage: { select: { name: true } },
+        toStage: { select: { name: true } },
+        byUser: { select: { name: true } },
+        // The stage metrics' own stay (deal_stage_fact), so the page and the KPIs count days alike.
+        fact: { select: { stayDays: true } },
+      },
     }),
     db.stage.findMany({
       where: { pipelineId: deal.pipelineId, kind: "OPEN", position: { lte: deal.stagePosition } },
@@ -124,6 +164,19 @@ export async function getDeal(viewer: Viewer, dealId: number): Promise<DealDetai
           },
         },
       },
+    }),
+    db.activity.findMany({
+      where: { dealId: deal.id },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: ACTIVITIES_SHOWN,
+      select: { id: true, type: true, at: true, responded: true, rep: { select: { name: true } } },
+    }),
+    db.activity.aggregate({ where: { dealId: deal.id }, _count: { _all: true }, _min: { at: true } }),
+    db.meetingDecision.findMany({
+      where: { dealId: deal.id },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: DECISIONS_SHOWN,
+      select: { id: true, kind: true, note: true, flags: true, createdAt: true, decidedBy: { select: { name: true } }, meeting: { select: { heldAt: true } } },
     }),
   ]);
 
@@ -168,6 +221,19 @@ export async function getDeal(viewer: Viewer, dealId: number): Promise<DealDetai
       at: step.at,
       by: step.byUser?.name ?? null,
       synthesized: step.synthesized,
+      stayDays: step.fact?.stayDays ?? null,
+    })),
+    activities: activities.map((activity) => ({ id: activity.id, type: activity.type, at: activity.at, rep: activity.rep.name, responded: activity.responded })),
+    activityCount: activityTotals._count._all,
+    firstActivityAt: activityTotals._min.at,
+    decisions: decisions.map((decision) => ({
+      id: decision.id,
+      kind: decision.kind,
+      note: decision.note,
+      flags: decision.flags,
+      at: decision.createdAt,
+      by: decision.decidedBy?.name ?? null,
+      meetingAt: decision.meeting.heldAt,
     })),
     criteriaStages,
     qualified: unqualifiedCount === 0,

@@ -13,21 +13,24 @@ export interface QualificationInput {
   at: Date;
   filter?: KpiFilter;
   pipelineId?: number;
+  /** One deal only (the deal page's flags). */
+  dealId?: number;
 }
 
 /**
  * `flagged`: one row per open deal at D in scope, with its rep (the current owner, as the open pipeline does),
  * stage, and a boolean column per flag. Answers, activities and stage changes count only when before D;
- * next step and amount are the deal's current values (their history is not kept).
+ * next step, amount and forecast category are the deal's current values (their history is not kept).
  */
 export function flaggedDealsSql(viewer: Viewer, input: QualificationInput): Prisma.Sql {
   const at = instantSql(input.at);
   const pipeline = input.pipelineId === undefined ? Prisma.sql`TRUE` : Prisma.sql`d.pipeline_id = ${input.pipelineId}`;
+  const deal = input.dealId === undefined ? Prisma.sql`TRUE` : Prisma.sql`d.id = ${input.dealId}`;
   return Prisma.sql`
     org AS (SELECT time_zone AS tz, stale_after_days, stuck_factor FROM organization WHERE id = ${viewer.orgId}),
     scoped AS (${scopedRepsSql(viewer, input.filter)}),
     open_deals AS (
-      SELECT d.id, d.name, d.pipeline_id, d.amount, d.created_at, d.expected_close_at, d.next_step,
+      SELECT d.id, d.name, d.pipeline_id, d.amount, d.created_at, d.expected_close_at, d.next_step, d.forecast_category,
              coalesce(d.closed_owner_id, d.owner_id) AS rep_id,
              coalesce(cur.to_stage_id, d.stage_id) AS stage_id,
              coalesce(cur.at, d.created_at) AS entered_at
@@ -42,6 +45,7 @@ export function flaggedDealsSql(viewer: Viewer, input: QualificationInput): Pris
         AND (d.closed_at IS NULL OR d.closed_at >= ${at})
         AND ${dealInScopeSql(viewer, input.filter)}
         AND ${pipeline}
+        AND ${deal}
     ),
     -- Stays in each stage of deals won in the 12 months before D: the STUCK yardstick. deal_stage_fact has each
     -- change's next change and the calendar days between them in the organisation's time zone; the median comes from
@@ -85,7 +89,7 @@ export function flaggedDealsSql(viewer: Viewer, input: QualificationInput): Pris
       GROUP BY earlier.pipeline_id, st.id
     ),
     flagged AS (
-      SELECT o.id, o.name, o.pipeline_id, o.stage_id, o.rep_id, o.amount, o.expected_close_at, o.next_step,
+      SELECT o.id, o.name, o.pipeline_id, o.stage_id, o.rep_id, o.amount, o.expected_close_at, o.next_step, o.forecast_category,
              (${at} AT TIME ZONE org.tz)::date - (o.entered_at AT TIME ZONE org.tz)::date AS days_in_stage,
              (${at} AT TIME ZONE org.tz)::date - (coalesce(act.last_at, o.created_at) AT TIME ZONE org.tz)::date AS days_since_activity,
              coalesce(cardinality(rq.criteria), 0) > coalesce(met.n, 0) AS misqualified,

@@ -11,7 +11,7 @@ export interface DashboardQuery {
 
 const one = (raw: unknown) => (Array.isArray(raw) ? raw[0] : raw);
 // A custom range longer than this is almost certainly a typo; the year view covers long spans.
-const MAX_CUSTOM_DAYS = 3 * 366;
+export const MAX_CUSTOM_DAYS = 3 * 366;
 const DAY_MS = 86_400_000;
 
 function optionalId(raw: unknown): number | undefined {

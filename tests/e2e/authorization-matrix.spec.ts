@@ -50,6 +50,13 @@ const PAGES: Record<string, PageCase> = {
       { url: `/drill/activities?team=${fx.teams.y}&rep=${fx.reps.b}&type=CALL&response=yes&on=deal`, expect: signedIn("allow") },
     ],
   },
+  "/pipeline": {
+    samples: (fx) => [
+      { url: "/pipeline", expect: signedIn("allow") },
+      // Another team, another rep or a bad flag: the viewer's own scope, never their deals (the markers check the body).
+      { url: `/pipeline?team=${fx.teams.y}&rep=${fx.reps.b}&flag=NOPE&view=table&page=99999999999`, expect: signedIn("allow") },
+    ],
+  },
   "/admin": { samples: () => [{ url: "/admin", expect: adminOnly }] },
   "/admin/users": { samples: () => [{ url: "/admin/users", expect: adminOnly }] },
   "/admin/users/[userId]": {

@@ -1,11 +1,19 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
 import { CriterionAnswerForm } from "@/components/deal/criterion-answer-form";
 import { NextStepForm } from "@/components/deal/next-step-form";
 import { requireViewer } from "@/lib/auth/require-viewer";
+import { FlagBadges } from "@/components/pipeline/flag-badges";
 import { getDeal } from "@/lib/data/get-deal";
+import { kpiDb } from "@/lib/kpi/kpi-db";
+import { addDays, daysBetweenDates, localDate } from "@/lib/kpi/period";
+import { DEAL_FLAGS, type DealFlag } from "@/lib/kpi/qualification-sql";
+import { queryDealFlags } from "@/lib/kpi/query-deal-flags";
+import { activityDrillEntries } from "@/lib/validation/activity-drill";
+import { dashboardSearch, MAX_CUSTOM_DAYS } from "@/lib/validation/dashboard-query";
 import { getOrganization } from "@/lib/data/get-organization";
 import { getFormatter } from "@/lib/i18n/get-formatter";
 import { getTranslations } from "@/lib/i18n/get-translations";
@@ -52,7 +60,21 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
   if (!dealId.success) notFound();
   const deal = await getDeal(viewer, dealId.data);
   if (!deal) notFound();
-  const [org, t] = await Promise.all([getOrganization(viewer), getTranslations("deal")]);
+  const now = new Date();
+  const [org, t, tFlags, flagged] = await Promise.all([
+    getOrganization(viewer),
+    getTranslations("deal"),
+    getTranslations("review.flags"),
+    // The pipeline's flags for this one deal (none when it is closed): the same query the pipeline view reads.
+    deal.status === "OPEN" ? queryDealFlags(kpiDb, viewer, { at: now, dealId: deal.id, onlyFlagged: false }) : Promise.resolve([]),
+  ]);
+  const flags = flagged[0]?.flags ?? [];
+  // Every activity on the deal: the activity drill over the days from the first one to today (within its longest range).
+  const today = localDate(now, org.timeZone);
+  const firstDay = deal.firstActivityAt === null ? today : localDate(deal.firstActivityAt, org.timeZone);
+  const from = daysBetweenDates(firstDay, today) > MAX_CUSTOM_DAYS ? addDays(today, -MAX_CUSTOM_DAYS) : firstDay;
+  const activitiesHref = `/drill/activities?${dashboardSearch({ spec: { kind: "custom", from, to: today }, pipelineId: undefined, teamId: undefined }, activityDrillEntries({ dealId: deal.id })).toString()}`;
+  const flagNames = Object.fromEntries(DEAL_FLAGS.map((flag) => [flag, tFlags(flag)])) as Record<DealFlag, string>;
   const format = await getFormatter(org);
   const dateTime = new Intl.DateTimeFormat(format.locale, { dateStyle: "medium", timeStyle: "short", timeZone: org.timeZone });
   const messages = messagesFor(viewer.locale);
@@ -118,9 +140,17 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
           ) : (
             <p className="mt-1 text-sm text-foreground">{t("closedNotRated")}</p>
           )}
+          {isOpen && (
+            <div className="mt-3 border-t border-border/60 pt-3">
+              <h3 className="text-sm font-medium text-muted">{t("flagsHeading")}</h3>
+              <div className="mt-1.5">
+                <FlagBadges flags={flags} labels={flagNames} noneLabel={t("noFlags")} />
+              </div>
+            </div>
+          )}
         </section>
 
-        <div className="grid items-start gap-6 xl:grid-cols-2">
+        <div className="grid items-start gap-6 2xl:grid-cols-2">
           <Panel id="deal-next-step-heading" title={t("nextStepHeading")} intro={t("nextStepIntro")}>
             <NextStepForm
               deal={{ id: deal.id, nextStep: deal.nextStep, expectedCloseAt: deal.expectedCloseAt?.toISOString().slice(0, 10) ?? null }}
@@ -140,11 +170,12 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
                       <th scope="col" className="py-2 pr-3 text-left font-medium">{t("historyFrom")}</th>
                       <th scope="col" className="px-3 py-2 text-left font-medium">{t("historyTo")}</th>
                       <th scope="col" className="px-3 py-2 text-left font-medium">{t("historyAt")}</th>
+                      <th scope="col" className="px-3 py-2 text-right font-medium">{t("historyDays")}</th>
                       <th scope="col" className="py-2 pl-3 text-left font-medium">{t("historyBy")}</th>
                     </tr>
                   </thead>
                   <tbody>
-                    {deal.history.map((step) => (
+                    {deal.history.map((step, index) => (
                       <tr key={step.id} className="border-b border-border/70 last:border-0">
                         <td className="py-2 pr-3 text-muted">{step.from ?? t("historyStart")}</td>
                         <th scope="row" className="px-3 py-2 text-left font-medium text-foreground">
@@ -154,6 +185,13 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
                           )}
                         </th>
                         <td className="whitespace-nowrap px-3 py-2 tabular-nums">{dateTime.format(step.at)}</td>
+                        <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
+                          {step.stayDays !== null
+                            ? format.number(step.stayDays)
+                            : index === deal.history.length - 1 && isOpen && flagged[0]
+                              ? t("historySoFar", { days: flagged[0].daysInStage })
+                              : none}
+                        </td>
                         <td className="whitespace-nowrap py-2 pl-3">{step.by ?? none}</td>
                       </tr>
                     ))}
@@ -203,6 +241,71 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
             ))}
           </ol>
         </Panel>
+
+        <div className="grid items-start gap-6 xl:grid-cols-2">
+          <Panel id="deal-activities-heading" title={t("activitiesHeading")} intro={t("activitiesIntro")}>
+            {deal.activities.length === 0 ? (
+              <p className="text-sm text-muted">{t("activitiesEmpty")}</p>
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="w-full text-sm">
+                  <caption className="sr-only">{t("activitiesCaption")}</caption>
+                  <thead className="border-b border-border text-xs text-muted">
+                    <tr>
+                      <th scope="col" className="py-2 pr-3 text-left font-medium">{t("activityWhen")}</th>
+                      <th scope="col" className="px-3 py-2 text-left font-medium">{t("activityType")}</th>
+                      <th scope="col" className="px-3 py-2 text-left font-medium">{t("activityRep")}</th>
+                      <th scope="col" className="py-2 pl-3 text-left font-medium">{t("activityResponse")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {deal.activities.map((activity) => (
+                      <tr key={activity.id} className="border-b border-border/70 last:border-0">
+                        <td className="whitespace-nowrap py-2 pr-3 tabular-nums">{dateTime.format(activity.at)}</td>
+                        <td className="px-3 py-2">{t(`activityTypes.${activity.type}`)}</td>
+                        <td className="px-3 py-2">{activity.rep}</td>
+                        <td className={`py-2 pl-3 ${activity.responded ? "text-success" : "text-muted"}`}>{activity.responded ? t("responded") : t("notResponded")}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                {deal.activityCount > deal.activities.length && (
+                  <p className="mt-3 text-sm">
+                    <Link href={activitiesHref} className="text-accent underline-offset-4 hover:underline">
+                      {t("activitiesMore", { shown: deal.activities.length, count: deal.activityCount })}
+                    </Link>
+                  </p>
+                )}
+              </div>
+            )}
+          </Panel>
+
+          <Panel id="deal-decisions-heading" title={t("decisionsHeading")} intro={t("decisionsIntro")}>
+            {deal.decisions.length === 0 ? (
+              <p className="text-sm text-muted">{t("decisionsEmpty")}</p>
+            ) : (
+              <ol className="divide-y divide-border/70 rounded-lg border border-border">
+                {deal.decisions.map((decision) => (
+                  <li key={decision.id} className="px-4 py-3">
+                    <p className="text-sm font-semibold text-foreground">
+                      {t(`decisionKinds.${decision.kind}`)}
+                    </p>
+                    <p className="mt-0.5 text-xs text-muted">
+                      {t("decisionMeta", { date: format.date(decision.meetingAt) })}
+                      {decision.by && <> · {t("decisionBy", { who: decision.by })}</>}
+                    </p>
+                    {decision.note && <p className="mt-1 text-sm text-foreground">{decision.note}</p>}
+                    {decision.flags.length > 0 && (
+                      <p className="mt-1 text-xs text-muted">
+                        {t("decisionFlags", { flags: decision.flags.map((flag) => (flag in flagNames ? flagNames[flag as DealFlag] : flag)).join(", ") })}
+                      </p>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Panel>
+        </div>
       </div>
     </NextIntlClientProvider>
   );

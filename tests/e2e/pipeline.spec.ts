@@ -1,0 +1,64 @@
+// The pipeline view as a manager and a rep meet it: the board's stages with their value, a flag that filters the
+// deals, the table, a deal that opens, only the rep's own deals for a rep, and no accessibility violations.
+import { expect, test } from "@playwright/test";
+import { demoLogins } from "../../prisma/seed";
+import { expectNoAxeViolations, signIn } from "./support/browser";
+
+const logins = demoLogins();
+const manager = logins.find((login) => login.role === "MANAGER" && login.team && !/SDR|Business/i.test(login.team))!;
+const rep = logins.find((login) => login.role === "REP" && login.team === manager.team)!;
+const teammates = logins.filter((login) => login.role === "REP" && login.team === manager.team && login.email !== rep.email);
+
+test("a manager reads the board, filters by a flag, walks the table and opens a deal", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await signIn(page, manager.email);
+  await page.goto("/pipeline");
+  await expect(page.getByRole("heading", { level: 1, name: /pipeline/i })).toBeVisible();
+  const summary = page.getByText(/\d+ open deals? worth/i);
+  await expect(summary).toBeVisible();
+  const total = Number((await summary.textContent())!.match(/(\d+) open deal/)![1]);
+  expect(total).toBeGreaterThan(0);
+  // Each stage's count opens its deals in the table; the counts add up to the total.
+  const stageLinks = page.getByRole("link", { name: /: show them as a table$/ });
+  let counted = 0;
+  for (const label of await stageLinks.allTextContents()) counted += Number(label.match(/^(\d+|no) deal/)?.[1] ?? 0) || 0;
+  expect(counted).toBe(total);
+  await expectNoAxeViolations(page);
+
+  const staleChip = page.getByRole("link", { name: /^stale \d+ — show these deals$/i });
+  const stale = Number((await staleChip.textContent())!.match(/(\d+)/)![1]);
+  await staleChip.click();
+  await page.waitForURL(/flag=STALE/);
+  await expect(page.getByText(new RegExp(`^${stale} open deals? worth`))).toBeVisible();
+
+  await page.getByRole("link", { name: "Table", exact: true }).click();
+  await page.waitForURL(/view=table/);
+  const rows = page.getByRole("table", { name: /open deals, page/i }).getByRole("row");
+  await expect(rows).toHaveCount(Math.min(stale, 50) + 1);
+  for (const row of (await rows.all()).slice(1)) await expect(row).toContainText(/stale/i);
+  await expectNoAxeViolations(page);
+
+  const first = rows.nth(1).getByRole("link").first();
+  const name = (await first.textContent())!.trim();
+  await first.click();
+  await page.waitForURL(/\/deals\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /flags today/i })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /meeting decisions/i })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("a rep sees only their own open deals, in Russian too", async ({ page, context }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await signIn(page, rep.email);
+  await page.goto("/pipeline?view=table");
+  const table = page.getByRole("table", { name: /open deals, page/i });
+  await expect(table).toBeVisible();
+  await expect(page.getByLabel("Rep", { exact: true })).toHaveCount(0);
+  const body = await table.textContent();
+  for (const mate of teammates) expect(body).not.toContain(mate.name);
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "ru", url: page.url() }]);
+  await page.goto("/pipeline");
+  await expect(page.getByRole("heading", { level: 1, name: /воронка/i })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
