@@ -13,12 +13,13 @@ import { messagesFor } from "@/lib/i18n/messages";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
-  const [t, tMeta, tNav, tRoles, tCommon] = await Promise.all([
+  const [t, tMeta, tNav, tRoles, tCommon, tMeeting] = await Promise.all([
     getTranslations("shell"),
     getTranslations("meta"),
     getTranslations("nav"),
     getTranslations("roles"),
     getTranslations("common"),
+    getTranslations("meeting"),
   ]);
   const initials = viewer.name
     .split(/\s+/)
@@ -42,6 +43,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             links={[
               viewer.role === "REP" ? { href: "/my-kpis", label: tNav("myKpis") } : { href: "/dashboard", label: tNav("dashboard") },
               { href: "/pipeline", label: tNav("pipeline") },
+              { href: "/meeting", label: tMeeting("navLink") },
               ...(viewer.role === "REP" ? [] : [{ href: "/review", label: tNav("review") }]),
               { href: "/roster", label: tNav("roster") },
               ...(viewer.role === "REP" ? [] : [{ href: "/import", label: tNav("import") }]),

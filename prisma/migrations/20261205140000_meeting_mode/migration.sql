@@ -46,6 +46,11 @@ CREATE UNIQUE INDEX "meeting_decision_meeting_id_deal_id_key" ON "meeting_decisi
 -- CreateIndex (a stage change deleted by an import finds its decision without a scan)
 CREATE INDEX "meeting_decision_stage_change_id_idx" ON "meeting_decision"("stage_change_id");
 
+-- Forecast accuracy reads, per rep and month, the COMMIT line of the last snapshot before the month that has one (a
+-- meeting's snapshot covers its own team only): the index takes the category too.
+DROP INDEX "forecast_line_rep_id_month_idx";
+CREATE INDEX "forecast_line_rep_id_month_category_idx" ON "forecast_line"("rep_id", "month", "category");
+
 -- CreateIndex
 CREATE INDEX "pipeline_meeting_current_deal_id_idx" ON "pipeline_meeting"("current_deal_id");
 
