@@ -140,7 +140,7 @@ export function DecisionForm({ meetingId, deal, onDirtyChange, onSaved }: { meet
                 onChange={() => change({ kind })}
                 className="size-6 shrink-0 accent-[#2e31a8]"
               />
-              <span>{tKinds(kind)}</span>
+              <span className="min-w-0 [overflow-wrap:anywhere]">{tKinds(kind)}</span>
             </label>
           ))}
         </div>

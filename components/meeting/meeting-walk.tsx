@@ -98,6 +98,11 @@ export function MeetingWalk({ state }: { state: WalkState }) {
       }
     });
   };
+  // Saved: back to the deal, so the next key is a shortcut again.
+  const afterDecision = () => {
+    headingRef.current?.focus();
+    router.refresh();
+  };
   const openDialog = (dialog: HTMLDialogElement | null) => {
     if (dialog && !dialog.open) dialog.showModal();
   };
@@ -207,7 +212,7 @@ export function MeetingWalk({ state }: { state: WalkState }) {
             <DealPanel deal={deal} canRun={state.canRun} busy={busy} headingRef={headingRef} onToggle={toggle} onForecast={setForecast} />
             {state.canRun ? (
               <section aria-label={t("decision.heading")} className="rounded-2xl border-2 border-black p-5">
-                <DecisionForm key={deal.id} meetingId={state.meetingId} deal={deal} onDirtyChange={setDirty} onSaved={() => router.refresh()} />
+                <DecisionForm key={deal.id} meetingId={state.meetingId} deal={deal} onDirtyChange={setDirty} onSaved={afterDecision} />
               </section>
             ) : (
               deal.decision && (

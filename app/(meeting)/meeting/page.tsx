@@ -21,7 +21,7 @@ export default async function MeetingStartPage() {
   const viewer = await requireViewer();
   const [teams, org, t] = await Promise.all([listMeetingTeams(viewer), getOrganization(viewer), getTranslations("meeting")]);
   const format = await getFormatter(org);
-  const time = new Intl.DateTimeFormat(format.locale, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone: org.timeZone });
+  const time = new Intl.DateTimeFormat(format.locale, { day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone: org.timeZone });
   const back = viewer.role === "REP" ? "/my-kpis" : "/pipeline";
 
   return (

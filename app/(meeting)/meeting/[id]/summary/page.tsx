@@ -100,7 +100,8 @@ export default async function MeetingSummaryPage({ params }: { params: Promise<{
         <Figure
           label={t("summary.reviewed")}
           value={format.number(figures.reviewed)}
-          detail={t("summary.reviewedOf", { count: figures.walked })}
+          // Meetings from before the walk was recorded (an import, the demo's history) have no list.
+          detail={figures.walked > 0 ? t("summary.reviewedOf", { count: figures.walked }) : undefined}
           href={figures.reviewed > 0 ? "#decisions" : undefined}
         />
         <Figure label={t("summary.complianceBefore")} value={compliance(meeting.before)} detail={meeting.before ? t("summary.qualifiedOf", { qualified: meeting.before.qualified, open: meeting.before.openDeals }) : undefined} />
