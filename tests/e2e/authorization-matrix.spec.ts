@@ -90,6 +90,13 @@ const PAGES: Record<string, PageCase> = {
   },
   "/review/[year]/print": { samples: (fx) => [{ url: `/review/${REVIEW_YEAR}/print?team=${fx.teams.x}`, expect: TEAM_X_REVIEW }] },
   "/review/[year]/teams": { samples: () => [{ url: `/review/${REVIEW_YEAR}/teams`, expect: adminOnly }] },
+  // The pipeline: a rep's own deals, a manager's teams'; another team or rep in the query string falls back to the scope.
+  "/pipeline": {
+    samples: (fx) => [
+      { url: "/pipeline", expect: signedIn("allow") },
+      { url: `/pipeline?team=${fx.teams.y}&rep=${fx.reps.b}&view=table`, expect: signedIn("allow") },
+    ],
+  },
   // Meetings: every signed-in user sees the teams they may open (a rep: their own team's, to follow).
   "/meeting": { samples: () => [{ url: "/meeting", expect: signedIn("allow") }] },
   // Team X's meeting: its manager and admins run it, its reps follow it (rep B sees none of rep A's deal); team Y's
@@ -364,6 +371,8 @@ test.beforeAll(async ({ baseURL: url }) => {
     [fx.deals.a],
   );
   dealCriterionId = rows[0]!.id;
+  // A worker restarted after a failure runs this again on the same fixture: one meeting in progress per team.
+  await db.query("DELETE FROM pipeline_meeting WHERE team_id IN (SELECT id FROM team WHERE org_id = ANY($1))", [[fx.orgId, fx.otherOrgId]]);
   const meeting = async (teamId: number, status: string, dealIds: number[]) =>
     (
       await db.query<{ id: number }>(
