@@ -14,7 +14,7 @@ import { messagesFor } from "@/lib/i18n/messages";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
-  const [t, tMeta, tNav, tRoles, tCommon, tPipelines, managerEditsPipelines, tCoaching] = await Promise.all([
+  const [t, tMeta, tNav, tRoles, tCommon, tPipelines, managerEditsPipelines, tCoaching, tMeeting] = await Promise.all([
     getTranslations("shell"),
     getTranslations("meta"),
     getTranslations("nav"),
@@ -24,6 +24,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     // A manager whom the organisation lets edit the stages gets the one admin section they may use.
     viewer.role === "MANAGER" ? canEditStageRules(viewer) : Promise.resolve(false),
     getTranslations("coaching.nav"),
+    getTranslations("meeting"),
   ]);
   const initials = viewer.name
     .split(/\s+/)
@@ -48,6 +49,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               viewer.role === "REP" ? { href: "/my-kpis", label: tNav("myKpis") } : { href: "/dashboard", label: tNav("dashboard") },
               ...(viewer.role === "REP" && viewer.repId !== null ? [{ href: `/reps/${viewer.repId}`, label: tCoaching("myProfile") }] : []),
               { href: "/pipeline", label: tNav("pipeline") },
+              { href: "/meeting", label: tMeeting("navLink") },
               ...(viewer.role === "REP" ? [] : [{ href: "/review", label: tNav("review") }]),
               ...(viewer.role === "REP" ? [] : [{ href: "/coaching", label: tCoaching("coaching") }]),
               { href: "/roster", label: tNav("roster") },

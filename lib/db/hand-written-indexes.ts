@@ -28,4 +28,9 @@ export const HAND_WRITTEN_INDEXES: ReadonlyArray<{ table: string; name: string; 
     name: "deal_month_key_idx",
     definition: "UNIQUE btree (org_id, rep_id, pipeline_id, month, event, type, cycle_days) NULLS NOT DISTINCT",
   },
+  {
+    table: "pipeline_meeting",
+    name: "pipeline_meeting_in_progress_idx",
+    definition: `UNIQUE btree (team_id) WHERE (status = 'IN_PROGRESS'::"MeetingStatus")`,
+  },
 ];

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
-import { coversWholeOrg, dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
+import { dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql, Money } from "./kpi-sql";
 import { addDays, startOfLocalDate, daysBetweenDates, type Period } from "./period";
 
@@ -10,7 +10,7 @@ export interface ForecastMonth {
   month: string;
   /** Whether a snapshot was taken before M began; without one there is no forecast. */
   hasSnapshot: boolean;
-  /** Σ COMMIT of the last snapshot before M began, for M; null without a snapshot. */
+  /** Σ over the reps of their COMMIT for M in their last snapshot before M began; null without any snapshot before M. */
   forecast: Money | null;
   /** Closed-won revenue in M. */
   actual: Money;
@@ -67,7 +67,7 @@ export function forecastMonths(period: Period): { month: string; startDate: stri
   return months;
 }
 
-/** One query: per month, the last snapshot before it, COMMIT totals and won revenue, per rep and for the scope. */
+/** One query: per month and rep, the last snapshot before the month with the rep's COMMIT; won revenue; per rep and for the scope. */
 export async function queryForecastAccuracy(sql: KpiSql, viewer: Viewer, input: ForecastAccuracyInput): Promise<ForecastAccuracy> {
   assertViewer(viewer);
   const tz = input.period.timeZone;
@@ -81,27 +81,25 @@ export async function queryForecastAccuracy(sql: KpiSql, viewer: Viewer, input: 
     WITH months AS (SELECT * FROM (VALUES ${values}) AS v (month, first_day, start_at, end_at)),
     scoped AS (${scopedRepsSql(viewer, input.filter)}),
     snap AS (
-      SELECT m.month, m.first_day,
-             (SELECT s.id FROM forecast_snapshot s WHERE s.org_id = ${viewer.orgId} AND s.taken_at < m.start_at
-              ORDER BY s.taken_at DESC, s.id DESC LIMIT 1) AS snapshot_id
+      SELECT m.month, m.first_day, m.start_at,
+             EXISTS (SELECT 1 FROM forecast_snapshot s WHERE s.org_id = ${viewer.orgId} AND s.taken_at < m.start_at) AS has_snapshot
       FROM months m
     ),
+    -- Per rep and month: the COMMIT line of the last snapshot taken before the month began that has one for the rep.
+    -- A meeting's snapshot forecasts its own team only, so the other reps keep the forecast of their own last snapshot.
+    -- Through the (rep_id, month, category) index: a handful of lines per rep and month, one per snapshot covering it.
     fc AS (
-      SELECT sn.month, l.rep_id, GROUPING(l.rep_id) AS is_total, sum(l.amount) AS amount
+      SELECT sn.month, r.id AS rep_id, GROUPING(r.id) AS is_total, sum(latest.amount) AS amount
       FROM snap sn
-      ${
-        // The whole organisation reads each month's snapshot's lines through the primary key (OFFSET 0 keeps the
-        // planner from hashing every line of every snapshot instead); a team's through the (rep_id, month) index.
-        coversWholeOrg(viewer, input.filter)
-          ? Prisma.sql`CROSS JOIN LATERAL (
-              SELECT l.rep_id, l.amount FROM forecast_line l
-              WHERE l.snapshot_id = sn.snapshot_id AND l.month = sn.first_day AND l.category = 'COMMIT'
-              OFFSET 0
-            ) l`
-          : Prisma.sql`JOIN forecast_line l ON l.snapshot_id = sn.snapshot_id AND l.month = sn.first_day AND l.category = 'COMMIT'`
-      }
-      WHERE l.rep_id IN (SELECT id FROM scoped)
-      GROUP BY GROUPING SETS ((sn.month), (sn.month, l.rep_id))
+      CROSS JOIN scoped r
+      CROSS JOIN LATERAL (
+        SELECT l.amount FROM forecast_line l JOIN forecast_snapshot s ON s.id = l.snapshot_id
+        WHERE l.rep_id = r.id AND l.month = sn.first_day AND l.category = 'COMMIT' AND s.taken_at < sn.start_at
+        ORDER BY s.taken_at DESC, s.id DESC
+        LIMIT 1
+      ) latest
+      WHERE sn.has_snapshot
+      GROUP BY GROUPING SETS ((sn.month), (sn.month, r.id))
     ),
     won AS (
       SELECT m.month, coalesce(d.closed_owner_id, d.owner_id) AS rep_id, GROUPING(coalesce(d.closed_owner_id, d.owner_id)) AS is_total,
@@ -112,14 +110,14 @@ export async function queryForecastAccuracy(sql: KpiSql, viewer: Viewer, input: 
       GROUP BY GROUPING SETS ((m.month), (m.month, coalesce(d.closed_owner_id, d.owner_id)))
     ),
     cells AS (
-      SELECT NULL::int AS rep_id, NULL::text AS name, NULL::int AS team_id, sn.month, sn.snapshot_id IS NOT NULL AS has_snapshot,
-             CASE WHEN sn.snapshot_id IS NULL THEN NULL ELSE coalesce(f.amount, 0) END AS forecast, coalesce(w.amount, 0) AS actual
+      SELECT NULL::int AS rep_id, NULL::text AS name, NULL::int AS team_id, sn.month, sn.has_snapshot,
+             CASE WHEN sn.has_snapshot THEN coalesce(f.amount, 0) END AS forecast, coalesce(w.amount, 0) AS actual
       FROM snap sn
       LEFT JOIN fc f ON f.is_total = 1 AND f.month = sn.month
       LEFT JOIN won w ON w.is_total = 1 AND w.month = sn.month
       UNION ALL
-      SELECT s.id, s.name, s.team_id, sn.month, sn.snapshot_id IS NOT NULL,
-             CASE WHEN sn.snapshot_id IS NULL THEN NULL ELSE coalesce(f.amount, 0) END, coalesce(w.amount, 0)
+      SELECT s.id, s.name, s.team_id, sn.month, sn.has_snapshot,
+             CASE WHEN sn.has_snapshot THEN coalesce(f.amount, 0) END, coalesce(w.amount, 0)
       FROM scoped s
       CROSS JOIN snap sn
       LEFT JOIN fc f ON f.is_total = 0 AND f.rep_id = s.id AND f.month = sn.month

@@ -20,6 +20,10 @@ const signedIn = (value: PageOutcome): Row<PageOutcome> => ({ ...all(value), ano
 const adminOnly: Row<PageOutcome> = { anonymous: "login", repA: "notFound", repB: "notFound", managerX: "notFound", managerY: "notFound", admin: "allow" };
 
 const REVIEW_YEAR = new Date().getUTCFullYear();
+const TEAM_X_MEETING: Row<PageOutcome> = { anonymous: "login", repA: "allow", repB: "allow", managerX: "allow", managerY: "notFound", admin: "allow" };
+// Team X's meeting in progress (walking deals A and B, on deal A), a finished one with a decision on each deal, and
+// another organisation's: made in beforeAll.
+const meetings = { running: 0, done: 0, other: 0 };
 const TEAM_X_REVIEW: Row<PageOutcome> = { anonymous: "login", repA: "notFound", repB: "notFound", managerX: "allow", managerY: "notFound", admin: "allow" };
 
 interface PageCase {
@@ -128,6 +132,23 @@ const PAGES: Record<string, PageCase> = {
       { url: `/coaching?team=${fx.teams.y}`, expect: { anonymous: "login", repA: "notFound", repB: "notFound", managerX: "allow", managerY: "allow", admin: "allow" } },
     ],
   },
+  // Meetings: every signed-in user sees the teams they may open (a rep: their own team's, to follow).
+  "/meeting": { samples: () => [{ url: "/meeting", expect: signedIn("allow") }] },
+  // Team X's meeting: its manager and admins run it, its reps follow it (rep B sees none of rep A's deal); team Y's
+  // manager is told it does not exist, as everyone is for another organisation's meeting.
+  "/meeting/[id]": {
+    samples: () => [
+      { url: `/meeting/${meetings.running}`, expect: TEAM_X_MEETING },
+      { url: `/meeting/${meetings.other}`, expect: signedIn("notFound") },
+      { url: "/meeting/not-a-number", expect: signedIn("notFound") },
+    ],
+  },
+  "/meeting/[id]/summary": {
+    samples: () => [
+      { url: `/meeting/${meetings.done}/summary`, expect: TEAM_X_MEETING },
+      { url: `/meeting/${meetings.other}/summary`, expect: signedIn("notFound") },
+    ],
+  },
   // Public: the invitee has no session. An unknown token shows "this link does not work".
   "/invite/[token]": { samples: () => [{ url: `/invite/${"x".repeat(43)}`, expect: all("allow") }] },
 };
@@ -165,6 +186,12 @@ const ROUTES: Record<string, RouteCase> = {
   // Someone else's (here: nobody's) import job is not found, for everyone.
   "GET /api/import/jobs/[id]": { sample: { method: "GET", url: `/api/import/jobs/${NO_JOB}` }, expect: all<RouteOutcome>("deny") },
   "GET /api/import/jobs/[id]/rejections": { sample: { method: "GET", url: `/api/import/jobs/${NO_JOB}/rejections` }, expect: all<RouteOutcome>("deny") },
+  // The live-follow stream of team X's finished meeting: its last state, then the stream closes. Its team, its manager and
+  // admins; team Y's manager gets 404.
+  "GET /api/meeting/[id]/events": {
+    sample: { method: "GET", url: "/api/meeting/MEETING_DONE/events" },
+    expect: { anonymous: "deny", repA: "allow", repB: "allow", managerX: "allow", managerY: "deny", admin: "allow" },
+  },
   "GET /api/auth/[...nextauth]": { sample: { method: "GET", url: "/api/auth/session" }, expect: all("allow") },
   // next-auth's own CSRF check refuses a sign-out without its token; reachable by anyone, it changes nothing.
   "POST /api/auth/[...nextauth]": { sample: { method: "POST", url: "/api/auth/signout" }, expect: all("allow") },
@@ -216,6 +243,11 @@ const COACHING = "SELECT c::text FROM commitment c JOIN rep r ON r.id = c.rep_id
 const repAProfile = (fx: MatrixFixture) => `/reps/${fx.reps.a}`;
 // beforeAll gives rep A a session with a commitment to decide and one to acknowledge.
 const repACommitments = { decide: 0, acknowledge: 0 };
+
+const TEAM_X_RUNNERS: Row<ActionOutcome> = { anonymous: "deny", repA: "deny", repB: "deny", managerX: "allow", managerY: "deny", admin: "allow" };
+const MEETINGS =
+  "SELECT m::text FROM pipeline_meeting m JOIN team t ON t.id = m.team_id WHERE t.org_id = ANY($1) UNION ALL SELECT md::text FROM meeting_decision md JOIN deal d ON d.id = md.deal_id WHERE d.org_id = ANY($1)";
+const runningMeeting = () => `/meeting/${meetings.running}`;
 
 /** "file.ts#export" in lib/actions → sample input and who may run it. */
 const ACTIONS: Record<string, ActionCase> = {
@@ -310,6 +342,43 @@ const ACTIONS: Record<string, ActionCase> = {
     page: reviewPage,
     alsoWrites: REVIEWS,
   },
+  // Team X's meeting is in progress: starting it again resumes it.
+  "meeting-start.ts#startMeeting": { input: (fx) => ({ teamId: String(fx.teams.x), walkOrder: "FLAGGED" }), expect: TEAM_X_RUNNERS, page: "/meeting", alsoWrites: MEETINGS },
+  "meeting-go-to-deal.ts#goToMeetingDeal": {
+    input: (fx, n) => ({ meetingId: String(meetings.running), dealId: String(n % 2 === 0 ? fx.deals.a : fx.deals.b) }),
+    expect: TEAM_X_RUNNERS,
+    page: runningMeeting,
+    alsoWrites: MEETINGS,
+  },
+  "meeting-answer-criterion.ts#answerMeetingCriterion": {
+    input: (fx, n) => ({ meetingId: String(meetings.running), dealId: String(fx.deals.a), criterionId: String(dealCriterionId), answer: n % 2 === 0 ? "yes" : "no" }),
+    expect: TEAM_X_RUNNERS,
+    page: runningMeeting,
+    alsoWrites: DEAL_ANSWERS,
+  },
+  "meeting-set-forecast.ts#setMeetingForecast": {
+    input: (fx, n) => ({ meetingId: String(meetings.running), dealId: String(fx.deals.a), forecastCategory: n % 2 === 0 ? "COMMIT" : "BEST_CASE" }),
+    expect: TEAM_X_RUNNERS,
+    page: runningMeeting,
+  },
+  // A first decision (version 0) on a deal: manager X's call and the admin's, two calls later, land on different deals
+  // (n mod 4 below 2 or not), so neither is a conflict with the other.
+  "meeting-decide.ts#decideMeetingDeal": {
+    input: (fx, n) => ({
+      meetingId: String(meetings.running),
+      dealId: String(n % 4 < 2 ? fx.deals.a : fx.deals.b),
+      decision: "HOLD",
+      nextStep: `Matrix next step ${n}`,
+      ownerId: String(fx.users.managerX),
+      baseVersion: "0",
+    }),
+    expect: TEAM_X_RUNNERS,
+    page: runningMeeting,
+    alsoWrites: MEETINGS,
+  },
+  // The finished meeting: everyone reaches the action and is told it has ended, and nothing is written (finishing the
+  // running one here would end it for the other actions; tests/integration covers a finish).
+  "meeting-finish.ts#finishMeeting": { input: () => ({ meetingId: String(meetings.done) }), expect: all("deny"), page: runningMeeting, alsoWrites: MEETINGS },
   "deal-answer-criterion.ts#answerDealCriterion": {
     input: (fx, n) => ({ dealId: String(fx.deals.a), criterionId: String(dealCriterionId), answer: n % 2 === 0 ? "yes" : "no" }),
     expect: DEAL_A_EDITORS,
@@ -449,6 +518,29 @@ test.beforeAll(async ({ baseURL: url }) => {
     );
   repACommitments.decide = (await commitment()).rows[0]!.id;
   repACommitments.acknowledge = (await commitment()).rows[0]!.id;
+
+  // A worker restarted after a failure runs this again on the same fixture: one meeting in progress per team.
+  await db.query("DELETE FROM pipeline_meeting WHERE team_id IN (SELECT id FROM team WHERE org_id = ANY($1))", [[fx.orgId, fx.otherOrgId]]);
+  const meeting = async (teamId: number, status: string, dealIds: number[]) =>
+    (
+      await db.query<{ id: number }>(
+        `INSERT INTO pipeline_meeting (team_id, held_at, started_at, status, facilitator_id, deal_ids, current_deal_id) VALUES ($1, now(), now(), $2, $3, $4, $5) RETURNING id`,
+        [teamId, status, fx.users.managerX, dealIds, dealIds[0] ?? null],
+      )
+    ).rows[0]!.id;
+  meetings.running = await meeting(fx.teams.x, "IN_PROGRESS", [fx.deals.a, fx.deals.b]);
+  meetings.done = await meeting(fx.teams.x, "DONE", [fx.deals.a, fx.deals.b]);
+  meetings.other = await meeting(fx.teams.other, "DONE", [fx.deals.other]);
+  // Each of rep A's and rep B's deals got a decision whose next step its rep owns: a rep must see only their own.
+  for (const [dealId, ownerId] of [[fx.deals.a, fx.users.repA], [fx.deals.b, fx.users.repB]] as const) {
+    await db.query(`INSERT INTO meeting_decision (meeting_id, deal_id, decided_by_id, kind, next_step, owner_id, flags) VALUES ($1, $2, $3, 'HOLD', $4, $5, '{}')`, [
+      meetings.done,
+      dealId,
+      fx.users.managerX,
+      `Next step of deal ${dealId}`,
+      ownerId,
+    ]);
+  }
 });
 
 test.afterAll(async () => {
@@ -492,7 +584,7 @@ for (const key of Object.keys(ROUTES).sort()) {
   test(`route ${key}`, async () => {
     const { sample, expect: expected } = ROUTES[key]!;
     for (const who of WHO) {
-      const response = await contexts.get(who)!.fetch(sample.url, { method: sample.method, headers: { Origin: baseURL } });
+      const response = await contexts.get(who)!.fetch(sample.url.replace("MEETING_DONE", String(meetings.done)), { method: sample.method, headers: { Origin: baseURL } });
       const status = response.status();
       const outcome: RouteOutcome | string =
         status < 400 ? "allow" : [401, 403, 404].includes(status) ? "deny" : status === 422 ? "invalid" : `HTTP ${status}`;

@@ -144,6 +144,19 @@ async function repACommitment(db: PrismaClient, fx: Fixture, n: number): Promise
   return commitment.id;
 }
 
+// Team X's meeting: its manager and admins run it; its reps only follow (no action), team Y's manager not at all.
+const TEAM_X_RUNNERS: Expectation = { anonymous: "deny", repA: "deny", repB: "deny", managerX: "allow", managerY: "deny", admin: "allow" };
+
+/** Team X's meeting in progress (walking deals A and B), started here when there is none. */
+async function teamXMeeting(db: PrismaClient, fx: Fixture): Promise<number> {
+  const running = await db.pipelineMeeting.findFirst({ where: { teamId: fx.teams.x, status: "IN_PROGRESS" } });
+  if (running) return running.id;
+  const meeting = await db.pipelineMeeting.create({
+    data: { teamId: fx.teams.x, heldAt: new Date(), startedAt: new Date(), status: "IN_PROGRESS", facilitatorId: fx.users.managerX, dealIds: [fx.deals.a, fx.deals.b], currentDealId: fx.deals.a },
+  });
+  return meeting.id;
+}
+
 /** file#export → what it takes and who may run it. */
 const ACTIONS: Record<string, ActionCase> = {
   "coaching-create-session.ts#createCoachingSession": {
@@ -262,6 +275,48 @@ const ACTIONS: Record<string, ActionCase> = {
       return { teamId: String(fx.teams.x), year: "2025", metric: "winRate", tracked: tracked > 0 ? "false" : "true" };
     },
     expect: TEAM_X_REVIEWERS,
+    audited: true,
+  },
+  // Each allowed call starts a new meeting (the one in progress is set aside first), so each is audited.
+  "meeting-start.ts#startMeeting": {
+    input: async (fx, _n, db) => {
+      await db.pipelineMeeting.updateMany({ where: { teamId: fx.teams.x, status: "IN_PROGRESS" }, data: { status: "DONE" } });
+      return { teamId: String(fx.teams.x), walkOrder: "FLAGGED" };
+    },
+    expect: TEAM_X_RUNNERS,
+    audited: true,
+  },
+  // Moving the pointer is navigation, not a change to the organisation's data.
+  "meeting-go-to-deal.ts#goToMeetingDeal": {
+    input: async (fx, n, db) => ({ meetingId: String(await teamXMeeting(db, fx)), dealId: String(n % 2 === 0 ? fx.deals.a : fx.deals.b) }),
+    expect: TEAM_X_RUNNERS,
+    audited: false,
+  },
+  "meeting-answer-criterion.ts#answerMeetingCriterion": {
+    input: async (fx, n, db) => ({ meetingId: String(await teamXMeeting(db, fx)), dealId: String(fx.deals.a), criterionId: String(await dealACriterion(db, fx)), answer: n % 2 === 0 ? "yes" : "no" }),
+    expect: TEAM_X_RUNNERS,
+    audited: true,
+  },
+  "meeting-set-forecast.ts#setMeetingForecast": {
+    input: async (fx, _n, db) => {
+      const deal = await db.deal.findUniqueOrThrow({ where: { id: fx.deals.a } });
+      return { meetingId: String(await teamXMeeting(db, fx)), dealId: String(fx.deals.a), forecastCategory: deal.forecastCategory === "COMMIT" ? "BEST_CASE" : "COMMIT" };
+    },
+    expect: TEAM_X_RUNNERS,
+    audited: true,
+  },
+  "meeting-decide.ts#decideMeetingDeal": {
+    input: async (fx, n, db) => {
+      const meetingId = await teamXMeeting(db, fx);
+      const decided = await db.meetingDecision.findUnique({ where: { meetingId_dealId: { meetingId, dealId: fx.deals.a } } });
+      return { meetingId: String(meetingId), dealId: String(fx.deals.a), decision: n % 2 === 0 ? "HOLD" : "NEEDS_WORK", nextStep: `Call the buyer (${n})`, ownerId: String(fx.users.managerX), baseVersion: String(decided?.version ?? 0) };
+    },
+    expect: TEAM_X_RUNNERS,
+    audited: true,
+  },
+  "meeting-finish.ts#finishMeeting": {
+    input: async (fx, _n, db) => ({ meetingId: String(await teamXMeeting(db, fx)) }),
+    expect: TEAM_X_RUNNERS,
     audited: true,
   },
   "deal-answer-criterion.ts#answerDealCriterion": {

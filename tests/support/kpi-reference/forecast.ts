@@ -1,4 +1,5 @@
-// KPI.md forecast accuracy, computed naively: per whole month the period touches, the last snapshot before it.
+// KPI.md forecast accuracy, computed naively: per whole month the period touches and per rep, the COMMIT line of the
+// last snapshot before the month that has one for the rep (a team's snapshot leaves the other reps' forecasts alone).
 import { startOfLocalDate, type Period } from "@/lib/kpi/period";
 import { formatCents, inPeriod, type RefOrg } from "./org";
 import { attributedRep } from "./scope";
@@ -21,18 +22,25 @@ export function refForecastFigures(org: RefOrg, reps: Set<number>, period: Perio
     const [y, m] = first.split("-").map(Number) as [number, number];
     const next = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
     const span = { start: startOfLocalDate(first, tz), end: startOfLocalDate(next, tz) };
-    const snapshot = (org.snapshots ?? [])
+    const before = (org.snapshots ?? [])
       .filter((s) => s.takenAt < span.start)
-      .sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime() || b.id - a.id)[0];
-    const forecast = snapshot
-      ? snapshot.lines.filter((l) => l.month === first && l.category === "COMMIT" && reps.has(l.repId)).reduce((s, l) => s + l.amountCents, 0n)
+      .sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime() || b.id - a.id);
+    const hasSnapshot = before.length > 0;
+    const forecast = hasSnapshot
+      ? [...reps].reduce((sum, repId) => {
+          for (const s of before) {
+            const line = s.lines.find((l) => l.repId === repId && l.month === first && l.category === "COMMIT");
+            if (line) return sum + line.amountCents;
+          }
+          return sum;
+        }, 0n)
       : null;
     const actual = org.deals
       .filter((d) => d.status === "WON" && inPeriod(d.closedAt, span) && reps.has(attributedRep(d)))
       .reduce((s, d) => s + (d.amountCents ?? 0n), 0n);
     const accuracy =
       forecast === null || actual === 0n ? null : Math.max(0, Number(actual - (forecast > actual ? forecast - actual : actual - forecast)) / Number(actual));
-    return { month: first.slice(0, 7), hasSnapshot: snapshot !== undefined, forecast: forecast === null ? null : formatCents(forecast), actual: formatCents(actual), accuracy, f: forecast, a: actual };
+    return { month: first.slice(0, 7), hasSnapshot, forecast: forecast === null ? null : formatCents(forecast), actual: formatCents(actual), accuracy, f: forecast, a: actual };
   });
   const defined = list.flatMap((m) => (m.accuracy === null ? [] : [m.accuracy]));
   const forecasted = list.filter((m) => m.f !== null);
