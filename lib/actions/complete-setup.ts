@@ -3,7 +3,7 @@
 import { createTranslator } from "next-intl";
 import { completeSetup as redeemSetupLink } from "@/lib/data/complete-setup";
 import { inTransaction } from "@/lib/data/in-transaction";
-import { appErrorOf } from "@/lib/errors";
+import { appErrorMessagePath, appErrorOf } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/get-locale";
 import { messagesFor } from "@/lib/i18n/messages";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
@@ -32,7 +32,7 @@ export async function completeSetup(_prev: ActionState<{ email: string }>, formD
   } catch (error) {
     const known = appErrorOf(error);
     if (known?.code === "NOT_FOUND") return { status: "error", message: t("setup.linkInvalid") };
-    if (known) return { status: "error", message: t(`appErrors.${known.messageKey}`, known.values) };
+    if (known) return { status: "error", message: t(appErrorMessagePath(known.messageKey), known.values) };
     console.error("Setting up the organisation failed", error);
     return { status: "error", message: t("appErrors.failed") };
   }
