@@ -113,6 +113,8 @@ test("field errors name the field in Russian too", async ({ page, context, baseU
 });
 
 test("the admin pages at 1280×720 and 1920×1080, in English and Russian", async ({ page, context, baseURL }) => {
+  // Sixteen full-page screenshots: on two busy cores this takes about a minute.
+  test.slow();
   await signIn(page, fx.emails.admin);
   for (const locale of ["en", "ru"] as const) {
     await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);
