@@ -14,6 +14,7 @@ export const DATA_CHANGE_TABLES = [
   "pipeline",
   "stage",
   "stage_criterion",
+  "stage_criterion_pause",
   "deal",
   "deal_stage_change",
   "deal_stage_fact",

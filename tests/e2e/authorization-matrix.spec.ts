@@ -492,7 +492,7 @@ test.beforeAll(async ({ baseURL: url }) => {
   const stage = (name: string, position: number, kind = "OPEN") =>
     id(`INSERT INTO stage (pipeline_id, name, position, kind) VALUES ($1, $2, $3, $4::"StageKind") RETURNING id`, [pipelineId, name, position, kind]);
   const criterion = (stageId: number, position: number, question: string, active = true) =>
-    id("INSERT INTO stage_criterion (stage_id, position, question, active) VALUES ($1, $2, $3, $4) RETURNING id", [stageId, position, question, active]);
+    id("INSERT INTO stage_criterion (stage_id, position, question, retired_at) VALUES ($1, $2, $3, CASE WHEN $4 THEN NULL ELSE now() END) RETURNING id", [stageId, position, question, active]);
   const first = await stage("First", 1);
   Object.assign(matrixPipeline, {
     pipelineId,

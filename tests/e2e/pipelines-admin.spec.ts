@@ -86,7 +86,7 @@ test("the admin builds a pipeline in the admin page and imports deals into it", 
     const pipeline = (await sql.query<{ id: number }>(`SELECT id FROM pipeline WHERE org_id = $1 AND name = $2`, [org, NAME])).rows[0]!.id;
     const stages = await sql.query(
       `SELECT s.name, s.kind, s.buyer_stage, s.buyer_question, s.probability, s.is_first_meeting,
-              array(SELECT question FROM stage_criterion c WHERE c.stage_id = s.id AND c.active ORDER BY position) AS criteria
+              array(SELECT question FROM stage_criterion c WHERE c.stage_id = s.id AND c.retired_at IS NULL ORDER BY position) AS criteria
        FROM stage s WHERE s.pipeline_id = $1 ORDER BY s.position`,
       [pipeline],
     );

@@ -362,7 +362,7 @@ describe("exit criteria", () => {
     await run((tx) => moveCriterion(org.admin, { criterionId: decision!.id, direction: "up" }, tx));
     await run((tx) => updateCriterion(org.admin, { criterionId: budget!.id, question: "Budget range known" }, tx));
     await expect(run((tx) => addCriterion(org.admin, { stageId, question: "pain CONFIRMED" }, tx))).rejects.toMatchObject({ field: "question" });
-    const order = async () => (await db.stageCriterion.findMany({ where: { stageId, active: true }, orderBy: { position: "asc" } })).map((c) => c.question);
+    const order = async () => (await db.stageCriterion.findMany({ where: { stageId, retiredAt: null }, orderBy: { position: "asc" } })).map((c) => c.question);
     expect(await order()).toEqual(["Pain confirmed", "Decision maker met", "Budget range known"]);
 
     const deal = await dealWithHistory(org, [
@@ -373,7 +373,7 @@ describe("exit criteria", () => {
     expect(await run((tx) => removeCriterion(org.admin, { criterionId: pain!.id }, tx))).toEqual({ retired: true, answers: 1 });
     expect(await run((tx) => removeCriterion(org.admin, { criterionId: decision!.id }, tx))).toEqual({ retired: false, answers: 0 });
     expect(await order()).toEqual(["Budget range known"]);
-    expect(await db.stageCriterion.findUnique({ where: { id: pain!.id } })).toMatchObject({ active: false });
+    expect(await db.stageCriterion.findUnique({ where: { id: pain!.id } })).toMatchObject({ retiredAt: expect.any(Date) });
     expect(await db.dealCriterionAnswer.count({ where: { criterionId: pain!.id } })).toBe(1);
     await expect(run((tx) => moveCriterion(org.admin, { criterionId: pain!.id, direction: "down" }, tx))).rejects.toMatchObject({ messageKey: "pipelinesAdmin.errors.criterionRetired" });
     await run((tx) => restoreCriterion(org.admin, { criterionId: pain!.id }, tx));

@@ -40,7 +40,7 @@ export async function getPipelineEditor(viewer: Viewer, pipelineId: number): Pro
         orderBy: [{ position: "asc" }, { id: "asc" }],
         select: {
           ...stageFields,
-          criteria: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, question: true, active: true, _count: { select: { answers: true } } } },
+          criteria: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, question: true, retiredAt: true, _count: { select: { answers: true } } } },
         },
       },
     },
@@ -52,7 +52,7 @@ export async function getPipelineEditor(viewer: Viewer, pipelineId: number): Pro
   ]);
   const stages: EditorStage[] = pipeline.stages.map(({ criteria, ...stage }) => ({
     ...stage,
-    criteria: criteria.map(({ _count, ...criterion }) => ({ ...criterion, answers: _count.answers })),
+    criteria: criteria.map(({ _count, retiredAt, ...criterion }) => ({ ...criterion, active: retiredAt === null, answers: _count.answers })),
     history: histories.get(stage.id) ?? { inStage: 0, passedThrough: 0, answered: 0 },
   }));
   return {
