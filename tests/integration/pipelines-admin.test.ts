@@ -516,6 +516,7 @@ describe("the derived KPI tables after pipeline edits", () => {
         }
         const dealsBefore = (await db.deal.findMany({ where: { orgId: org.orgId }, orderBy: { id: "asc" }, select: { id: true } })).map((d) => d.id);
         const open = async () => (await db.stage.findMany({ where: { pipelineId: org.pipelineId, kind: "OPEN" }, orderBy: { position: "asc" } })).map((s) => s.id);
+        let added = 0;
         for (const step of edits) {
           const stages = await open();
           const at = (pick: number) => stages[pick % stages.length]!;
@@ -545,7 +546,8 @@ describe("the derived KPI tables after pipeline edits", () => {
               break;
             }
             case "add":
-              await run((tx) => addStage(org.admin, { pipelineId: org.pipelineId, name: `New ${stages.length}`, kind: "OPEN" }, tx));
+              // Numbered by the adds, not the stage count: a merge between two adds would repeat the name.
+              await run((tx) => addStage(org.admin, { pipelineId: org.pipelineId, name: `New ${++added}`, kind: "OPEN" }, tx));
               break;
             case "remove": {
               const removed = await run((tx) => removeStage(org.admin, { stageId: at(step.pick) }, tx)).then(

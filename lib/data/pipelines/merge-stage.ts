@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { MAX_CRITERIA, type MergeStageInput } from "@/lib/validation/pipelines";
 import { recordAudit } from "../audit";
 import type { Tx } from "../in-transaction";
-import { recordStageRevisions } from "./stage-revision";
+import { recordStageBaselines, recordStageRevisions } from "./stage-revision";
 import { assertStageRulesEditor, findOrgStage, stageFields } from "./pipeline-access";
 import { assertRemovableStage } from "./remove-stage";
 import { stageHistory } from "./stage-history";
@@ -69,6 +69,7 @@ export async function mergeStage(viewer: Viewer, input: MergeStageInput, tx: Tx)
            (SELECT coalesce(max(position), 0) AS last FROM stage_criterion WHERE stage_id = ${into.id}) m
       WHERE sc.id = x.id`);
     if (stage.isFirstMeeting) {
+      await recordStageBaselines(tx, [into.id]);
       await tx.stage.update({ where: { id: stage.id }, data: { isFirstMeeting: false } });
       await tx.stage.update({ where: { id: into.id }, data: { isFirstMeeting: true } });
       await recordStageRevisions(tx, [into.id], viewer.userId);

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { UpdateStageInput } from "@/lib/validation/pipelines";
 import { recordAudit } from "../audit";
 import type { Tx } from "../in-transaction";
-import { recordStageRevisions } from "./stage-revision";
+import { recordStageBaselines, recordStageRevisions } from "./stage-revision";
 import { assertStageNameFree, assertStageRulesEditor, findOrgStage, stageFields } from "./pipeline-access";
 
 /**
@@ -25,17 +25,19 @@ export async function updateStage(viewer: Viewer, input: UpdateStageInput, tx: T
       : { name: input.name };
   const changed = Object.fromEntries(Object.entries(data).filter(([key, value]) => stage[key as keyof typeof data] !== value));
   if (Object.keys(changed).length === 0) return;
+  // The settings history: a revision for each stage whose settings change (a rename alone is not one).
+  const settingsChanged = Object.keys(changed).some((key) => key !== "name");
+  if (settingsChanged) await recordStageBaselines(tx, [stage.id]);
   let unmarked: { id: number; name: string } | null = null;
   if (changed.isFirstMeeting === true) {
     const previous = await tx.stage.findFirst({ where: { pipelineId: stage.pipelineId, isFirstMeeting: true, id: { not: stage.id } }, select: { id: true, name: true } });
     if (previous) {
+      await recordStageBaselines(tx, [previous.id]);
       await tx.stage.update({ where: { id: previous.id }, data: { isFirstMeeting: false } });
       unmarked = previous;
     }
   }
   const after = await tx.stage.update({ where: { id: stage.id }, data: changed, select: stageFields });
-  // The settings history: a revision for each stage whose settings changed (a rename alone is not one).
-  const settingsChanged = Object.keys(changed).some((key) => key !== "name");
   await recordStageRevisions(tx, [...(unmarked ? [unmarked.id] : []), ...(settingsChanged ? [stage.id] : [])], viewer.userId);
   const before = Object.fromEntries(Object.keys(changed).map((key) => [key, stage[key as keyof typeof stage]]));
   await recordAudit(tx, viewer, {
