@@ -20,6 +20,8 @@ export type PipelineChange =
 /** The most changes the editor lists. */
 export const MAX_CHANGES = 100;
 
+const KIND_ORDER: Record<PipelineChange["kind"], number> = { criterionRetired: 0, criterionRestored: 1, criterionAdded: 2, settings: 3 };
+
 const SETTINGS: readonly StageSetting[] = ["buyerStage", "buyerQuestion", "probability", "isFirstMeeting"];
 
 interface RevisionRow {
@@ -89,5 +91,6 @@ export async function pipelineChanges(client: Pick<Tx, "$queryRaw">, orgId: numb
     const fields = SETTINGS.filter((field) => row.previous![field] !== row[field]).map((field) => ({ field, from: row.previous![field], to: row[field] }));
     if (fields.length > 0) changes.push({ kind: "settings", at: row.validFrom, by: row.by, stageId: row.stageId, stage: row.stage, fields });
   }
-  return changes.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, MAX_CHANGES);
+  // Newest first; changes made at once in stage order, a retirement before what replaced it.
+  return changes.sort((a, b) => b.at.getTime() - a.at.getTime() || a.stageId - b.stageId || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]).slice(0, MAX_CHANGES);
 }
