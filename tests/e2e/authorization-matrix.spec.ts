@@ -228,7 +228,9 @@ const matrixPipeline = { pipelineId: 0, first: 0, second: 0, spareStages: [0, 0]
 const STAGE_RULES =
   "SELECT p::text FROM pipeline p WHERE p.org_id = ANY($1) " +
   "UNION ALL SELECT s::text FROM stage s JOIN pipeline p ON p.id = s.pipeline_id WHERE p.org_id = ANY($1) " +
-  "UNION ALL SELECT c::text FROM stage_criterion c JOIN stage s ON s.id = c.stage_id JOIN pipeline p ON p.id = s.pipeline_id WHERE p.org_id = ANY($1)";
+  "UNION ALL SELECT c::text FROM stage_criterion c JOIN stage s ON s.id = c.stage_id JOIN pipeline p ON p.id = s.pipeline_id WHERE p.org_id = ANY($1) " +
+  "UNION ALL SELECT x::text FROM stage_criterion_pause x JOIN stage_criterion c ON c.id = x.criterion_id JOIN stage s ON s.id = c.stage_id JOIN pipeline p ON p.id = s.pipeline_id WHERE p.org_id = ANY($1) " +
+  "UNION ALL SELECT r::text FROM stage_revision r JOIN stage s ON s.id = r.stage_id JOIN pipeline p ON p.id = s.pipeline_id WHERE p.org_id = ANY($1)";
 const editorPage = () => `/admin/pipelines/${matrixPipeline.pipelineId}`;
 const stageRules = (input: (fx: MatrixFixture, n: number) => Record<string, string>, page: () => string = editorPage): ActionCase => ({
   input,

@@ -327,5 +327,9 @@ describe("stage settings history", () => {
       for (const criterion of stage.criteria) expect(criterion.introducedAt).toEqual(new Date(0));
     }
     expect((await getPipelineEditor(org.admin, pipeline.id))?.changes).toEqual([]);
+    // Still without deals, the pipeline is being set up: a criterion added now is one of its first rules.
+    const first = pipeline.stages.find((stage) => stage.position === 1)!;
+    await at("2026-03-02T10:00:00Z", () => run((tx) => addCriterion(org.admin, { stageId: first.id, question: "Site visit booked" }, tx)));
+    expect((await criterionOf(first.id, "Site visit booked")).introducedAt).toEqual(new Date(0));
   });
 });
