@@ -237,6 +237,8 @@ describe("rewording an exit criterion", () => {
 describe("stage settings history", () => {
   it("writes a revision with every settings change, and the editor lists the changes with who and when", async () => {
     const org = await createOrg();
+    // A pipeline in use: a criterion added now is a change of its rules.
+    await openDealInS2(org, "2026-02-01T09:00:00Z", "2026-03-01T09:00:00Z");
     const open = (stageId: number, name: string, over: { probability?: number; isFirstMeeting?: boolean; buyerQuestion?: string | null }) =>
       db.stage.findUniqueOrThrow({ where: { id: stageId } }).then((stage) =>
         run((tx) =>
