@@ -67,6 +67,10 @@ test("the admin builds a pipeline in the admin page and imports deals into it", 
     await visit.getByLabel("First-meeting stage").check();
     await visit.getByRole("button", { name: "Save Visit" }).click();
     await expect(visit.getByText("Saved.")).toBeVisible();
+    // The change is in the pipeline's rule history, with who made it.
+    const changes = page.getByRole("region", { name: "Rule changes" });
+    await expect(changes.getByRole("row", { name: /Visit/ })).toContainText("Probability (%): 0% → 20%");
+    await expect(changes.getByRole("row", { name: /Visit/ })).toContainText("First-meeting stage: no → yes");
     for (const question of ["Need confirmed on site", "Decision maker met"]) {
       await page.getByLabel("New exit criterion for Visit").fill(question);
       await page.getByRole("button", { name: "Add criterion" }).first().click();
