@@ -5,4 +5,4 @@ import { updateCriterionSchema } from "@/lib/validation/pipelines";
 import { authedAction } from "./authed-action";
 import { PIPELINE_ACTION_POLICY } from "@/lib/pipelines/action-policy";
 
-export const updateCriterion = authedAction(updateCriterionSchema, (viewer, input, tx) => updateCriterionData(viewer, input, tx), PIPELINE_ACTION_POLICY);
+export const updateCriterion = authedAction(updateCriterionSchema, async (viewer, input, tx) => ({ data: await updateCriterionData(viewer, input, tx) }), PIPELINE_ACTION_POLICY);

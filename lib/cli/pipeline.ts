@@ -125,7 +125,7 @@ export async function runPipelineCommand(command: PipelineCommand, url: string):
     const spec = pipelineFromStageNames(command.name, command.stages, command.language, command.firstMeeting);
     return await db.$transaction(async (tx) => {
       const org = await organisationFor(tx, command.org);
-      const pipeline = await insertPipeline(tx, org.id, spec).catch((error: unknown) => {
+      const pipeline = await insertPipeline(tx, org.id, spec, null).catch((error: unknown) => {
         // The pipeline rules' refusals, in the words their detail gives for logs and terminals.
         throw isAppError(error) ? new PipelineCommandError(error.message) : error;
       });

@@ -27,7 +27,7 @@ export async function answerDealCriterion(viewer: Viewer, input: AnswerDealCrite
       JOIN rep r ON r.id = d.owner_id
       JOIN stage cur ON cur.id = d.stage_id
       JOIN stage s ON s.pipeline_id = d.pipeline_id AND s.kind = 'OPEN' AND s.position <= cur.position
-      JOIN stage_criterion sc ON sc.stage_id = s.id AND sc.active
+      JOIN stage_criterion sc ON sc.stage_id = s.id AND sc.retired_at IS NULL
       WHERE d.id = ${input.dealId} AND sc.id = ${input.criterionId} AND ${dealInScopeSql(viewer)}
       FOR UPDATE OF d
     )

@@ -155,7 +155,7 @@ export async function getDeal(viewer: Viewer, dealId: number): Promise<DealDetai
         name: true,
         position: true,
         criteria: {
-          where: { active: true },
+          where: { retiredAt: null },
           orderBy: { position: "asc" },
           select: {
             id: true,

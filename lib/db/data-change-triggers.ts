@@ -14,6 +14,7 @@ export const DATA_CHANGE_TABLES = [
   "pipeline",
   "stage",
   "stage_criterion",
+  "stage_criterion_pause",
   "deal",
   "deal_stage_change",
   "deal_stage_fact",
@@ -58,6 +59,8 @@ export const TABLES_WITHOUT_DATA_CHANGE = [
   // A review's answers and insight decisions feed no figure; autosave must not end every cached result.
   "review_answer",
   "review_insight",
+  // A stage's settings history: only the pipeline editor lists it (the stage row holds the settings figures read).
+  "stage_revision",
 ] as const;
 
 export const dataChangeTriggerName = (table: string) => `${table}_data_change`;

@@ -4,6 +4,15 @@ import { histogramMedianSql } from "./histogram-median-sql";
 import { dealInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import { instantSql } from "./periods-sql";
 
+/**
+ * Whether the criterion `sc` was in force just before the instant `at` (answers count when given before D the same
+ * way): introduced before it, not retired by then, and not paused then (stage_criterion_pause).
+ */
+export function criterionInForceSql(sc: Prisma.Sql, at: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${sc}.introduced_at < ${at} AND (${sc}.retired_at IS NULL OR ${sc}.retired_at >= ${at})
+    AND NOT EXISTS (SELECT 1 FROM stage_criterion_pause p WHERE p.criterion_id = ${sc}.id AND p.retired_at < ${at} AND p.restored_at >= ${at}))`;
+}
+
 /** KPI.md "Qualification" flags on an open deal at date D. */
 export const DEAL_FLAGS = ["MISQUALIFIED", "STALE", "PAST_CLOSE_DATE", "NO_NEXT_STEP", "NO_AMOUNT", "STUCK", "SKIPPED_STAGE"] as const;
 export type DealFlag = (typeof DEAL_FLAGS)[number];
@@ -77,13 +86,14 @@ export function flaggedDealsSql(viewer: Viewer, input: QualificationInput): Pris
       ) j
       WHERE (SELECT c.at FROM deal_stage_change c WHERE c.id = j.change_id) < ${at}
     ),
-    -- Per pipeline and stage of the organisation (a deal's stage at D may be one of another pipeline): the active
-    -- criteria of the pipeline's open stages before that stage's position, which an open deal there must have answered
-    -- yes before D (MISQUALIFIED otherwise).
+    -- Per pipeline and stage of the organisation (a deal's stage at D may be one of another pipeline): the criteria
+    -- in force just before D of the pipeline's open stages before that stage's position, which an open deal there must
+    -- have answered yes before D (MISQUALIFIED otherwise). In force: introduced before D, not retired by then, and not
+    -- in one of its pauses (a retired criterion asked again); the rules of D, not those of today.
     required AS (
       SELECT earlier.pipeline_id, st.id AS stage_id, array_agg(sc.id) AS criteria
       FROM stage earlier
-      JOIN stage_criterion sc ON sc.stage_id = earlier.id AND sc.active
+      JOIN stage_criterion sc ON sc.stage_id = earlier.id AND ${criterionInForceSql(Prisma.sql`sc`, at)}
       JOIN stage st ON st.position > earlier.position AND st.pipeline_id IN (SELECT id FROM pipeline WHERE org_id = ${viewer.orgId})
       WHERE earlier.kind = 'OPEN' AND earlier.pipeline_id IN (SELECT id FROM pipeline WHERE org_id = ${viewer.orgId})
       GROUP BY earlier.pipeline_id, st.id

@@ -228,7 +228,9 @@ const matrixPipeline = { pipelineId: 0, first: 0, second: 0, spareStages: [0, 0]
 const STAGE_RULES =
   "SELECT p::text FROM pipeline p WHERE p.org_id = ANY($1) " +
   "UNION ALL SELECT s::text FROM stage s JOIN pipeline p ON p.id = s.pipeline_id WHERE p.org_id = ANY($1) " +
-  "UNION ALL SELECT c::text FROM stage_criterion c JOIN stage s ON s.id = c.stage_id JOIN pipeline p ON p.id = s.pipeline_id WHERE p.org_id = ANY($1)";
+  "UNION ALL SELECT c::text FROM stage_criterion c JOIN stage s ON s.id = c.stage_id JOIN pipeline p ON p.id = s.pipeline_id WHERE p.org_id = ANY($1) " +
+  "UNION ALL SELECT x::text FROM stage_criterion_pause x JOIN stage_criterion c ON c.id = x.criterion_id JOIN stage s ON s.id = c.stage_id JOIN pipeline p ON p.id = s.pipeline_id WHERE p.org_id = ANY($1) " +
+  "UNION ALL SELECT r::text FROM stage_revision r JOIN stage s ON s.id = r.stage_id JOIN pipeline p ON p.id = s.pipeline_id WHERE p.org_id = ANY($1)";
 const editorPage = () => `/admin/pipelines/${matrixPipeline.pipelineId}`;
 const stageRules = (input: (fx: MatrixFixture, n: number) => Record<string, string>, page: () => string = editorPage): ActionCase => ({
   input,
@@ -492,7 +494,7 @@ test.beforeAll(async ({ baseURL: url }) => {
   const stage = (name: string, position: number, kind = "OPEN") =>
     id(`INSERT INTO stage (pipeline_id, name, position, kind) VALUES ($1, $2, $3, $4::"StageKind") RETURNING id`, [pipelineId, name, position, kind]);
   const criterion = (stageId: number, position: number, question: string, active = true) =>
-    id("INSERT INTO stage_criterion (stage_id, position, question, active) VALUES ($1, $2, $3, $4) RETURNING id", [stageId, position, question, active]);
+    id("INSERT INTO stage_criterion (stage_id, position, question, retired_at) VALUES ($1, $2, $3, CASE WHEN $4 THEN NULL ELSE now() END) RETURNING id", [stageId, position, question, active]);
   const first = await stage("First", 1);
   Object.assign(matrixPipeline, {
     pipelineId,

@@ -67,6 +67,10 @@ test("the admin builds a pipeline in the admin page and imports deals into it", 
     await visit.getByLabel("First-meeting stage").check();
     await visit.getByRole("button", { name: "Save Visit" }).click();
     await expect(visit.getByText("Saved.")).toBeVisible();
+    // The change is in the pipeline's rule history, with who made it.
+    const changes = page.getByRole("region", { name: "Rule changes" });
+    await expect(changes.getByRole("row", { name: /Visit/ })).toContainText("Probability (%): 0% → 20%");
+    await expect(changes.getByRole("row", { name: /Visit/ })).toContainText("First-meeting stage: no → yes");
     for (const question of ["Need confirmed on site", "Decision maker met"]) {
       await page.getByLabel("New exit criterion for Visit").fill(question);
       await page.getByRole("button", { name: "Add criterion" }).first().click();
@@ -86,7 +90,7 @@ test("the admin builds a pipeline in the admin page and imports deals into it", 
     const pipeline = (await sql.query<{ id: number }>(`SELECT id FROM pipeline WHERE org_id = $1 AND name = $2`, [org, NAME])).rows[0]!.id;
     const stages = await sql.query(
       `SELECT s.name, s.kind, s.buyer_stage, s.buyer_question, s.probability, s.is_first_meeting,
-              array(SELECT question FROM stage_criterion c WHERE c.stage_id = s.id AND c.active ORDER BY position) AS criteria
+              array(SELECT question FROM stage_criterion c WHERE c.stage_id = s.id AND c.retired_at IS NULL ORDER BY position) AS criteria
        FROM stage s WHERE s.pipeline_id = $1 ORDER BY s.position`,
       [pipeline],
     );

@@ -130,7 +130,7 @@ async function spareStage(db: PrismaClient, pipelineId: number, n: number): Prom
 async function spareCriterion(db: PrismaClient, pipelineId: number, n: number, active: boolean): Promise<number> {
   const stageId = await firstOpenStage(db, pipelineId);
   const last = await db.stageCriterion.aggregate({ where: { stageId }, _max: { position: true } });
-  return (await db.stageCriterion.create({ data: { stageId, position: (last._max.position ?? 0) + 1, question: `Spare question ${n}`, active } })).id;
+  return (await db.stageCriterion.create({ data: { stageId, position: (last._max.position ?? 0) + 1, question: `Spare question ${n}`, retiredAt: active ? null : new Date() } })).id;
 }
 
 // Rep A's coaching: the manager of team X and admins log sessions and decide commitments; only rep A acknowledges.
@@ -400,7 +400,7 @@ const ACTIONS: Record<string, ActionCase> = {
     input: async (fx, _n, db) => {
       const { criterionId } = await stageRulesFixture(db, fx);
       const criterion = await db.stageCriterion.findUniqueOrThrow({ where: { id: criterionId } });
-      const first = await db.stageCriterion.findFirstOrThrow({ where: { stageId: criterion.stageId, active: true }, orderBy: { position: "asc" } });
+      const first = await db.stageCriterion.findFirstOrThrow({ where: { stageId: criterion.stageId, retiredAt: null }, orderBy: { position: "asc" } });
       return { criterionId: String(criterionId), direction: first.id === criterionId ? "down" : "up" };
     },
     expect: STAGE_RULE_EDITORS,

@@ -40,7 +40,7 @@ beforeAll(async () => {
   const s2 = await db.stage.create({ data: { pipelineId: dealA.pipelineId, name: "Proposal", position: 2 } });
   const s3 = await db.stage.create({ data: { pipelineId: dealA.pipelineId, name: "Negotiation", position: 3 } });
   const criterion = (stageId: number, position: number, question: string, active = true) =>
-    db.stageCriterion.create({ data: { stageId, position, question, active } }).then((row) => row.id);
+    db.stageCriterion.create({ data: { stageId, position, question, retiredAt: active ? null : new Date() } }).then((row) => row.id);
   const renewals = await db.pipeline.create({ data: { orgId: fx.orgId, name: "Renewals" } });
   const renewalStage = await db.stage.create({ data: { pipelineId: renewals.id, name: "Check-in", position: 1 } });
   const otherDeal = await db.deal.findUniqueOrThrow({ where: { id: fx.deals.other } });

@@ -39,7 +39,7 @@ const org: RefOrg = {
       name: "New business",
       position: 0,
       stages: [
-        { id: S1, name: "S1", position: 1, kind: "OPEN", criteria: [{ id: C1, active: true }, { id: C2, active: false }] },
+        { id: S1, name: "S1", position: 1, kind: "OPEN", criteria: [{ id: C1, retiredAt: null }, { id: C2, retiredAt: new Date(0) }] },
         { id: S2, name: "S2", position: 2, kind: "OPEN" },
         { id: S3, name: "S3", position: 3, kind: "OPEN" },
         { id: WON, name: "Won", position: 4, kind: "WON" },

@@ -362,7 +362,7 @@ describe("exit criteria", () => {
     await run((tx) => moveCriterion(org.admin, { criterionId: decision!.id, direction: "up" }, tx));
     await run((tx) => updateCriterion(org.admin, { criterionId: budget!.id, question: "Budget range known" }, tx));
     await expect(run((tx) => addCriterion(org.admin, { stageId, question: "pain CONFIRMED" }, tx))).rejects.toMatchObject({ field: "question" });
-    const order = async () => (await db.stageCriterion.findMany({ where: { stageId, active: true }, orderBy: { position: "asc" } })).map((c) => c.question);
+    const order = async () => (await db.stageCriterion.findMany({ where: { stageId, retiredAt: null }, orderBy: { position: "asc" } })).map((c) => c.question);
     expect(await order()).toEqual(["Pain confirmed", "Decision maker met", "Budget range known"]);
 
     const deal = await dealWithHistory(org, [
@@ -373,7 +373,7 @@ describe("exit criteria", () => {
     expect(await run((tx) => removeCriterion(org.admin, { criterionId: pain!.id }, tx))).toEqual({ retired: true, answers: 1 });
     expect(await run((tx) => removeCriterion(org.admin, { criterionId: decision!.id }, tx))).toEqual({ retired: false, answers: 0 });
     expect(await order()).toEqual(["Budget range known"]);
-    expect(await db.stageCriterion.findUnique({ where: { id: pain!.id } })).toMatchObject({ active: false });
+    expect(await db.stageCriterion.findUnique({ where: { id: pain!.id } })).toMatchObject({ retiredAt: expect.any(Date) });
     expect(await db.dealCriterionAnswer.count({ where: { criterionId: pain!.id } })).toBe(1);
     await expect(run((tx) => moveCriterion(org.admin, { criterionId: pain!.id, direction: "down" }, tx))).rejects.toMatchObject({ messageKey: "pipelinesAdmin.errors.criterionRetired" });
     await run((tx) => restoreCriterion(org.admin, { criterionId: pain!.id }, tx));
@@ -516,6 +516,7 @@ describe("the derived KPI tables after pipeline edits", () => {
         }
         const dealsBefore = (await db.deal.findMany({ where: { orgId: org.orgId }, orderBy: { id: "asc" }, select: { id: true } })).map((d) => d.id);
         const open = async () => (await db.stage.findMany({ where: { pipelineId: org.pipelineId, kind: "OPEN" }, orderBy: { position: "asc" } })).map((s) => s.id);
+        let added = 0;
         for (const step of edits) {
           const stages = await open();
           const at = (pick: number) => stages[pick % stages.length]!;
@@ -545,7 +546,8 @@ describe("the derived KPI tables after pipeline edits", () => {
               break;
             }
             case "add":
-              await run((tx) => addStage(org.admin, { pipelineId: org.pipelineId, name: `New ${stages.length}`, kind: "OPEN" }, tx));
+              // Numbered by the adds, not the stage count: a merge between two adds would repeat the name.
+              await run((tx) => addStage(org.admin, { pipelineId: org.pipelineId, name: `New ${++added}`, kind: "OPEN" }, tx));
               break;
             case "remove": {
               const removed = await run((tx) => removeStage(org.admin, { stageId: at(step.pick) }, tx)).then(

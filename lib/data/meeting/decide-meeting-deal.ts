@@ -156,7 +156,7 @@ async function targetStage(tx: Tx, deal: DealRow, decision: MeetingDecisionKind)
     SELECT count(*)::int AS count
     FROM stage_criterion sc
     LEFT JOIN deal_criterion_answer a ON a.criterion_id = sc.id AND a.deal_id = ${deal.id}
-    WHERE sc.stage_id = ${current.id} AND sc.active AND a.answer IS NOT TRUE`);
+    WHERE sc.stage_id = ${current.id} AND sc.retired_at IS NULL AND a.answer IS NOT TRUE`);
   if ((unmet?.count ?? 0) > 0) {
     throw new AppError("INVALID", { messageKey: "advanceCriteriaOpen", values: { stage: current.name, count: unmet!.count }, detail: `deal ${deal.id}: ${unmet!.count} open criteria` });
   }

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { MAX_OPEN_STAGES, type AddStageInput } from "@/lib/validation/pipelines";
 import { recordAudit } from "../audit";
 import type { Tx } from "../in-transaction";
+import { SINCE_ALWAYS, recordStageRevisions } from "./stage-revision";
 import { assertStageNameFree, assertStageRulesEditor, lockOrgPipeline, pipelineStages, stageFields } from "./pipeline-access";
 
 /**
@@ -36,6 +37,8 @@ export async function addStage(viewer: Viewer, input: AddStageInput, tx: Tx): Pr
     data: { pipelineId: pipeline.id, name: input.name, position, kind: input.kind, probability: input.kind === "WON" ? 100 : 0 },
     select: stageFields,
   });
+  // Nothing was in the new stage before: its first settings apply since always.
+  await recordStageRevisions(tx, [stage.id], viewer.userId, SINCE_ALWAYS);
   await recordAudit(tx, viewer, { action: "stage.create", entity: "stage", entityId: stage.id, after: { ...stage, pipeline: pipeline.name } });
   return { stageId: stage.id };
 }

@@ -11,7 +11,7 @@ export async function createPipeline(viewer: Viewer, input: CreatePipelineInput,
   await assertStageRulesEditor(tx, viewer);
   const spec =
     input.template === "empty" ? pipelineFromStageNames(input.name, input.stages, viewer.locale) : pipelineFromTemplate(input.template, viewer.locale, input.name);
-  const pipeline = await insertPipeline(tx, viewer.orgId, spec);
+  const pipeline = await insertPipeline(tx, viewer.orgId, spec, viewer.userId);
   await recordAudit(tx, viewer, {
     action: "pipeline.create",
     entity: "pipeline",

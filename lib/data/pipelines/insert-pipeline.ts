@@ -5,6 +5,7 @@ import type { PipelineSpec } from "@/lib/pipelines/templates";
 import { MAX_CRITERIA, MAX_OPEN_STAGES, MAX_PIPELINES } from "@/lib/validation/pipelines";
 import type { Tx } from "../in-transaction";
 import { assertPipelineNameFree } from "./pipeline-access";
+import { SINCE_ALWAYS, recordStageRevisions } from "./stage-revision";
 
 export interface InsertedPipeline {
   id: number;
@@ -28,7 +29,11 @@ function checkSpec(spec: PipelineSpec): void {
   if (spec.open.some((stage) => stage.criteria.length > MAX_CRITERIA)) throw new AppError("INVALID", { detail: `at most ${MAX_CRITERIA} criteria a stage` });
 }
 
-export async function insertPipeline(tx: Tx, orgId: number, spec: PipelineSpec): Promise<InsertedPipeline> {
+/**
+ * The stages' settings and criteria a pipeline starts with apply to all its history (deals imported into it later
+ * included): their revisions and criteria are in force since always. changedById: who created it (null: the command line).
+ */
+export async function insertPipeline(tx: Tx, orgId: number, spec: PipelineSpec, changedById: number | null): Promise<InsertedPipeline> {
   checkSpec(spec);
   const existing = await tx.pipeline.aggregate({ where: { orgId }, _count: { _all: true }, _max: { position: true } });
   if (existing._count._all >= MAX_PIPELINES) {
@@ -64,5 +69,6 @@ export async function insertPipeline(tx: Tx, orgId: number, spec: PipelineSpec):
     const row = await tx.stage.create({ data: { pipelineId: pipeline.id, name, position: spec.open.length + offset, kind, probability }, select: { id: true } });
     stages.push({ id: row.id, name, kind, criteria: 0 });
   }
+  await recordStageRevisions(tx, stages.map((stage) => stage.id), changedById, SINCE_ALWAYS);
   return { ...pipeline, stages };
 }

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { MAX_CRITERIA, type MergeStageInput } from "@/lib/validation/pipelines";
 import { recordAudit } from "../audit";
 import type { Tx } from "../in-transaction";
+import { recordStageBaselines, recordStageRevisions } from "./stage-revision";
 import { assertStageRulesEditor, findOrgStage, stageFields } from "./pipeline-access";
 import { assertRemovableStage } from "./remove-stage";
 import { stageHistory } from "./stage-history";
@@ -35,7 +36,7 @@ export async function mergeStage(viewer: Viewer, input: MergeStageInput, tx: Tx)
   if (!into || into.kind !== "OPEN" || into.id === stage.id) {
     throw new AppError("CONFLICT", { messageKey: "pipelinesAdmin.errors.mergeTarget", field: "intoStageId", detail: `cannot merge stage ${stage.id} into ${input.intoStageId}` });
   }
-  const active = await tx.stageCriterion.count({ where: { stageId: { in: [stage.id, into.id] }, active: true } });
+  const active = await tx.stageCriterion.count({ where: { stageId: { in: [stage.id, into.id] }, retiredAt: null } });
   if (active > MAX_CRITERIA) {
     throw new AppError("CONFLICT", { messageKey: "pipelinesAdmin.errors.tooManyCriteria", values: { max: MAX_CRITERIA }, detail: `${active} active criteria after the merge` });
   }
@@ -68,8 +69,10 @@ export async function mergeStage(viewer: Viewer, input: MergeStageInput, tx: Tx)
            (SELECT coalesce(max(position), 0) AS last FROM stage_criterion WHERE stage_id = ${into.id}) m
       WHERE sc.id = x.id`);
     if (stage.isFirstMeeting) {
+      await recordStageBaselines(tx, [into.id]);
       await tx.stage.update({ where: { id: stage.id }, data: { isFirstMeeting: false } });
       await tx.stage.update({ where: { id: into.id }, data: { isFirstMeeting: true } });
+      await recordStageRevisions(tx, [into.id], viewer.userId);
     }
     return { movedDeals, rewrittenChanges: rewritten.length, droppedChanges: dropped, movedCriteria };
   });

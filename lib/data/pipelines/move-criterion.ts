@@ -9,9 +9,9 @@ import { assertStageRulesEditor, findOrgCriterion } from "./pipeline-access";
 export async function moveCriterion(viewer: Viewer, input: MoveCriterionInput, tx: Tx): Promise<void> {
   await assertStageRulesEditor(tx, viewer);
   const { criterion, stage } = await findOrgCriterion(tx, viewer, input.criterionId);
-  if (!criterion.active) throw new AppError("CONFLICT", { messageKey: "pipelinesAdmin.errors.criterionRetired", detail: `criterion ${criterion.id} is retired` });
-  const all = await tx.stageCriterion.findMany({ where: { stageId: stage.id }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, position: true, active: true, question: true } });
-  const active = all.filter((c) => c.active);
+  if (criterion.retiredAt !== null) throw new AppError("CONFLICT", { messageKey: "pipelinesAdmin.errors.criterionRetired", detail: `criterion ${criterion.id} is retired` });
+  const all = await tx.stageCriterion.findMany({ where: { stageId: stage.id }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, position: true, retiredAt: true, question: true } });
+  const active = all.filter((c) => c.retiredAt === null);
   const index = active.findIndex((c) => c.id === criterion.id);
   const other = active[input.direction === "up" ? index - 1 : index + 1];
   if (!other) return;

@@ -81,7 +81,7 @@ export async function assertPipelineNameFree(tx: Tx, orgId: number, name: string
   if (clash) throw new AppError("CONFLICT", { messageKey: "pipelinesAdmin.errors.pipelineNameTaken", field: "name", detail: `a pipeline named "${name}" exists` });
 }
 
-export const criterionFields = { id: true, stageId: true, position: true, question: true, active: true } as const satisfies Prisma.StageCriterionSelect;
+export const criterionFields = { id: true, stageId: true, position: true, question: true, introducedAt: true, retiredAt: true } as const satisfies Prisma.StageCriterionSelect;
 export type CriterionRow = Prisma.StageCriterionGetPayload<{ select: typeof criterionFields }>;
 
 /** An exit criterion of the viewer's organisation, with its stage, and the stage's pipeline locked. */

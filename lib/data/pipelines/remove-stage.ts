@@ -30,7 +30,7 @@ export async function removeStage(viewer: Viewer, input: RemoveStageInput, tx: T
       detail: `stage ${stage.id}: ${JSON.stringify(history)}`,
     });
   }
-  const criteria = await tx.stageCriterion.findMany({ where: { stageId: stage.id }, orderBy: { position: "asc" }, select: { id: true, question: true, active: true } });
+  const criteria = await tx.stageCriterion.findMany({ where: { stageId: stage.id }, orderBy: { position: "asc" }, select: { id: true, question: true, introducedAt: true, retiredAt: true } });
   await tx.stage.delete({ where: { id: stage.id } });
   await recordAudit(tx, viewer, { action: "stage.delete", entity: "stage", entityId: stage.id, before: { ...stage, criteria } });
 }

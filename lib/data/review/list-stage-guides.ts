@@ -15,7 +15,7 @@ export async function listStageGuides(viewer: Viewer): Promise<Map<number, Stage
   assertViewer(viewer);
   const stages = await db.stage.findMany({
     where: { kind: "OPEN", pipeline: { orgId: viewer.orgId } },
-    select: { id: true, buyerStage: true, buyerQuestion: true, criteria: { where: { active: true }, select: { question: true }, orderBy: { position: "asc" } } },
+    select: { id: true, buyerStage: true, buyerQuestion: true, criteria: { where: { retiredAt: null }, select: { question: true }, orderBy: { position: "asc" } } },
   });
   return new Map(stages.map((s) => [s.id, { stageId: s.id, buyerStage: s.buyerStage, buyerQuestion: s.buyerQuestion, criteria: s.criteria.map((c) => c.question) }]));
 }

@@ -131,6 +131,9 @@ export const orgShapeArb = fc.record({
   // Qualification and forecast: exit criteria per open stage, answers and next steps per deal, snapshots.
   criteria: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 10, maxLength: 10 }),
   inactiveCriterion: fc.nat(9),
+  // When the picked criterion was retired, introduced, or paused (with criterionUntil: asked again).
+  criterionSince: instantArb,
+  criterionUntil: instantArb,
   dealExtras: fc.array(
     fc.record({
       nextStep: fc.option(fc.constantFrom("Call the buyer", "  ", ""), { freq: 3 }),
@@ -220,7 +223,7 @@ export function materialize(shape: OrgShape, orgId: number, base: number): OrgCa
         position: s + 1,
         kind: "OPEN" as const,
         isFirstMeeting: shape.firstMeetings[p] === s,
-        criteria: Array.from({ length: shape.criteria[(p * 5 + s) % 10] ?? 0 }, () => ({ id: id(), active: true })),
+        criteria: Array.from({ length: shape.criteria[(p * 5 + s) % 10] ?? 0 }, () => ({ id: id(), retiredAt: null as Date | null, introducedAt: undefined as Date | undefined, pauses: undefined as { retiredAt: Date; restoredAt: Date }[] | undefined })),
       })),
       { id: id(), name: "Won", position: openStages + 1, kind: "WON" as const },
       { id: id(), name: "Lost", position: openStages + 2, kind: "LOST" as const },
@@ -242,7 +245,15 @@ export function materialize(shape: OrgShape, orgId: number, base: number): OrgCa
 
   const allCriteria = pipelines.flatMap((p) => p.stages.flatMap((s) => s.criteria ?? []));
   const inactive = allCriteria[shape.inactiveCriterion % Math.max(allCriteria.length, 1)];
-  if (inactive && shape.inactiveCriterion % 3 === 0) inactive.active = false;
+  // Rules that changed during the year: the picked criterion retired, introduced, or paused and asked again.
+  if (inactive) {
+    const since = at(shape.criterionSince);
+    const until = at(shape.criterionUntil);
+    const [from, to] = since <= until ? [since, until] : [until, since];
+    if (shape.inactiveCriterion % 3 === 0) inactive.retiredAt = since;
+    else if (shape.inactiveCriterion % 3 === 1) inactive.introducedAt = since;
+    else if (from < to) inactive.pauses = [{ retiredAt: from, restoredAt: to }];
+  }
   const deals: RefDeal[] = shape.deals.map((d, n) => {
     const pipeline = pipelines[d.pipeline % pipelines.length]!;
     const open = pipeline.stages.filter((s) => s.kind === "OPEN");

@@ -104,7 +104,22 @@ export async function insertOrgs(url: string, orgs: RefOrg[]): Promise<void> {
     await insert(
       client,
       "stage_criterion",
-      orgs.flatMap((o) => o.pipelines.flatMap((p) => p.stages.flatMap((s) => (s.criteria ?? []).map((c, i) => ({ id: c.id, stage_id: s.id, position: i + 1, question: `Q${c.id}`, active: c.active }))))),
+      orgs.flatMap((o) =>
+        o.pipelines.flatMap((p) =>
+          p.stages.flatMap((s) =>
+            (s.criteria ?? []).map((c, i) => ({ id: c.id, stage_id: s.id, position: i + 1, question: `Q${c.id}`, introduced_at: c.introducedAt ?? new Date(0), retired_at: c.retiredAt })),
+          ),
+        ),
+      ),
+    );
+    await insert(
+      client,
+      "stage_criterion_pause",
+      orgs.flatMap((o) =>
+        o.pipelines.flatMap((p) =>
+          p.stages.flatMap((s) => (s.criteria ?? []).flatMap((c) => (c.pauses ?? []).map((pause) => ({ criterion_id: c.id, retired_at: pause.retiredAt, restored_at: pause.restoredAt })))),
+        ),
+      ),
     );
     await insert(
       client,

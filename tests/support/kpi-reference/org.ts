@@ -23,8 +23,11 @@ export interface RefStage {
   kind: StageKind;
   /** KPI.md: the first-meeting stage; the first open stage when none is marked. */
   isFirstMeeting?: boolean;
-  /** Exit criteria (ids); inactive ones do not count. */
-  criteria?: { id: number; active: boolean }[];
+  /**
+   * Exit criteria (ids), each in force from introducedAt (always when absent) until retiredAt (null: still asked),
+   * except in its pauses.
+   */
+  criteria?: { id: number; introducedAt?: Date; retiredAt: Date | null; pauses?: { retiredAt: Date; restoredAt: Date }[] }[];
 }
 
 export interface RefPipeline {

@@ -1,6 +1,6 @@
 // KPI.md "Qualification", computed naively over in-memory rows: the flags of each open deal at D.
 import { calendarDaysBetween, localDate, startOfLocalDate } from "@/lib/kpi/period";
-import { formatCents, median, stageById, type RefDeal, type RefOrg } from "./org";
+import { formatCents, median, stageById, type RefDeal, type RefOrg, type RefStage } from "./org";
 import { attributedRep, type RefScope } from "./scope";
 
 const FLAGS = ["MISQUALIFIED", "STALE", "PAST_CLOSE_DATE", "NO_NEXT_STEP", "NO_AMOUNT", "STUCK", "SKIPPED_STAGE"] as const;
@@ -13,6 +13,13 @@ function twelveMonthsBefore(at: Date, tz: string): Date {
   const [y, m, d] = localDate(at, tz).split("-").map(Number) as [number, number, number];
   const last = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
   return startOfLocalDate(`${y - 1}-${String(m).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`, tz);
+}
+
+/** A criterion is in force just before D: introduced before D, not retired by then, not paused then. */
+function inForce(c: NonNullable<RefStage["criteria"]>[number], D: number): boolean {
+  if (c.introducedAt !== undefined && c.introducedAt.getTime() >= D) return false;
+  if (c.retiredAt !== null && c.retiredAt.getTime() < D) return false;
+  return !(c.pauses ?? []).some((p) => p.retiredAt.getTime() < D && p.restoredAt.getTime() >= D);
 }
 
 export function refFlaggedDeals(org: RefOrg, scope: RefScope, at: Date, pipelineId?: number) {
@@ -45,7 +52,7 @@ export function refFlaggedDeals(org: RefOrg, scope: RefScope, at: Date, pipeline
     const misqualified = pipeline.stages
       .filter((s) => s.kind === "OPEN" && s.position < stage.position)
       .flatMap((s) => s.criteria ?? [])
-      .some((c) => c.active && !(deal.answers ?? []).some((a) => a.criterionId === c.id && a.answer && a.at.getTime() < D));
+      .some((c) => inForce(c, D) && !(deal.answers ?? []).some((a) => a.criterionId === c.id && a.answer && a.at.getTime() < D));
     const lastActivity = (org.activities ?? [])
       .filter((a) => a.dealId === deal.id && a.at.getTime() < D)
       .reduce<Date | null>((m, a) => (m === null || a.at > m ? a.at : m), null);

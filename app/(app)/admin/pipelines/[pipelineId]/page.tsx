@@ -3,12 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CriteriaEditor } from "@/components/pipelines/criteria-editor";
 import { MoveButtons } from "@/components/pipelines/move-buttons";
+import { RuleChanges } from "@/components/pipelines/rule-changes";
 import { DeletePipelineForm, RenamePipelineForm } from "@/components/pipelines/pipeline-forms";
 import { AddStageForm, EndStageForm, OpenStageForm, StageRemoval } from "@/components/pipelines/stage-forms";
 import { moveStage } from "@/lib/actions/pipeline-move-stage";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { canEditStageRules } from "@/lib/data/pipelines/can-edit-stage-rules";
 import { getPipelineEditor, type EditorStage } from "@/lib/data/pipelines/get-pipeline-editor";
+import { getOrganization } from "@/lib/data/get-organization";
+import { getFormatter } from "@/lib/i18n/get-formatter";
 import { getTranslations } from "@/lib/i18n/get-translations";
 import { idParam } from "@/lib/validation/bounded";
 import { BUYER_STAGES, MAX_OPEN_STAGES } from "@/lib/validation/pipelines";
@@ -23,12 +26,14 @@ export default async function AdminPipelineEditorPage({ params }: { params: Prom
   if (!(await canEditStageRules(viewer))) notFound();
   const pipelineId = idParam.safeParse((await params).pipelineId);
   if (!pipelineId.success) notFound();
-  const [pipeline, t, tReview] = await Promise.all([
+  const [pipeline, t, tReview, org] = await Promise.all([
     getPipelineEditor(viewer, pipelineId.data),
     getTranslations("pipelinesAdmin"),
     getTranslations("review"),
+    getOrganization(viewer),
   ]);
   if (!pipeline) notFound();
+  const format = await getFormatter(org);
   const buyerStages = BUYER_STAGES.map((value) => ({ value, label: tReview(`buyerStages.${value}`) }));
   const deals = [...pipeline.open, ...pipeline.ends].reduce((sum, stage) => sum + stage.history.inStage, 0);
   const won = pipeline.ends.find((stage) => stage.kind === "WON");
@@ -167,6 +172,8 @@ export default async function AdminPipelineEditorPage({ params }: { params: Prom
           )}
         </div>
       </section>
+
+      <RuleChanges changes={pipeline.changes} format={format} />
 
       <details className="rounded-xl border border-border bg-surface shadow-sm">
         <summary className="cursor-pointer list-none rounded-xl px-5 py-4 text-base font-semibold text-foreground hover:bg-surface-muted">{t("editor.delete")}</summary>
