@@ -575,9 +575,10 @@ describe("the derived KPI tables after pipeline edits", () => {
       }),
       { numRuns: 40 },
     );
-    // The property looked at real edits and real derived rows.
-    expect(merges).toBeGreaterThan(20);
-    expect(moves).toBeGreaterThan(20);
+    // The property looked at real edits and real derived rows (fast-check's short arrays give about 20–35 of each
+    // over 40 runs; the bound only proves the edits happened, so a random seed cannot fail it).
+    expect(merges).toBeGreaterThan(8);
+    expect(moves).toBeGreaterThan(8);
     expect(refusedRemovals).toBeGreaterThan(3);
     expect(rows).toBeGreaterThan(500);
   });
