@@ -68,8 +68,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
                 <span aria-hidden="true" className="flex size-9 items-center justify-center rounded-full bg-accent-soft text-sm font-semibold text-accent-soft-foreground">
                   {initials}
                 </span>
-                <span className="hidden flex-col leading-tight md:flex">
-                  <span className="sr-only">{t("signedInAs", { name: viewer.name })}</span>
+                <span className="sr-only">{t("signedInAs", { name: viewer.name })}</span>
+                {/* Name and role beside the initials only where the navigation leaves room for them (it has up to ten links). */}
+                <span className="hidden flex-col leading-tight 2xl:flex">
                   <span aria-hidden="true" className="text-sm font-medium text-foreground">{viewer.name}</span>
                   <span className="text-xs text-muted">{tRoles(viewer.role)}</span>
                 </span>
