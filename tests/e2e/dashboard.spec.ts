@@ -90,3 +90,32 @@ test("the dashboard in Russian at 1280×720 has no accessibility violations", as
   await expect(page.getByRole("heading", { level: 1, name: /дашборд продаж/i })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test("the period filter shows Quarter only for a quarter and From/To only for a custom range", async ({ page }) => {
+  await signIn(page, manager.email);
+  const expectFields = async (shown: { year: boolean; quarter: boolean; range: boolean }) => {
+    await expect(page.getByLabel("Year", { exact: true })).toHaveCount(shown.year ? 1 : 0);
+    await expect(page.getByLabel("Quarter", { exact: true })).toHaveCount(shown.quarter ? 1 : 0);
+    await expect(page.getByLabel("From", { exact: true })).toHaveCount(shown.range ? 1 : 0);
+    await expect(page.getByLabel("To (inclusive)", { exact: true })).toHaveCount(shown.range ? 1 : 0);
+  };
+  await page.goto(`/dashboard?period=year&year=${lastYear()}`);
+  await expectFields({ year: true, quarter: false, range: false });
+  await page.goto(`/dashboard?period=quarter&year=${lastYear()}&quarter=2`);
+  await expectFields({ year: true, quarter: true, range: false });
+  await expect(page.getByLabel("Quarter", { exact: true })).toHaveValue("2");
+  await page.goto(`/dashboard?period=custom&from=${lastYear()}-03-01&to=${lastYear()}-05-31`);
+  await expectFields({ year: false, quarter: false, range: true });
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue(`${lastYear()}-03-01`);
+
+  // Switching the kind shows its fields at once, and applying it reads them.
+  await page.getByLabel("Period", { exact: true }).selectOption("quarter");
+  await expectFields({ year: true, quarter: true, range: false });
+  await page.getByLabel("Quarter", { exact: true }).selectOption("3");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.waitForURL(/period=quarter/);
+  expect(new URL(page.url()).searchParams.get("quarter")).toBe("3");
+  expect(new URL(page.url()).searchParams.has("from")).toBe(false);
+  await expectFields({ year: true, quarter: true, range: false });
+  await expectNoAxeViolations(page);
+});
