@@ -19,6 +19,7 @@ export function TrendChart({
   labels: { revenue: string; winRate: string; month: string; caption: string };
   locale: ChartLocale;
 }) {
+  const revenueAxisWidth = axisWidth(data.map((point) => point.revenue), (value) => compactValue(value, "money", locale));
   const config: ChartConfig = {
     revenue: { label: labels.revenue, color: PALETTE.blue, format: "money" },
     winRate: { label: labels.winRate, color: PALETTE.vermillion, format: "percent" },
@@ -34,7 +35,7 @@ export function TrendChart({
         <XAxis dataKey="month" tickLine={false} stroke="var(--muted)" label={{ value: labels.month, position: "insideBottom", offset: -16, fill: "var(--muted)" }} />
         <YAxis
           yAxisId="revenue"
-          width={72}
+          width={revenueAxisWidth}
           stroke="var(--muted)"
           tickFormatter={(value: number) => compactValue(value, "money", locale)}
           label={{ value: labels.revenue, angle: -90, position: "insideLeft", offset: 0, fill: "var(--muted)", style: { textAnchor: "middle" } }}
@@ -42,7 +43,7 @@ export function TrendChart({
         <YAxis
           yAxisId="winRate"
           orientation="right"
-          width={56}
+          width={64}
           domain={[0, 1]}
           stroke="var(--muted)"
           tickFormatter={(value: number) => compactValue(value, "percent", locale)}
@@ -54,4 +55,15 @@ export function TrendChart({
       </ComposedChart>
     </ChartContainer>
   );
+}
+
+// Ticks are about 7px a character at the chart's font; the rest leaves room for the rotated axis title.
+const TICK_CHAR_PX = 7;
+const AXIS_TITLE_PX = 28;
+
+/** Room for the longest tick the axis may draw (a quarter, half and all of the largest value), so the title never overlaps them. */
+function axisWidth(values: number[], format: (value: number) => string): number {
+  const largest = Math.max(0, ...values);
+  const longest = Math.max(...[largest, largest / 2, largest / 4, 0].map((value) => format(value).length));
+  return longest * TICK_CHAR_PX + AXIS_TITLE_PX;
 }
