@@ -1,12 +1,14 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, CartesianGrid, Cell, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartContainer, ChartDataTable, ChartTooltipContent, PALETTE, compactValue, type ChartConfig, type ChartLocale, type TooltipEntry } from "./chart";
 
 export interface TrendPoint extends Record<string, string | number | null> {
   month: string;
   revenue: number;
   winRate: number | null;
+  /** 1 for the month holding today: drawn faded with a dashed outline, as its figures are not final. */
+  inProgress: number;
 }
 
 /** Won revenue per month as bars (left axis) and win rate as a line (right axis). */
@@ -50,7 +52,16 @@ export function TrendChart({
           label={{ value: labels.winRate, angle: 90, position: "insideRight", offset: 0, fill: "var(--muted)", style: { textAnchor: "middle" } }}
         />
         <Tooltip content={(props) => <ChartTooltipContent active={props.active} payload={props.payload as readonly TooltipEntry[] | undefined} label={props.label as string | number | undefined} config={config} locale={locale} />} cursor={{ fill: "var(--surface-muted)" }} />
-        <Bar yAxisId="revenue" dataKey="revenue" fill="var(--color-revenue)" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+        <Bar yAxisId="revenue" dataKey="revenue" fill="var(--color-revenue)" radius={[3, 3, 0, 0]} isAnimationActive={false}>
+          {data.map((point) => (
+            <Cell
+              key={point.month}
+              fillOpacity={point.inProgress ? 0.35 : 1}
+              stroke={point.inProgress ? "var(--color-revenue)" : undefined}
+              strokeDasharray={point.inProgress ? "4 3" : undefined}
+            />
+          ))}
+        </Bar>
         <Line yAxisId="winRate" dataKey="winRate" stroke="var(--color-winRate)" strokeWidth={2.5} dot={{ r: 3, fill: "var(--color-winRate)" }} connectNulls={false} isAnimationActive={false} />
       </ComposedChart>
     </ChartContainer>

@@ -191,7 +191,7 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
                         <td className="whitespace-nowrap px-3 py-2 tabular-nums">{dateTime.format(step.at)}</td>
                         <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
                           {step.stayDays !== null
-                            ? format.number(step.stayDays)
+                            ? format.days(step.stayDays)
                             : index === deal.history.length - 1 && isOpen && flagged[0]
                               ? t("historySoFar", { days: flagged[0].daysInStage })
                               : none}
