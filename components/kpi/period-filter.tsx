@@ -1,5 +1,5 @@
-import { FIRST_DATE, LAST_DATE } from "@/lib/validation/bounded";
 import type { DashboardQuery } from "@/lib/validation/dashboard-query";
+import { PeriodKindFields } from "./period-kind-fields";
 
 export interface PeriodFilterLabels {
   legend: string;
@@ -20,8 +20,8 @@ export interface PeriodFilterLabels {
 const field = "min-h-9 rounded-lg border border-border-strong bg-surface px-2.5 text-sm text-foreground";
 
 /**
- * A plain GET form, so the filters live in the URL and work without JavaScript: the period kind picks which
- * of year / quarter / from–to apply; the others are ignored by the parser.
+ * A plain GET form, so the filters live in the URL: the period kind picks which of year / quarter / from–to apply,
+ * and only those are shown (PeriodKindFields).
  */
 export function PeriodFilter({
   action,
@@ -53,42 +53,24 @@ export function PeriodFilter({
       <fieldset className="flex flex-wrap items-end gap-x-4 gap-y-3">
         <legend className="sr-only">{labels.legend}</legend>
         {Object.entries(hidden).map(([name, value]) => (value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />))}
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${idPrefix}-period`} className="text-xs font-medium text-muted">{labels.period}</label>
-          <select id={`${idPrefix}-period`} name="period" defaultValue={spec.kind === "month" ? "year" : spec.kind} className={field}>
-            <option value="year">{labels.kinds.year}</option>
-            <option value="quarter">{labels.kinds.quarter}</option>
-            <option value="custom">{labels.kinds.custom}</option>
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${idPrefix}-year`} className="text-xs font-medium text-muted">{labels.year}</label>
-          <select id={`${idPrefix}-year`} name="year" defaultValue={String(year)} className={field}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${idPrefix}-quarter`} className="text-xs font-medium text-muted">{labels.quarter}</label>
-          <select id={`${idPrefix}-quarter`} name="quarter" defaultValue={String(quarter)} className={field}>
-            {[1, 2, 3, 4].map((q) => (
-              <option key={q} value={q}>
-                {labels.quarterOption(q)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${idPrefix}-from`} className="text-xs font-medium text-muted">{labels.from}</label>
-          <input type="date" id={`${idPrefix}-from`} name="from" defaultValue={from} min={FIRST_DATE} max={LAST_DATE} className={field} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${idPrefix}-to`} className="text-xs font-medium text-muted">{labels.to}</label>
-          <input type="date" id={`${idPrefix}-to`} name="to" defaultValue={to} min={FIRST_DATE} max={LAST_DATE} className={field} />
-        </div>
+        <PeriodKindFields
+          idPrefix={idPrefix}
+          kind={spec.kind === "month" ? "year" : spec.kind}
+          year={year}
+          quarter={quarter}
+          from={from}
+          to={to}
+          years={years}
+          labels={{
+            period: labels.period,
+            kinds: labels.kinds,
+            year: labels.year,
+            quarter: labels.quarter,
+            from: labels.from,
+            to: labels.to,
+            quarterOptions: [1, 2, 3, 4].map((q) => labels.quarterOption(q)),
+          }}
+        />
         {pipelines.length > 1 && (
           <div className="flex flex-col gap-1">
             <label htmlFor={`${idPrefix}-pipeline`} className="text-xs font-medium text-muted">{labels.pipeline}</label>

@@ -5,6 +5,7 @@ import type { AnswerDealCriterionInput } from "@/lib/validation/deal-edit";
 import { recordAudit } from "./audit";
 import { dealInScopeSql } from "./get-deal";
 import type { Tx } from "./in-transaction";
+import { lockOpenDeal } from "./lock-open-deal";
 
 interface Written {
   before: boolean | null;
@@ -15,10 +16,12 @@ interface Written {
 /**
  * Answers one exit criterion of a deal. The deal must be in the viewer's scope and the criterion an active
  * one of an open stage of the deal's pipeline up to its current stage; both are conditions of the INSERT
- * itself, so a deal or criterion from elsewhere writes nothing and answers NOT_FOUND.
+ * itself, so a deal or criterion from elsewhere writes nothing and answers NOT_FOUND. A won or lost deal answers
+ * CONFLICT: its answers stay as they were when it closed.
  */
 export async function answerDealCriterion(viewer: Viewer, input: AnswerDealCriterionInput, tx: Tx): Promise<void> {
   assertViewer(viewer);
+  await lockOpenDeal(viewer, input.dealId, tx);
   const [row] = await tx.$queryRaw<Written[]>(Prisma.sql`
     WITH target AS (
       SELECT d.id AS deal_id, sc.id AS criterion_id,
@@ -28,7 +31,7 @@ export async function answerDealCriterion(viewer: Viewer, input: AnswerDealCrite
       JOIN stage cur ON cur.id = d.stage_id
       JOIN stage s ON s.pipeline_id = d.pipeline_id AND s.kind = 'OPEN' AND s.position <= cur.position
       JOIN stage_criterion sc ON sc.stage_id = s.id AND sc.retired_at IS NULL
-      WHERE d.id = ${input.dealId} AND sc.id = ${input.criterionId} AND ${dealInScopeSql(viewer)}
+      WHERE d.id = ${input.dealId} AND d.status = 'OPEN' AND sc.id = ${input.criterionId} AND ${dealInScopeSql(viewer)}
       FOR UPDATE OF d
     )
     INSERT INTO deal_criterion_answer AS a (deal_id, criterion_id, answer, answered_by_id, answered_at)

@@ -52,7 +52,8 @@ export interface DrillDealsInput {
 
 // Amount and owner sort restricted rows as if empty, so the order says nothing of what they hide.
 const order = (shown: Prisma.Sql): Record<DealDrillFilter["sort"], Prisma.Sql> => ({
-  closedAt: Prisma.sql`d.closed_at`,
+  // The column shows the close date, or the expected one for an open deal: it sorts by what it shows.
+  closedAt: Prisma.sql`coalesce(d.closed_at, CASE WHEN ${shown} THEN (d.expected_close_at::timestamp AT TIME ZONE org.tz) END)`,
   createdAt: Prisma.sql`d.created_at`,
   amount: Prisma.sql`(CASE WHEN ${shown} THEN d.amount END)`,
   name: Prisma.sql`d.name`,

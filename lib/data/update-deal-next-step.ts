@@ -5,6 +5,7 @@ import type { UpdateDealNextStepInput } from "@/lib/validation/deal-edit";
 import { recordAudit } from "./audit";
 import { dealInScopeSql } from "./get-deal";
 import type { Tx } from "./in-transaction";
+import { lockOpenDeal } from "./lock-open-deal";
 
 interface Changed {
   id: number;
@@ -16,15 +17,17 @@ interface Changed {
 
 /**
  * Sets a deal's next step and expected close date. The viewer's scope is in the UPDATE itself, so a deal id
- * from another team or rep changes no row and answers NOT_FOUND, exactly like a missing one.
+ * from another team or rep changes no row and answers NOT_FOUND, exactly like a missing one; a won or lost deal
+ * answers CONFLICT and keeps the next step it closed with.
  */
 export async function updateDealNextStep(viewer: Viewer, input: UpdateDealNextStepInput, tx: Tx): Promise<void> {
   assertViewer(viewer);
+  await lockOpenDeal(viewer, input.dealId, tx);
   const [row] = await tx.$queryRaw<Changed[]>(Prisma.sql`
     WITH target AS (
       SELECT d.id, d.next_step, d.expected_close_at
       FROM deal d, rep r
-      WHERE d.id = ${input.dealId} AND ${dealInScopeSql(viewer)}
+      WHERE d.id = ${input.dealId} AND d.status = 'OPEN' AND ${dealInScopeSql(viewer)}
       FOR UPDATE OF d
     )
     UPDATE deal d

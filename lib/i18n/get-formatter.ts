@@ -14,6 +14,8 @@ export async function getFormatter(options: { timeZone: string; currency: string
   return {
     locale,
     number: (value: number) => format.number(value),
+    // Days (cycle, time in stage) are means to two decimals in the engine; a reader needs at most one.
+    days: (value: number) => format.number(value, { maximumFractionDigits: 1 }),
     percent: (value: number) => format.number(value, { style: "percent", maximumFractionDigits: 1 }),
     // Money arrives as an exact decimal string from SQL; a double is precise enough to display it.
     money: (value: number | string) =>

@@ -90,3 +90,58 @@ test("the dashboard in Russian at 1280×720 has no accessibility violations", as
   await expect(page.getByRole("heading", { level: 1, name: /дашборд продаж/i })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test("the period filter shows Quarter only for a quarter and From/To only for a custom range", async ({ page }) => {
+  await signIn(page, manager.email);
+  const expectFields = async (shown: { year: boolean; quarter: boolean; range: boolean }) => {
+    await expect(page.getByLabel("Year", { exact: true })).toHaveCount(shown.year ? 1 : 0);
+    await expect(page.getByLabel("Quarter", { exact: true })).toHaveCount(shown.quarter ? 1 : 0);
+    await expect(page.getByLabel("From", { exact: true })).toHaveCount(shown.range ? 1 : 0);
+    await expect(page.getByLabel("To (inclusive)", { exact: true })).toHaveCount(shown.range ? 1 : 0);
+  };
+  await page.goto(`/dashboard?period=year&year=${lastYear()}`);
+  await expectFields({ year: true, quarter: false, range: false });
+  await page.goto(`/dashboard?period=quarter&year=${lastYear()}&quarter=2`);
+  await expectFields({ year: true, quarter: true, range: false });
+  await expect(page.getByLabel("Quarter", { exact: true })).toHaveValue("2");
+  await page.goto(`/dashboard?period=custom&from=${lastYear()}-03-01&to=${lastYear()}-05-31`);
+  await expectFields({ year: false, quarter: false, range: true });
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue(`${lastYear()}-03-01`);
+
+  // Switching the kind shows its fields at once, and applying it reads them.
+  await page.getByLabel("Period", { exact: true }).selectOption("quarter");
+  await expectFields({ year: true, quarter: true, range: false });
+  await page.getByLabel("Quarter", { exact: true }).selectOption("3");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.waitForURL(/period=quarter/);
+  expect(new URL(page.url()).searchParams.get("quarter")).toBe("3");
+  expect(new URL(page.url()).searchParams.has("from")).toBe(false);
+  await expectFields({ year: true, quarter: true, range: false });
+  await expectNoAxeViolations(page);
+});
+
+test("days have at most one decimal, and the month in progress is marked on the trend chart", async ({ page, context, baseURL }) => {
+  await signIn(page, manager.email);
+  for (const locale of ["en", "ru"] as const) {
+    await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);
+    // A past year: every month is whole, nothing is marked.
+    await page.goto(`/dashboard?period=year&year=${lastYear()}`);
+    const funnel = page.locator("section", { has: page.locator("#funnel-heading") });
+    await expect(funnel.getByRole("table").first()).toBeVisible();
+    const main = (await page.locator("main").innerText()).replace(/\s+/g, " ");
+    expect(main.match(/\d+[.,]\d{2,} (d|days|дн\.)(?![\p{L}])/gu) ?? []).toEqual([]);
+    // The time-in-stage columns of the funnel's stage tables (the last two, under their "Days" headers).
+    const dayCells = await funnel.locator("table").evaluateAll((tables) =>
+      tables
+        .filter((table) => /Days \(mean\)|Дней \(среднее\)/i.test(table.querySelector("thead")?.textContent ?? ""))
+        .flatMap((table) => [...table.querySelectorAll("tbody tr")].flatMap((row) => [...row.querySelectorAll("td")].slice(-2).map((cell) => cell.textContent ?? ""))),
+    );
+    expect(dayCells.length).toBeGreaterThan(0);
+    for (const cell of dayCells) expect(cell.trim()).toMatch(/^(—|\d[\d\s\u00a0]*([.,]\d)?)$/);
+    await expect(page.getByText(/is in progress|месяц ещё идёт/)).toHaveCount(0);
+
+    // The running year: this month's bar is marked and named in a note.
+    await page.goto("/dashboard?period=year");
+    await expect(page.getByText(locale === "en" ? /\* \w+ \d{4} is in progress: its figures run to/ : /\* .+: месяц ещё идёт, данные по/)).toBeVisible();
+  }
+});

@@ -3,6 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { demoLogins } from "../../prisma/seed";
 import { expectNoAxeViolations, signIn } from "./support/browser";
+import { connect } from "./support/database";
 
 const logins = demoLogins();
 const manager = logins.find((login) => login.role === "MANAGER" && login.team && !/SDR|Business/i.test(login.team))!;
@@ -61,4 +62,30 @@ test("a rep sees only their own open deals, in Russian too", async ({ page, cont
   await page.goto("/pipeline");
   await expect(page.getByRole("heading", { level: 1, name: /воронка/i })).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test("a won and a lost deal show their next step and criteria answers without a form to change them", async ({ page, context, baseURL }) => {
+  const client = await connect();
+  // The demo closes deals without a next step: give one won and one lost deal of the team a next step to show.
+  const closed = await client.query<{ id: number; status: string; next_step: string }>(
+    `UPDATE deal SET next_step = 'Closed with: ' || status::text
+     WHERE id IN (SELECT DISTINCT ON (d.status) d.id FROM deal d JOIN rep r ON r.id = d.owner_id JOIN team t ON t.id = r.team_id
+                  WHERE d.status <> 'OPEN' AND t.name = $1 ORDER BY d.status, d.id)
+     RETURNING id, status::text AS status, next_step`,
+    [manager.team],
+  );
+  await client.end();
+  expect(closed.rows.map((row) => row.status).sort()).toEqual(["LOST", "WON"]);
+  await signIn(page, manager.email);
+  for (const locale of ["en", "ru"] as const) {
+    await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: baseURL! }]);
+    for (const deal of closed.rows) {
+      await page.goto(`/deals/${deal.id}`);
+      await expect(page.getByText(deal.next_step, { exact: true })).toBeVisible();
+      await expect(page.locator("main form")).toHaveCount(0);
+      await expect(page.getByRole("textbox")).toHaveCount(0);
+      await expect(page.getByRole("radio")).toHaveCount(0);
+      await expectNoAxeViolations(page);
+    }
+  }
 });

@@ -209,3 +209,65 @@ describe("getDeal", () => {
     expect(qualified?.criteriaStages[0]?.criteria[0]).toMatchObject({ answer: true, answeredBy: "MARKER-REP-A Anna" });
   });
 });
+
+describe("a closed deal is read-only", () => {
+  const CLOSED = "This deal is closed (won or lost): its criteria answers and next step stay as they were when it closed.";
+
+  async function closedDeal(kind: "WON" | "LOST"): Promise<number> {
+    const dealA = await db.deal.findUniqueOrThrow({ where: { id: fx.deals.a } });
+    const stage =
+      (await db.stage.findFirst({ where: { pipelineId: dealA.pipelineId, kind } })) ??
+      (await db.stage.create({ data: { pipelineId: dealA.pipelineId, name: `Closed ${kind}`, position: kind === "WON" ? 90 : 91, kind } }));
+    const deal = await db.deal.create({
+      data: {
+        orgId: dealA.orgId,
+        pipelineId: dealA.pipelineId,
+        stageId: stage.id,
+        ownerId: dealA.ownerId,
+        closedOwnerId: dealA.ownerId,
+        name: `Closed ${kind} deal`,
+        amount: 1000,
+        createdAt: new Date("2025-03-01T10:00:00Z"),
+        closedAt: new Date("2025-05-01T10:00:00Z"),
+        status: kind,
+        lostReason: kind === "LOST" ? "Price" : null,
+        nextStep: "Signed on the last call",
+      },
+    });
+    await db.dealCriterionAnswer.create({ data: { dealId: deal.id, criterionId: crit.s1a, answer: true, answeredAt: new Date("2025-04-01T10:00:00Z") } });
+    return deal.id;
+  }
+
+  it("refuses a new next step on a won or a lost deal with a clear message, for the owner, their manager and an admin", async () => {
+    for (const kind of ["WON", "LOST"] as const) {
+      const dealId = await closedDeal(kind);
+      for (const who of ["repA", "managerX", "admin"] as const) {
+        const message = await refusedWithoutWriting(() => post(who, updateDealNextStep, { dealId, nextStep: "Reopen talks", expectedCloseAt: "2027-01-31" }));
+        expect(message).toBe(CLOSED);
+      }
+      expect((await db.deal.findUniqueOrThrow({ where: { id: dealId } })).nextStep).toBe("Signed on the last call");
+    }
+  });
+
+  it("refuses to change or add a criterion answer on a won or a lost deal, and still shows the answers it closed with", async () => {
+    for (const kind of ["WON", "LOST"] as const) {
+      const dealId = await closedDeal(kind);
+      for (const [criterionId, answer] of [[crit.s1a, "no"], [crit.s1b, "yes"]] as const) {
+        expect(await refusedWithoutWriting(() => post("repA", answerDealCriterion, { dealId, criterionId, answer }))).toBe(CLOSED);
+      }
+      const shown = await getDeal(fx.viewers.repA, dealId);
+      expect(shown?.status).toBe(kind);
+      expect(shown?.nextStep).toBe("Signed on the last call");
+      expect(shown?.criteriaStages[0]?.criteria.map((c) => [c.id, c.answer])).toEqual([
+        [crit.s1a, true],
+        [crit.s1b, null],
+      ]);
+    }
+  });
+
+  it("still answers not found, not closed, to someone outside the deal's scope", async () => {
+    const dealId = await closedDeal("WON");
+    expect(await refusedWithoutWriting(() => post("managerY", updateDealNextStep, { dealId, nextStep: "x", expectedCloseAt: "" }))).toBe(NOT_FOUND);
+    expect(await refusedWithoutWriting(() => post("repB", answerDealCriterion, { dealId, criterionId: crit.s1a, answer: "no" }))).toBe(NOT_FOUND);
+  });
+});

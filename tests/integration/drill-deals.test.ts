@@ -132,6 +132,20 @@ describe("deal drill-through totals equal the card numbers", () => {
   });
 });
 
+describe("the open-deals drill sorts as its header says", () => {
+  it.each(["openEnd", "coverage"])("%s: the default Closed ▼ orders by the date the column shows (expected close for an open deal)", async (basis) => {
+    for (const dir of ["desc", "asc"] as const) {
+      const all = await listDrillDeals(manager, { period, filter: drill({ basis, dir }), offset: 0, limit: 100_000 });
+      expect(all.rows.length).toBeGreaterThan(1);
+      const shown = all.rows.map((row) => (row.closedAt ?? row.expectedCloseAt)?.getTime() ?? null);
+      expect(shown.some((time) => time !== null)).toBe(true);
+      const dated = shown.filter((time): time is number => time !== null);
+      // Deals without any date come last, the dated ones in the header's direction.
+      expect(shown).toEqual([...dated.sort((a, b) => (dir === "desc" ? b - a : a - b)), ...shown.filter((time) => time === null)]);
+    }
+  });
+});
+
 describe("lead drill-through", () => {
   it("hand-over chain counts equal the rows behind them (SDR team manager)", async () => {
     const leads = await queryLeadMetrics(client, sdrManager, { period });

@@ -15,7 +15,7 @@ export async function FunnelPanel({ scope }: { scope: DashboardScope }) {
   ]);
   const { format } = scope;
   const percent = (value: number | null) => (value === null ? DASH : format.percent(value));
-  const days = (value: number | null) => (value === null ? DASH : format.number(value));
+  const days = (value: number | null) => (value === null ? DASH : format.days(value));
   return (
     <Panel id="funnel-heading" title={t("title")} description={t("description")}>
       <div className="space-y-8">

@@ -27,7 +27,7 @@ export async function HeadlinePanel({ scope }: { scope: DashboardScope }) {
   const velocityBefore = salesVelocity({ openDeals: openCount(openBefore), winRate: prev.winRate, avgDealSize: prev.avgDealSize, cycleMeanDays: prev.cycleMeanDays });
   const money = (value: string | null) => (value === null ? DASH : format.money(value));
   const percent = (value: number | null) => (value === null ? DASH : format.percent(value));
-  const days = (value: number | null) => (value === null ? DASH : t("days", { value: format.number(value) }));
+  const days = (value: number | null) => (value === null ? DASH : t("days", { value: format.days(value) }));
   const times = (value: number | null) => (value === null ? DASH : t("times", { value: format.number(Math.round(value * 100) / 100) }));
   const won = { basis: "closed" as const, status: "WON" as const };
   const cards = [

@@ -1,12 +1,10 @@
 import Link from "next/link";
 import { Panel } from "@/components/kpi/panel";
 import { getLostReasons } from "@/lib/kpi/get-lost-reasons";
+import { lostReasonsTable, type LostReasonsTableRow } from "@/lib/kpi/lost-reasons-table";
 import { UNKNOWN_REASON } from "@/lib/kpi/query-lost-reasons";
 import { getTranslations } from "@/lib/i18n/get-translations";
 import { dealsHref, type DashboardScope } from "@/lib/dashboard/scope";
-
-// More reasons than this would not fit a projector; the rest are one row.
-const TOP_REASONS = 8;
 
 /** Deals lost in P by reason (rows) and the stage they were lost from (columns); each cell lists its deals. */
 export async function LostReasonsPanel({ scope }: { scope: DashboardScope }) {
@@ -15,30 +13,39 @@ export async function LostReasonsPanel({ scope }: { scope: DashboardScope }) {
     getTranslations("dashboard.lostReasons"),
   ]);
   const { format } = scope;
+  const table = lostReasonsTable(lost);
+  const stageOrder = scope.labels.pipelines.flatMap((p) => p.stages.map((s) => s.id));
   const stageNames = new Map(scope.labels.pipelines.flatMap((p) => p.stages.map((s) => [s.id, { name: s.name, pipeline: p.name }] as const)));
-  const stageIds = [...new Set(lost.current.map((row) => row.fromStageId))].sort((a, b) => {
-    const order = (id: number | null) => (id === null ? Number.MAX_SAFE_INTEGER : scope.labels.pipelines.flatMap((p) => p.stages).findIndex((s) => s.id === id));
-    return order(a) - order(b);
-  });
-  const totals = new Map<string, number>();
-  for (const row of lost.current) totals.set(row.reason, (totals.get(row.reason) ?? 0) + row.count);
-  const previousTotals = new Map<string, number>();
-  for (const row of lost.previous) previousTotals.set(row.reason, (previousTotals.get(row.reason) ?? 0) + row.count);
-  const reasons = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP_REASONS).map(([reason]) => reason);
-  const cell = (reason: string, stageId: number | null) =>
-    lost.current.filter((row) => row.reason === reason && row.fromStageId === stageId).reduce((sum, row) => sum + row.count, 0);
+  const order = (id: number | null) => (id === null ? Number.MAX_SAFE_INTEGER : stageOrder.indexOf(id));
+  const stageIds = [...table.stageIds].sort((a, b) => order(a) - order(b));
   const multiplePipelines = new Set(lost.current.map((row) => row.pipelineId)).size > 1;
   const stageLabel = (id: number | null) => {
     if (id === null) return t("unknownStage");
     const stage = stageNames.get(id);
     return stage ? (multiplePipelines ? `${stage.name} (${stage.pipeline})` : stage.name) : String(id);
   };
-  const reasonLabel = (reason: string) => (reason === UNKNOWN_REASON ? t("unknownReason") : reason);
+  const reasonLabel = (row: LostReasonsTableRow) =>
+    row.reason === null ? t("other", { count: row.reasons.length }) : row.reason === UNKNOWN_REASON ? t("unknownReason") : row.reason;
   const link = "underline decoration-border-strong underline-offset-4 hover:decoration-accent";
+  // A count links to its deals where the drill can list them: one reason, or every reason (the total row).
+  const countCell = (count: number, href: string | null) =>
+    count === 0 ? (
+      <span className="text-muted">·</span>
+    ) : href ? (
+      <Link className={link} href={href}>
+        {format.number(count)}
+      </Link>
+    ) : (
+      format.number(count)
+    );
+  const hrefFor = (reason: string | null | undefined, stageId?: number | null) =>
+    reason === null || stageId === null
+      ? null
+      : dealsHref(scope, { basis: "closed", status: "LOST", ...(reason === undefined ? {} : { lostReason: reason }), ...(stageId === undefined ? {} : { lostFromStageId: stageId }) });
 
   return (
     <Panel id="lost-heading" title={t("title")} description={t("description")}>
-      {reasons.length === 0 ? (
+      {table.rows.length === 0 ? (
         <p className="text-sm text-muted">{t("none")}</p>
       ) : (
         <div className="overflow-x-auto">
@@ -55,34 +62,31 @@ export async function LostReasonsPanel({ scope }: { scope: DashboardScope }) {
               </tr>
             </thead>
             <tbody>
-              {reasons.map((reason) => (
-                <tr key={reason} className="border-b border-border/70 tabular-nums last:border-0">
-                  <th scope="row" className="min-w-44 py-2 pr-3 text-left font-medium text-foreground">{reasonLabel(reason)}</th>
-                  {stageIds.map((id) => {
-                    const count = cell(reason, id);
-                    return (
-                      <td key={String(id)} className="px-2 py-2 text-right">
-                        {count > 0 && id !== null ? (
-                          <Link className={link} href={dealsHref(scope, { basis: "closed", status: "LOST", lostReason: reason, lostFromStageId: id })}>
-                            {format.number(count)}
-                          </Link>
-                        ) : count > 0 ? (
-                          format.number(count)
-                        ) : (
-                          <span className="text-muted">·</span>
-                        )}
-                      </td>
-                    );
-                  })}
-                  <td className="px-2 py-2 text-right font-semibold">
-                    <Link className={link} href={dealsHref(scope, { basis: "closed", status: "LOST", lostReason: reason })}>
-                      {format.number(totals.get(reason) ?? 0)}
-                    </Link>
-                  </td>
-                  <td className="pl-2 py-2 text-right text-muted">{format.number(previousTotals.get(reason) ?? 0)}</td>
+              {table.rows.map((row) => (
+                <tr key={row.reason ?? ""} className="border-b border-border/70 tabular-nums">
+                  <th scope="row" className={`min-w-44 py-2 pr-3 text-left font-medium ${row.reason === null ? "text-muted" : "text-foreground"}`}>{reasonLabel(row)}</th>
+                  {stageIds.map((id) => (
+                    <td key={String(id)} className="px-2 py-2 text-right">
+                      {countCell(row.byStage.get(id) ?? 0, hrefFor(row.reason, id))}
+                    </td>
+                  ))}
+                  <td className="px-2 py-2 text-right font-semibold">{countCell(row.total, hrefFor(row.reason))}</td>
+                  <td className="pl-2 py-2 text-right text-muted">{format.number(row.previous)}</td>
                 </tr>
               ))}
             </tbody>
+            <tfoot>
+              <tr className="border-t-2 border-border font-semibold tabular-nums">
+                <th scope="row" className="py-2 pr-3 text-left text-foreground">{t("allLost")}</th>
+                {stageIds.map((id) => (
+                  <td key={String(id)} className="px-2 py-2 text-right">
+                    {countCell(table.total.byStage.get(id) ?? 0, hrefFor(undefined, id))}
+                  </td>
+                ))}
+                <td className="px-2 py-2 text-right">{countCell(table.total.total, hrefFor(undefined))}</td>
+                <td className="pl-2 py-2 text-right text-muted">{format.number(table.total.previous)}</td>
+              </tr>
+            </tfoot>
           </table>
         </div>
       )}

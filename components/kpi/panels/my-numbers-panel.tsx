@@ -27,7 +27,7 @@ export async function MyNumbersPanel({ scope }: { scope: DashboardScope }) {
   const money = (value: string | number | null) => (value === null ? DASH : format.money(value));
   const percent = (value: number | null) => (value === null ? DASH : format.percent(value));
   const number = (value: number | null) => (value === null ? DASH : format.number(Math.round(value * 10) / 10));
-  const days = (value: number | null) => (value === null ? DASH : t("days", { value: number(value) }));
+  const days = (value: number | null) => (value === null ? DASH : t("days", { value: format.days(value) }));
   const won = { basis: "closed" as const, status: "WON" as const };
   const cards = [
     { key: "revenue", value: money(cur.revenue), median: money(median.revenue), href: dealsHref(scope, won), delta: await deltaFor(scope, num(cur.revenue), num(prev.revenue), { kind: "relative", previousText: money(prev.revenue) }) },

@@ -107,7 +107,7 @@ async function StageGuidePanel({ scope }: { scope: DashboardScope }) {
                       </td>
                       <td className="px-3 py-2 text-right font-medium tabular-nums">{percent(stage.conversion)}</td>
                       <td className="px-3 py-2 text-right tabular-nums text-muted">{percent(before?.conversion ?? null)}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{stage.timeInStage.medianDays === null ? DASH : format.number(stage.timeInStage.medianDays)}</td>
+                      <td className="px-3 py-2 text-right tabular-nums">{stage.timeInStage.medianDays === null ? DASH : format.days(stage.timeInStage.medianDays)}</td>
                     </tr>
                   );
                 })}

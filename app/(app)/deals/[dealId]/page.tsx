@@ -151,11 +151,15 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
         </section>
 
         <div className="grid items-start gap-6 2xl:grid-cols-2">
-          <Panel id="deal-next-step-heading" title={t("nextStepHeading")} intro={t("nextStepIntro")}>
-            <NextStepForm
-              deal={{ id: deal.id, nextStep: deal.nextStep, expectedCloseAt: deal.expectedCloseAt?.toISOString().slice(0, 10) ?? null }}
-              maxLength={NEXT_STEP_MAX_LENGTH}
-            />
+          <Panel id="deal-next-step-heading" title={t("nextStepHeading")} intro={isOpen ? t("nextStepIntro") : t("closedReadOnly")}>
+            {isOpen ? (
+              <NextStepForm
+                deal={{ id: deal.id, nextStep: deal.nextStep, expectedCloseAt: deal.expectedCloseAt?.toISOString().slice(0, 10) ?? null }}
+                maxLength={NEXT_STEP_MAX_LENGTH}
+              />
+            ) : (
+              <p className="whitespace-pre-line text-sm text-foreground">{deal.nextStep ?? t("noNextStep")}</p>
+            )}
           </Panel>
 
           <Panel id="deal-history-heading" title={t("historyHeading")}>
@@ -187,7 +191,7 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
                         <td className="whitespace-nowrap px-3 py-2 tabular-nums">{dateTime.format(step.at)}</td>
                         <td className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
                           {step.stayDays !== null
-                            ? format.number(step.stayDays)
+                            ? format.days(step.stayDays)
                             : index === deal.history.length - 1 && isOpen && flagged[0]
                               ? t("historySoFar", { days: flagged[0].daysInStage })
                               : none}
@@ -203,7 +207,7 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
           </Panel>
         </div>
 
-        <Panel id="deal-criteria-heading" title={t("criteriaHeading")} intro={t("criteriaIntro")}>
+        <Panel id="deal-criteria-heading" title={t("criteriaHeading")} intro={isOpen ? t("criteriaIntro") : t("closedReadOnly")}>
           <ol className="space-y-5">
             {deal.criteriaStages.map((stage) => (
               <li key={stage.stageId}>
@@ -231,7 +235,7 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
                                   : t("answeredAt", { answer, date: dateTime.format(criterion.answeredAt) })}
                             </p>
                           </div>
-                          <CriterionAnswerForm dealId={deal.id} criterion={{ id: criterion.id, question: criterion.question, answer: criterion.answer }} />
+                          {isOpen && <CriterionAnswerForm dealId={deal.id} criterion={{ id: criterion.id, question: criterion.question, answer: criterion.answer }} />}
                         </li>
                       );
                     })}

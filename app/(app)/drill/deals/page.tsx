@@ -103,7 +103,7 @@ export default async function DrillDealsPage({ searchParams }: { searchParams: P
                   <td className="px-3 py-2 text-right">{deal.amount === null ? DASH : format.money(deal.amount)}</td>
                   <td className="whitespace-nowrap px-3 py-2">{format.date(deal.createdAt)}</td>
                   <td className="whitespace-nowrap px-3 py-2">{deal.closedAt ? format.date(deal.closedAt) : deal.expectedCloseAt ? t("expected", { date: format.calendarDate(deal.expectedCloseAt) }) : DASH}</td>
-                  <td className="px-3 py-2 text-right">{deal.cycleDays === null ? DASH : format.number(deal.cycleDays)}</td>
+                  <td className="px-3 py-2 text-right">{deal.cycleDays === null ? DASH : format.days(deal.cycleDays)}</td>
                   <td className="px-3 py-2">{deal.lostReason ?? (deal.status === "LOST" ? t("unknownReason") : "")}</td>
                 </tr>
               ))}

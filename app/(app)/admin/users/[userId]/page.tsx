@@ -19,8 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("adminUserTitle") };
 }
 
-function Panel({ title, intro, children }: { title: string; intro?: string; children: React.ReactNode }) {
-  const id = `panel-${title.replace(/\W+/g, "-").toLowerCase()}`;
+// The heading id comes from a fixed ascii key: a translated title (Cyrillic) would give an empty one.
+function Panel({ name, title, intro, children }: { name: string; title: string; intro?: string; children: React.ReactNode }) {
+  const id = `panel-${name}`;
   return (
     <section aria-labelledby={id} className="rounded-xl border border-border bg-surface p-5 shadow-sm">
       <h2 id={id} className="text-base font-semibold text-foreground">{title}</h2>
@@ -74,7 +75,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
       </div>
 
       <div className="grid items-start gap-6 xl:grid-cols-2">
-        <Panel title={t("user.roleAndTeam")} intro={t("user.roleAndTeamIntro")}>
+        <Panel name="role-and-team" title={t("user.roleAndTeam")} intro={t("user.roleAndTeamIntro")}>
           {user.role === "MANAGER" && (
             <p className="mb-4 text-sm text-foreground">
               {user.managedTeams.length > 0 ? t("users.manages", { teams: user.managedTeams.map((team) => team.name).join(", ") }) : t("user.managesNone")}
@@ -85,18 +86,18 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
 
         <div className="space-y-6">
           {user.status === "invited" && (
-            <Panel title={t("user.invite")} intro={t("user.inviteIntro")}>
+            <Panel name="invite" title={t("user.invite")} intro={t("user.inviteIntro")}>
               <p className="mb-3 text-sm text-foreground">
                 {user.inviteExpiresAt ? t("user.inviteOpen", { date: format.date(user.inviteExpiresAt) }) : t("user.inviteNone")}
               </p>
               <ReissueInviteForm userId={user.id} />
             </Panel>
           )}
-          <Panel title={t("user.setPassword")} intro={t("user.setPasswordIntro")}>
+          <Panel name="set-password" title={t("user.setPassword")} intro={t("user.setPasswordIntro")}>
             <SetPasswordForm userId={user.id} minPassword={MIN_PASSWORD_LENGTH} />
           </Panel>
           {!user.isViewer && user.status !== "invited" && (
-            <Panel title={user.status === "active" ? t("user.deactivate") : t("user.reactivate")}>
+            <Panel name="active" title={user.status === "active" ? t("user.deactivate") : t("user.reactivate")}>
               <SetActiveForm userId={user.id} name={user.name} active={user.status === "active"} />
             </Panel>
           )}
