@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
 import { redirect } from "next/navigation";
 import { PipelinePlanEditor } from "@/components/plan/pipeline-plan-editor";
 import { requireViewer } from "@/lib/auth/require-viewer";
 import { getTranslations } from "@/lib/i18n/get-translations";
+import { messagesFor } from "@/lib/i18n/messages";
 import { loadPipelinePlanPage } from "@/lib/plan/load-pipeline-plan-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -56,8 +58,9 @@ export default async function PipelinePlanPage({ params, searchParams }: { param
           </nav>
         )}
       </header>
+      <NextIntlClientProvider locale={viewer.locale} messages={{ plan: messagesFor(viewer.locale).plan, errors: messagesFor(viewer.locale).errors }} formats={{}} now={new Date()} timeZone={org.timeZone}>
       <PipelinePlanEditor
-        key={`${team.id}-${loaded.year}-${saved?.updatedAt.toISOString() ?? "new"}`}
+        key={`${team.id}-${loaded.year}`}
         teamId={team.id}
         year={loaded.year}
         baseYear={defaults.baseYear}
@@ -75,6 +78,7 @@ export default async function PipelinePlanPage({ params, searchParams }: { param
         links={loaded.links}
         locale={{ locale: viewer.locale, currency: org.currency }}
       />
+      </NextIntlClientProvider>
     </div>
   );
 }
