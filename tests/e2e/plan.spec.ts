@@ -99,3 +99,11 @@ test("the plan page in Russian", async ({ page, context, baseURL }) => {
   await expect(page.getByRole("heading", { name: "По кварталам" })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test("the review's action plan leads to next year's pipeline plan", async ({ page }) => {
+  const thisYear = nextYear - 1;
+  await signIn(page, paul.email);
+  await page.goto(`/review/${thisYear}/action-plan`);
+  await page.getByRole("link", { name: `Work the ${nextYear} revenue target back to a pipeline plan →` }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Pipeline plan ${nextYear}: Team North`);
+});
