@@ -45,9 +45,9 @@ export function PipelinePlanEditor(props: PlanEditorProps) {
   const [fields, setFields] = useState<Fields>({
     target: asText(start.target),
     avgDealSize: asText(start.avgDealSize),
-    winRateFromFirstMeeting: start.winRateFromFirstMeeting === null ? "" : asText(start.winRateFromFirstMeeting * 100, 1),
-    handOverToFirstMeeting: start.handOverToFirstMeeting === null ? "" : asText(start.handOverToFirstMeeting * 100, 1),
-    cycleDays: asText(start.cycleDays, 1),
+    winRateFromFirstMeeting: start.winRateFromFirstMeeting === null ? "" : asText(start.winRateFromFirstMeeting * 100),
+    handOverToFirstMeeting: start.handOverToFirstMeeting === null ? "" : asText(start.handOverToFirstMeeting * 100),
+    cycleDays: asText(start.cycleDays),
   });
   const { state, pending, formProps } = useActionForm(savePipelinePlan);
   const serverErrors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
@@ -85,8 +85,10 @@ export function PipelinePlanEditor(props: PlanEditorProps) {
   };
   const errorsOf = (field: keyof Fields): string[] | undefined => {
     const mine = issues.filter((issue) => issue.field === field || (field === "target" && issue.field === "reps"));
-    const live = mine.map((issue) => t(`errors.${issue.code}`, { field: t(`fields.${issue.field}`) }));
-    const all = [...live, ...(serverErrors[field] ?? [])];
+    // A figure the data has but the field was cleared: simply required, not "missing from the data".
+    const fromData = (name: string) => name in defaults.assumptions && defaults.assumptions[name as keyof PlanEditorDefaults["assumptions"]] !== null;
+    const live = mine.map((issue) => t(issue.code === "missing" && fromData(issue.field) ? "errors.required" : `errors.${issue.code}`, { field: t(`fields.${issue.field}`) }));
+    const all = [...new Set([...live, ...(serverErrors[field] ?? [])])];
     return all.length > 0 ? all : undefined;
   };
   const field = (name: keyof Fields, hint: React.ReactNode, extra: { step: string; suffix?: string }) => (
