@@ -6,6 +6,7 @@ import { runPlan, PlanCommandError } from "@/lib/cli/plan";
 import { periodOf } from "@/lib/kpi/period";
 import { queryDealMetrics } from "@/lib/kpi/query-deal-metrics";
 import { queryMonthlyTrends } from "@/lib/kpi/query-monthly-trends";
+import { planActuals } from "@/lib/plan/plan-actuals";
 import { planDefaults, type PlanDefaults } from "@/lib/plan/plan-defaults";
 import { seedDemo } from "@/prisma/seed";
 import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
@@ -83,6 +84,20 @@ describe("pipeline plan defaults on the demo data", () => {
   it("split by the reps' quota shares", () => {
     expect(defaults.reps.length).toBeGreaterThan(0);
     expect(defaults.reps.every((rep) => rep.quota >= 0)).toBe(true);
+  });
+});
+
+describe("actual against required, once the plan year runs", () => {
+  it("gives won deals and revenue per quarter and rep and pipeline created per month, adding up to the year's lib/kpi figures", async () => {
+    // The demo's "today" is 2026-02-15: the 2026 plan year has begun.
+    const actuals = await planActuals(client, admin, { teamId: team.id, year: 2026, timeZone });
+    const year = await queryDealMetrics(client, admin, { period: periodOf({ kind: "year", year: 2026 }, timeZone), filter: { teamIds: [team.id] } });
+    expect(year.total.current.won).toBeGreaterThan(0);
+    expect(actuals.quarters.map((q) => q.quarter)).toEqual(["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]);
+    expect(actuals.quarters.reduce((sum, q) => sum + q.won, 0)).toBe(year.total.current.won);
+    expect(actuals.quarters.reduce((sum, q) => sum + Math.round(q.revenue * 100), 0)).toBe(Math.round(Number(year.total.current.revenue) * 100));
+    expect(actuals.reps.reduce((sum, r) => sum + r.won, 0)).toBe(year.total.current.won);
+    expect(actuals.pipelineCreatedByMonth.reduce((sum, m) => sum + Math.round(m.amount * 100), 0)).toBe(Math.round(Number(year.total.current.pipelineCreated.amount) * 100));
   });
 });
 
