@@ -115,6 +115,15 @@ const PAGES: Record<string, PageCase> = {
     ],
   },
   "/review/[year]/print": { samples: (fx) => [{ url: `/review/${REVIEW_YEAR}/print?team=${fx.teams.x}`, expect: TEAM_X_REVIEW }] },
+  // Next year's pipeline plan: a team's manager and admins; reps and other teams' managers are told it does not exist.
+  "/plan/[year]/pipeline": {
+    samples: (fx) => [
+      { url: `/plan/${REVIEW_YEAR + 1}/pipeline?team=${fx.teams.x}`, expect: TEAM_X_REVIEW },
+      { url: `/plan/${REVIEW_YEAR + 1}/pipeline?team=${fx.teams.other}`, expect: signedIn("notFound") },
+      { url: `/plan/${REVIEW_YEAR + 1}/pipeline`, expect: { ...signedIn("allow"), repA: "notFound", repB: "notFound" } },
+      { url: `/plan/${REVIEW_YEAR + 2}/pipeline?team=${fx.teams.x}`, expect: signedIn("notFound") },
+    ],
+  },
   "/review/[year]/teams": { samples: () => [{ url: `/review/${REVIEW_YEAR}/teams`, expect: adminOnly }] },
   // A rep's profile: the rep themselves, their team's manager and admins; to anyone else it does not exist.
   "/reps/[repId]": {
@@ -220,6 +229,7 @@ const SIGNED_IN: Row<ActionOutcome> = { ...all<ActionOutcome>("allow"), anonymou
 
 const TEAM_X_REVIEWERS: Row<ActionOutcome> = { anonymous: "deny", repA: "deny", repB: "deny", managerX: "allow", managerY: "deny", admin: "allow" };
 const REVIEWS = "SELECT r::text FROM review r WHERE org_id = ANY($1)";
+const PIPELINE_PLANS = "SELECT p::text FROM pipeline_plan p WHERE org_id = ANY($1)";
 const reviewPage = (fx: MatrixFixture) => `/review/${REVIEW_YEAR}/sales-process?team=${fx.teams.x}`;
 
 // Pipelines, stages and criteria: admins only here (the fixture organisation keeps stage rules to admins). beforeAll
@@ -336,6 +346,20 @@ const ACTIONS: Record<string, ActionCase> = {
     expect: TEAM_X_REVIEWERS,
     page: reviewPage,
     alsoWrites: REVIEWS,
+  },
+  "plan-save-pipeline.ts#savePipelinePlan": {
+    input: (fx, n) => ({
+      teamId: String(fx.teams.x),
+      year: String(REVIEW_YEAR + 1),
+      target: String(100_000 + n),
+      avgDealSize: "10000",
+      winRateFromFirstMeeting: "25",
+      handOverToFirstMeeting: "40",
+      cycleDays: "30",
+    }),
+    expect: TEAM_X_REVIEWERS,
+    page: (fx) => `/plan/${REVIEW_YEAR + 1}/pipeline?team=${fx.teams.x}`,
+    alsoWrites: PIPELINE_PLANS,
   },
   // An insight the year never produces: refused for everyone, and nothing (not even the review row) is written.
   "review-decide-insight.ts#decideReviewInsight": {

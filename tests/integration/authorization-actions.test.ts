@@ -277,6 +277,20 @@ const ACTIONS: Record<string, ActionCase> = {
     expect: TEAM_X_REVIEWERS,
     audited: true,
   },
+  // Next year's pipeline plan of team X: its manager and admins; each save replaces the plan and is audited.
+  "plan-save-pipeline.ts#savePipelinePlan": {
+    input: (fx, n) => ({
+      teamId: String(fx.teams.x),
+      year: String(new Date().getUTCFullYear() + 1),
+      target: String(100_000 + n),
+      avgDealSize: "10000",
+      winRateFromFirstMeeting: "25",
+      handOverToFirstMeeting: "40",
+      cycleDays: "30",
+    }),
+    expect: TEAM_X_REVIEWERS,
+    audited: true,
+  },
   // Each allowed call starts a new meeting (the one in progress is set aside first), so each is audited.
   "meeting-start.ts#startMeeting": {
     input: async (fx, _n, db) => {

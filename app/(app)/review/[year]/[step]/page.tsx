@@ -10,6 +10,7 @@ import { PipelineReviewEvidence } from "@/components/review/evidence/pipeline-re
 import { SalesKpisEvidence } from "@/components/review/evidence/sales-kpis-evidence";
 import { SalesProcessEvidence } from "@/components/review/evidence/sales-process-evidence";
 import { ActionPlanStep } from "@/components/review/action-plan-step";
+import { PipelinePlanLink } from "@/components/plan/pipeline-plan-link";
 import { ReviewInsights } from "@/components/review/review-insights";
 import { ReviewStatusForm, SectionDoneForm } from "@/components/review/review-forms";
 import { ReviewStepper } from "@/components/review/review-stepper";
@@ -106,7 +107,10 @@ export default async function ReviewStepPage({ params, searchParams }: { params:
         {section ? (
           <SectionStep scope={scope} review={review} section={section} />
         ) : step === "action-plan" ? (
-          <ActionPlanStep scope={scope} review={review} />
+          <>
+            <ActionPlanStep scope={scope} review={review} />
+            <PipelinePlanLink teamId={review.team.id} year={review.year} />
+          </>
         ) : (
           <SummaryStep scope={scope} review={review}>
             <ReviewStatusForm teamId={review.team.id} year={review.year} completed={completed} />
