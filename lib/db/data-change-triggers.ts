@@ -61,6 +61,8 @@ export const TABLES_WITHOUT_DATA_CHANGE = [
   "review_insight",
   // A stage's settings history: only the pipeline editor lists it (the stage row holds the settings figures read).
   "stage_revision",
+  // A team's saved pipeline plan: its page reads it beside lib/kpi's actuals; no figure reads it.
+  "pipeline_plan",
 ] as const;
 
 export const dataChangeTriggerName = (table: string) => `${table}_data_change`;
