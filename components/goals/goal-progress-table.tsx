@@ -36,13 +36,13 @@ export async function GoalProgressTable({ list, format, caption, showTeam = fals
                   </span>
                 </th>
                 <td className="px-3 py-2">{goal.ownerName === null ? "—" : goal.ownerIsRep ? goal.ownerName : t("ownerTeam", { name: goal.ownerName })}</td>
-                <td className="px-3 py-2 tabular-nums">{format.calendarDate(new Date(`${goal.dueAt}T00:00:00Z`))}</td>
+                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{format.calendarDate(new Date(`${goal.dueAt}T00:00:00Z`))}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{show(goal.baseline)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{show(goal.target)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">
                   <span className="block font-semibold">{show(goal.value)}</span>
-                  {goal.expected !== null && goal.unit !== "rate" && (goal.unit === "count" || goal.unit === "money") && (
-                    <span className="block text-xs text-muted">{t("expected", { value: show(goal.expected) })}</span>
+                  {goal.expected !== null && (goal.unit === "count" || goal.unit === "money") && (
+                    <span className="block text-xs text-muted">{t("expected", { value: show(goal.unit === "count" ? Math.round(goal.expected) : goal.expected) })}</span>
                   )}
                 </td>
                 <td className="px-3 py-2">
