@@ -84,7 +84,8 @@ export async function ActionPlanStep({ scope, review, editable = true }: { scope
           {tGoals("panel.plan", { year: review.year + 1 })}
         </Link>
       </p>
-      {editable && (
+      {/* A completed review is read-only here; its goals stay editable on the plan's own page. */}
+      {editable && review.status !== "COMPLETED" && (
       <GoalEditors
         viewer={scope.viewer}
         teamId={review.team.id}
