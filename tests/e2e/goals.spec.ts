@@ -52,11 +52,12 @@ test("the manager builds a goal and sees its progress on the dashboard", async (
   await expect(add.getByRole("status")).toContainText("Saved");
   const client = await connect();
   try {
-    const saved = await client.query<{ target: string; baseline: string | null; draft: boolean }>("SELECT target::text, baseline::text, draft FROM review_goal WHERE title = 'E2E lift the win rate'");
+    const saved = await client.query<{ id: number; target: string; baseline: string | null; draft: boolean }>("SELECT id, target::text, baseline::text, draft FROM review_goal WHERE title = 'E2E lift the win rate'");
     expect(saved.rows).toHaveLength(1);
     expect(saved.rows[0]).toMatchObject({ target: "0.9900", draft: false });
     expect(saved.rows[0]!.baseline).not.toBeNull();
-    const audit = await client.query("SELECT 1 FROM audit_log WHERE action = 'goal.create' AND after->>'title' = 'E2E lift the win rate'");
+    // The e2e database outlives a run: the audit row of this goal, by its id.
+    const audit = await client.query("SELECT 1 FROM audit_log WHERE action = 'goal.create' AND entity = 'review_goal' AND entity_id = $1::text", [saved.rows[0]!.id]);
     expect(audit.rowCount).toBe(1);
   } finally {
     await client.end();
