@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { GoalEditors } from "@/components/goals/goal-editors";
 import { Panel } from "@/components/kpi/panel";
 import type { DashboardScope } from "@/lib/dashboard/scope";
 import type { ReviewGoalView, ReviewView } from "@/lib/data/review/get-review";
@@ -8,8 +9,8 @@ import { STEP_OF_SECTION } from "@/lib/review/steps";
 import { formatMetric } from "./format-metric";
 
 /** The goals the review produced: KPIs ticked in section 2 and insights accepted, each with this year's baseline. */
-export async function ActionPlanStep({ scope, review }: { scope: DashboardScope; review: ReviewView }) {
-  const [t, tUnits, tSteps] = await Promise.all([getTranslations("review.plan"), getTranslations("review.units"), getTranslations("review.steps")]);
+export async function ActionPlanStep({ scope, review, editable = true }: { scope: DashboardScope; review: ReviewView; editable?: boolean }) {
+  const [t, tUnits, tSteps, tGoals] = await Promise.all([getTranslations("review.plan"), getTranslations("review.units"), getTranslations("review.steps"), getTranslations("goals")]);
   const baseline = (goal: ReviewGoalView) => {
     const value = goal.baseline === null ? null : Number(goal.baseline);
     return formatMetric(scope.format, isMetricKey(goal.metric) ? METRICS[goal.metric].unit : "count", value, tUnits);
@@ -66,7 +67,7 @@ export async function ActionPlanStep({ scope, review }: { scope: DashboardScope;
                           )}
                         </td>
                         <td className="px-3 py-2 text-right tabular-nums">{baseline(goal)}</td>
-                        <td className="px-3 py-2 text-right tabular-nums">{goal.target === null ? t("noTarget") : goal.target}</td>
+                        <td className="px-3 py-2 text-right tabular-nums">{goal.target === null ? t("noTarget") : formatMetric(scope.format, isMetricKey(goal.metric) ? METRICS[goal.metric].unit : "count", Number(goal.target), tUnits)}</td>
                         <td className="px-3 py-2">{goal.ownerName ?? "—"}</td>
                         <td className="px-3 py-2 tabular-nums">{scope.format.calendarDate(new Date(`${goal.dueAt}T00:00:00Z`))}</td>
                       </tr>
@@ -77,7 +78,22 @@ export async function ActionPlanStep({ scope, review }: { scope: DashboardScope;
             </Panel>
           ))
       )}
-      <p className="max-w-4xl text-sm text-muted">{t("targetsNext")}</p>
+      <p className="max-w-4xl text-sm text-muted print:hidden">
+        {t("targetsNext")}{" "}
+        <Link className="font-medium text-accent underline underline-offset-4" href={`/plan/${review.year + 1}?team=${review.team.id}`}>
+          {tGoals("panel.plan", { year: review.year + 1 })}
+        </Link>
+      </p>
+      {/* A completed review is read-only here; its goals stay editable on the plan's own page. */}
+      {editable && review.status !== "COMPLETED" && (
+      <GoalEditors
+        viewer={scope.viewer}
+        teamId={review.team.id}
+        year={review.year}
+        timeZone={scope.org.timeZone}
+        goals={review.goals.map((goal) => ({ ...goal, target: goal.target === null ? null : Number(goal.target) }))}
+      />
+      )}
     </div>
   );
 }

@@ -116,6 +116,15 @@ const PAGES: Record<string, PageCase> = {
   },
   "/review/[year]/print": { samples: (fx) => [{ url: `/review/${REVIEW_YEAR}/print?team=${fx.teams.x}`, expect: TEAM_X_REVIEW }] },
   // Next year's pipeline plan: a team's manager and admins; reps and other teams' managers are told it does not exist.
+  // Goals of a team's plan: its manager and admins; a rep is not found (their own goals are on My KPIs).
+  "/plan/[year]": {
+    samples: (fx) => [
+      { url: `/plan/${REVIEW_YEAR + 1}?team=${fx.teams.x}`, expect: TEAM_X_REVIEW },
+      { url: `/plan/${REVIEW_YEAR + 1}?team=${fx.teams.other}`, expect: signedIn("notFound") },
+      { url: `/plan/${REVIEW_YEAR + 1}`, expect: { ...signedIn("allow"), repA: "notFound", repB: "notFound" } },
+      { url: `/plan/${REVIEW_YEAR + 2}?team=${fx.teams.x}`, expect: signedIn("notFound") },
+    ],
+  },
   "/plan/[year]/pipeline": {
     samples: (fx) => [
       { url: `/plan/${REVIEW_YEAR + 1}/pipeline?team=${fx.teams.x}`, expect: TEAM_X_REVIEW },
@@ -360,6 +369,31 @@ const ACTIONS: Record<string, ActionCase> = {
     expect: TEAM_X_REVIEWERS,
     page: (fx) => `/plan/${REVIEW_YEAR + 1}/pipeline?team=${fx.teams.x}`,
     alsoWrites: PIPELINE_PLANS,
+  },
+  // A goal of team X's plan owned by its manager; the target is far from any baseline of the fixture.
+  "goal-save.ts#saveGoal": {
+    input: (fx, n) => ({
+      teamId: String(fx.teams.x),
+      year: String(REVIEW_YEAR),
+      goalId: "",
+      title: `Matrix goal ${n}`,
+      metric: "calls",
+      target: String(500_000 + n),
+      ownerId: String(fx.users.managerX),
+      dueAt: `${REVIEW_YEAR + 1}-06-30`,
+      horizon: "SHORT_TERM",
+      section: "",
+    }),
+    expect: TEAM_X_REVIEWERS,
+    page: (fx) => `/plan/${REVIEW_YEAR + 1}?team=${fx.teams.x}`,
+    alsoWrites: "SELECT g::text FROM review_goal g JOIN review r ON r.id = g.review_id WHERE r.org_id = ANY($1)",
+  },
+  // A goal id no review holds: refused for everyone, nothing deleted.
+  "goal-delete.ts#deleteGoal": {
+    input: (fx) => ({ teamId: String(fx.teams.x), year: String(REVIEW_YEAR), goalId: "2147483000" }),
+    expect: all("deny"),
+    page: (fx) => `/plan/${REVIEW_YEAR + 1}?team=${fx.teams.x}`,
+    alsoWrites: "SELECT g::text FROM review_goal g JOIN review r ON r.id = g.review_id WHERE r.org_id = ANY($1)",
   },
   // An insight the year never produces: refused for everyone, and nothing (not even the review row) is written.
   "review-decide-insight.ts#decideReviewInsight": {

@@ -277,6 +277,33 @@ const ACTIONS: Record<string, ActionCase> = {
     expect: TEAM_X_REVIEWERS,
     audited: true,
   },
+  // A goal of team X's plan for 2026 owned by its manager (the baseline is team X's 2025 calls, far below the target).
+  "goal-save.ts#saveGoal": {
+    input: (fx, n) => ({
+      teamId: String(fx.teams.x),
+      year: "2025",
+      goalId: "",
+      title: `Goal ${n}`,
+      metric: "calls",
+      target: String(500_000 + n),
+      ownerId: String(fx.users.managerX),
+      dueAt: "2026-06-30",
+      horizon: "SHORT_TERM",
+      section: "",
+    }),
+    expect: TEAM_X_REVIEWERS,
+    audited: true,
+  },
+  // Each call deletes a goal of team X's 2025 review made for it.
+  "goal-delete.ts#deleteGoal": {
+    input: async (fx, n, db) => {
+      const review = await db.review.upsert({ where: { teamId_year: { teamId: fx.teams.x, year: 2025 } }, create: { orgId: fx.orgId, teamId: fx.teams.x, year: 2025 }, update: {} });
+      const goal = await db.reviewGoal.create({ data: { reviewId: review.id, horizon: "SHORT_TERM", title: `To delete ${n}`, metric: "calls", target: 10, dueAt: new Date("2026-12-31T00:00:00Z"), draft: false } });
+      return { teamId: String(fx.teams.x), year: "2025", goalId: String(goal.id) };
+    },
+    expect: TEAM_X_REVIEWERS,
+    audited: true,
+  },
   // Next year's pipeline plan of team X: its manager and admins; each save replaces the plan and is audited.
   "plan-save-pipeline.ts#savePipelinePlan": {
     input: (fx, n) => ({

@@ -8,6 +8,7 @@ import { requireViewer } from "@/lib/auth/require-viewer";
 import { getTranslations } from "@/lib/i18n/get-translations";
 import { dashboardSearch } from "@/lib/validation/dashboard-query";
 import { filterLabels } from "@/lib/dashboard/filter-labels";
+import { GoalProgressPanel } from "@/components/goals/goal-progress-panel";
 import { FunnelPanel } from "@/components/kpi/panels/funnel-panel";
 import { HeadlinePanel } from "@/components/kpi/panels/headline-panel";
 import { LeadsPanel } from "@/components/kpi/panels/leads-panel";
@@ -24,7 +25,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const viewer = await requireViewer();
   if (viewer.role === "REP") redirect("/my-kpis");
   const params = await searchParams;
-  const [scope, t, labels] = await Promise.all([loadScope(viewer, params), getTranslations("dashboard"), filterLabels()]);
+  const [scope, t, tGoals, labels] = await Promise.all([loadScope(viewer, params), getTranslations("dashboard"), getTranslations("goals"), filterLabels()]);
   const teamName = scope.labels.teams.find((team) => team.id === scope.query.teamId)?.name;
   const scopeText =
     teamName !== undefined
@@ -69,6 +70,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
       <Suspense key={`cards-${key}`} fallback={<CardsSkeleton count={9} />}>
         <HeadlinePanel scope={scope} />
+      </Suspense>
+      <Suspense key={`goals-${key}`} fallback={<PanelSkeleton title={tGoals("title")} rows={3} />}>
+        <GoalProgressPanel scope={scope} />
       </Suspense>
       <Suspense key={`leads-${key}`} fallback={<PanelSkeleton title={t("leads.title")} rows={5} />}>
         <LeadsPanel scope={scope} />

@@ -10,6 +10,7 @@ import { dashboardSearch } from "@/lib/validation/dashboard-query";
 import { filterLabels } from "@/lib/dashboard/filter-labels";
 import { loadScope, pickerYears } from "@/lib/dashboard/load-scope";
 import { ActivityMixPanel } from "@/components/kpi/panels/activity-mix-panel";
+import { GoalProgressPanel } from "@/components/goals/goal-progress-panel";
 import { MyNumbersPanel } from "@/components/kpi/panels/my-numbers-panel";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +22,7 @@ export default async function MyKpisPage({ searchParams }: { searchParams: Promi
   const viewer = await requireViewer();
   if (viewer.role !== "REP") redirect("/dashboard");
   const params = await searchParams;
-  const [scope, t, labels] = await Promise.all([loadScope(viewer, params), getTranslations("myKpis"), filterLabels()]);
+  const [scope, t, tGoals, labels] = await Promise.all([loadScope(viewer, params), getTranslations("myKpis"), getTranslations("goals"), filterLabels()]);
   const key = dashboardSearch(scope.query).toString();
   return (
     <div className="space-y-6">
@@ -38,6 +39,9 @@ export default async function MyKpisPage({ searchParams }: { searchParams: Promi
           <p className="rounded-lg border border-accent/30 bg-accent-soft px-4 py-3 text-sm text-accent-soft-foreground">{t("privacy")}</p>
           <Suspense key={`mine-${key}`} fallback={<CardsSkeleton count={8} />}>
             <MyNumbersPanel scope={scope} />
+          </Suspense>
+          <Suspense key={`goals-${key}`} fallback={<PanelSkeleton title={tGoals("title")} rows={3} />}>
+            <GoalProgressPanel scope={scope} />
           </Suspense>
           <Suspense key={`mix-${key}`} fallback={<PanelSkeleton title={t("mix.title")} rows={4} />}>
             <ActivityMixPanel scope={scope} />

@@ -22,6 +22,7 @@ export interface ReviewGoalView {
   draft: boolean;
   dueAt: string;
   horizon: "SHORT_TERM" | "LONG_TERM";
+  ownerId: number | null;
   ownerName: string | null;
 }
 
@@ -84,6 +85,7 @@ export async function getReview(viewer: Viewer, input: { teamId: number; year: n
       draft: g.draft,
       dueAt: g.dueAt.toISOString().slice(0, 10),
       horizon: g.horizon,
+      ownerId: g.ownerId,
       ownerName: g.owner?.name ?? null,
     })),
   };

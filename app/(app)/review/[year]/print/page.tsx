@@ -88,7 +88,7 @@ export default async function ReviewPrintPage({ params, searchParams }: { params
         ))}
         <section aria-labelledby="print-plan" className="space-y-5 print:break-before-page">
           <h2 id="print-plan" className="text-xl font-semibold">5. {t("steps.action-plan")}</h2>
-          <ActionPlanStep scope={scope} review={review} />
+          <ActionPlanStep scope={scope} review={review} editable={false} />
         </section>
       </article>
     </NextIntlClientProvider>
