@@ -67,6 +67,31 @@ test("a bad dashboard URL falls back to the current year instead of failing", as
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
 
+test("a rep lands on My KPIs after sign-in, with their open deals a click away", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await signIn(page, rep.email);
+  await page.waitForURL(/\/my-kpis/);
+  await expect(page.getByRole("heading", { level: 1, name: /my kpis/i })).toBeVisible();
+  await page.getByRole("link", { name: /your open deals as a list/i }).click();
+  await page.waitForURL(/\/pipeline\?view=table/);
+  const html = await page.content();
+  for (const teammate of teammates) expect(html).not.toContain(teammate.name);
+});
+
+test("the roster's numbers open the rep's deals and the rep's name their figures", async ({ page }) => {
+  await signIn(page, manager.email);
+  await page.waitForURL(/\/dashboard/);
+  await page.goto(`/roster?year=${lastYear()}`);
+  const won = page.getByRole("link", { name: new RegExp(`^${rep.name}, won: \\d+\\. show the rows$`, "i") });
+  const count = Number((await won.textContent())!.replace(/\D/g, ""));
+  await won.click();
+  await page.waitForURL(/\/drill\/deals\?.*rep=\d+/);
+  await expect(page.getByText(new RegExp(`\\b${count} deals?\\b`)).first()).toBeVisible();
+  await page.goto(`/roster?year=${lastYear()}`);
+  await page.getByRole("link", { name: rep.name, exact: true }).click();
+  await page.waitForURL(/\/reps\/\d+/);
+});
+
 test("a rep's KPIs show their own numbers and the team median, no teammate by name", async ({ page, context }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await context.addCookies([{ name: "NEXT_LOCALE", value: "ru", url: test.info().project.use.baseURL! }]);
