@@ -11,6 +11,42 @@ const rep = logins.find((login) => login.role === "REP" && login.team === manage
 const teammates = logins.filter((login) => login.role === "REP" && login.team === manager.team && login.email !== rep.email);
 
 const lastYear = () => new Date().getUTCFullYear() - 1;
+const northManager = logins.find((login) => login.role === "MANAGER" && login.team === "Team North")!;
+const sdrManager = logins.find((login) => login.role === "MANAGER" && login.team && /Business|SDR/i.test(login.team))!;
+
+test("Team North's manager sees the hand-over chain of the leads their AEs received", async ({ page }) => {
+  await signIn(page, northManager.email);
+  await page.goto(`/dashboard?year=${lastYear()}`);
+  await expect(page.getByRole("heading", { level: 2, name: "Leads handed over to the team" })).toBeVisible();
+  await expect(page.getByText(/no leads belong to this scope/i)).toHaveCount(0);
+  const handed = page.getByRole("link", { name: /^Handed over, [\d,]+: show the leads$/ });
+  const count = (await handed.getAttribute("aria-label"))!.match(/, ([\d,]+):/)![1]!;
+  expect(Number(count.replace(/,/g, ""))).toBeGreaterThan(0);
+  await expect(page.getByRole("link", { name: /^First meeting, [\d,]+: show the deals$/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Won, [\d,]+: show the leads$/ })).toBeVisible();
+  await handed.click();
+  await page.waitForURL(/\/drill\/leads/);
+  await expect(page.getByText(new RegExp(`^${count} leads?$`))).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("the SDR team's manager sees SDR figures, no €0 revenue cards", async ({ page }) => {
+  await signIn(page, sdrManager.email);
+  await page.goto(`/dashboard?year=${lastYear()}`);
+  const main = page.getByRole("main");
+  await expect(main.getByText("Leads handed over", { exact: true })).toBeVisible();
+  await expect(main.getByRole("heading", { name: "Per SDR" })).toBeVisible();
+  for (const revenueCard of ["Won revenue", "Average deal size", "Sales velocity", "Pipeline coverage"]) await expect(main.getByText(revenueCard, { exact: true })).toHaveCount(0);
+  expect(await main.textContent()).not.toMatch(/€\s?0(?![\d.,])/);
+  // The hand-over card opens as many leads as it counts.
+  const handed = page.getByRole("link", { name: /^Leads handed over, [\d,]+: show the rows$/ });
+  const count = (await handed.textContent())!.trim();
+  await handed.click();
+  await page.waitForURL(/\/drill\/leads/);
+  await expect(page.getByText(new RegExp(`^${count} leads?$`))).toBeVisible();
+  await page.goBack();
+  await expectNoAxeViolations(page);
+});
 
 test("a manager's dashboard: cards with their change, panels, and a number that opens its deals", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
