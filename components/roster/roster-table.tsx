@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { Formatter } from "@/lib/i18n/get-formatter";
 import { getTranslations } from "@/lib/i18n/get-translations";
 import type { RosterFigures, RosterTeam, TeamRoster } from "@/lib/data/get-team-roster";
@@ -20,16 +21,42 @@ export async function RosterTable({ roster, format, showGrandTotal }: { roster: 
     </>
   );
 
-  function figureCells(figures: RosterFigures) {
+  // A rep's numbers open their rows: the deals they own and the activities they logged in the roster's year.
+  function rowLinks(repId: number) {
+    const deals = (extra: Record<string, string>) => `/drill/deals?${new URLSearchParams({ year: String(roster.year), rep: String(repId), ...extra })}`;
+    return {
+      open: deals({ basis: "openEnd", sort: "createdAt" }),
+      won: deals({ basis: "closed", status: "WON" }),
+      lost: deals({ basis: "closed", status: "LOST" }),
+      winRate: deals({ basis: "closed" }),
+      wonRevenue: deals({ basis: "closed", status: "WON", sort: "amount" }),
+      activities: `/drill/activities?${new URLSearchParams({ year: String(roster.year), rep: String(repId) })}`,
+    };
+  }
+
+  function figureCells(figures: RosterFigures, rep?: { repId: number; name: string }) {
     const rate = winRate(figures.won, figures.lost);
+    const links = rep ? rowLinks(rep.repId) : null;
+    const cell = (key: keyof ReturnType<typeof rowLinks>, text: ReactNode, plain: string) => (
+      <td className={NUMERIC}>
+        {links && rep ? (
+          <Link href={links[key]} aria-label={t("showRows", { rep: rep.name, metric: t(key), value: plain })} className="underline decoration-border-strong underline-offset-4 hover:decoration-accent">
+            {text}
+          </Link>
+        ) : (
+          text
+        )}
+      </td>
+    );
+    const rateText = rate === undefined ? null : format.percent(rate);
     return (
       <>
-        <td className={NUMERIC}>{format.number(figures.open)}</td>
-        <td className={NUMERIC}>{format.number(figures.won)}</td>
-        <td className={NUMERIC}>{format.number(figures.lost)}</td>
-        <td className={NUMERIC}>{rate === undefined ? notAvailable : format.percent(rate)}</td>
-        <td className={NUMERIC}>{format.money(figures.wonRevenue)}</td>
-        <td className={NUMERIC}>{format.number(figures.activities)}</td>
+        {cell("open", format.number(figures.open), format.number(figures.open))}
+        {cell("won", format.number(figures.won), format.number(figures.won))}
+        {cell("lost", format.number(figures.lost), format.number(figures.lost))}
+        {cell("winRate", rateText ?? notAvailable, rateText ?? tCommon("notAvailableLabel"))}
+        {cell("wonRevenue", format.money(figures.wonRevenue), format.money(figures.wonRevenue))}
+        {cell("activities", format.number(figures.activities), format.number(figures.activities))}
       </>
     );
   }
@@ -64,7 +91,7 @@ export async function RosterTable({ roster, format, showGrandTotal }: { roster: 
                 {tKinds(rep.kind)}
               </abbr>
             </td>
-            {figureCells(rep)}
+            {figureCells(rep, rep)}
           </tr>
         ))}
         <tr className="border-t border-border-strong/40 font-semibold">

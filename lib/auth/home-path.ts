@@ -6,10 +6,10 @@ export function homePath(role: Role): "/dashboard" | "/my-kpis" {
   return role === "REP" ? "/my-kpis" : "/dashboard";
 }
 
-// Every role may see the roster, so a sign-in without a usable callback lands there.
-const SIGN_IN_LANDING = "/roster";
+// The root sends each role to its own start page (homePath): reps to My KPIs, managers to the dashboard.
+const SIGN_IN_LANDING = "/";
 
-/** Where a sign-in returns to: the callback when it is a safe same-origin path, else the roster. */
+/** Where a sign-in returns to: the callback when it is a safe same-origin path, else the viewer's home. */
 export function signInLanding(callbackUrl: unknown): string {
   return safeCallbackPath(callbackUrl) ?? SIGN_IN_LANDING;
 }

@@ -6,6 +6,7 @@ import { coversWholeOrg, scopedRepsSql } from "@/lib/kpi/kpi-filter";
 import { nextPeriod, type Period } from "@/lib/kpi/period";
 import { UNKNOWN_REASON } from "@/lib/kpi/query-lost-reasons";
 import { DRILL_PAGE_SIZE, type DealDrillFilter } from "@/lib/validation/dashboard-drill";
+import { queryLeadSide } from "@/lib/kpi/lead-side";
 import { firstMeetingDealsSql, stageFlowSql } from "./drill-stage-flow";
 
 export interface DrillDealRow {
@@ -90,7 +91,10 @@ export async function listDrillDeals(viewer: Viewer, input: DrillDealsInput): Pr
   if (filter.basis === "firstMeeting" || filter.basis === "fromHandedOver") {
     // Deals count for the rep at close (open deals: the owner); the hand-over chain's for the SDR (else AE) of their lead.
     conditions.push(
-      firstMeetingDealsSql(viewer, coversWholeOrg(viewer, kpiFilter), start, end, { reachedFirstMeeting: filter.basis === "firstMeeting" }),
+      firstMeetingDealsSql(viewer, coversWholeOrg(viewer, kpiFilter), start, end, {
+        reachedFirstMeeting: filter.basis === "firstMeeting",
+        side: await queryLeadSide(db, viewer, kpiFilter),
+      }),
     );
   } else if (filter.basis === "entered" && filter.flow !== undefined) {
     conditions.push(inScope, stageFlowSql(filter.stageId ?? 0, filter.flow, start, end));

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
 import { coversWholeOrg, scopedRepsSql } from "@/lib/kpi/kpi-filter";
+import { queryLeadSide } from "@/lib/kpi/lead-side";
 import type { Period } from "@/lib/kpi/period";
 import { DRILL_PAGE_SIZE, type LeadDrillFilter } from "@/lib/validation/dashboard-drill";
 
@@ -26,15 +27,21 @@ export interface DrillLeads {
   total: number;
 }
 
-const ORDER: Record<LeadDrillFilter["sort"], Prisma.Sql> = {
+const order = (shown: Prisma.Sql): Record<LeadDrillFilter["sort"], Prisma.Sql> => ({
   createdAt: Prisma.sql`l.created_at`,
   handedOverAt: Prisma.sql`l.handed_over_at`,
   name: Prisma.sql`l.name`,
-  owner: Prisma.sql`r.name`,
+  // A hidden SDR sorts as if empty, so the order says nothing of the name.
+  owner: Prisma.sql`(CASE WHEN ${shown} THEN r.name END)`,
   source: Prisma.sql`l.source`,
-};
+});
 
-/** The leads behind the lead-flow and hand-over numbers, owned (as the KPI engine counts them) by their SDR, else their AE. */
+/**
+ * The leads behind the lead-flow and hand-over numbers, on the side the lead panel reads for the scope
+ * (lib/kpi/lead-side.ts): owned (as the KPI engine counts them) by their SDR, else their AE; or, for a scope
+ * without SDRs, handed over to its AEs. On the receiving side the SDR (and their team) of another team is not
+ * named: the viewer sees the lead because it came to their AE, not the SDR's rows.
+ */
 export async function listDrillLeads(
   viewer: Viewer,
   input: { period: Period; teamId?: number; filter: LeadDrillFilter; offset?: number; limit?: number },
@@ -46,9 +53,12 @@ export async function listDrillLeads(
   const kpiFilter = { teamIds: input.teamId === undefined ? undefined : [input.teamId], repId: filter.repId };
   // Leads with neither an SDR nor an AE count only in the whole organisation's figures.
   const ownerless = coversWholeOrg(viewer, kpiFilter) ? Prisma.sql`coalesce(l.sdr_id, l.ae_id) IS NULL` : Prisma.sql`FALSE`;
+  const side = await queryLeadSide(db, viewer, kpiFilter);
   const conditions: Prisma.Sql[] = [
     Prisma.sql`l.org_id = ${viewer.orgId}`,
-    Prisma.sql`(coalesce(l.sdr_id, l.ae_id) IN (SELECT id FROM scoped WHERE visible) OR ${ownerless})`,
+    side === "receiver"
+      ? Prisma.sql`l.ae_id IN (SELECT id FROM scoped WHERE visible)`
+      : Prisma.sql`(coalesce(l.sdr_id, l.ae_id) IN (SELECT id FROM scoped WHERE visible) OR ${ownerless})`,
     filter.basis === "created" ? Prisma.sql`l.created_at >= ${start} AND l.created_at < ${end}` : Prisma.sql`l.handed_over_at >= ${start} AND l.handed_over_at < ${end}`,
   ];
   if (filter.source !== undefined) conditions.push(Prisma.sql`l.source = ${filter.source}::"LeadSource"`);
@@ -59,10 +69,15 @@ export async function listDrillLeads(
   const limit = input.limit ?? DRILL_PAGE_SIZE;
   const offset = input.offset ?? (filter.page - 1) * DRILL_PAGE_SIZE;
   const scoped = scopedRepsSql(viewer, kpiFilter);
+  // The SDR's name and team: on the owner side always a rep of the scope; on the receiving side only when the viewer sees their rows.
+  const shown = side === "receiver" && viewer.role !== "ADMIN" ? Prisma.sql`(r.id IN (SELECT id FROM seeable WHERE visible))` : Prisma.sql`TRUE`;
+  const seeable = scopedRepsSql(viewer);
   const [rows, totals] = await Promise.all([
     db.$queryRaw<DrillLeadRow[]>(Prisma.sql`
-      WITH scoped AS (${scoped})
-      SELECT l.id, l.name, a.name AS account, l.source::text AS source, l.status::text AS status, r.name AS owner, t.name AS team,
+      WITH scoped AS (${scoped}),
+      seeable AS (${seeable})
+      SELECT l.id, l.name, a.name AS account, l.source::text AS source, l.status::text AS status,
+             CASE WHEN ${shown} THEN r.name END AS owner, CASE WHEN ${shown} THEN t.name END AS team,
              l.created_at AS "createdAt", l.handed_over_at AS "handedOverAt", ae.name AS ae,
              (SELECT count(*)::int FROM deal d WHERE d.lead_id = l.id) AS deals,
              (SELECT count(*)::int FROM deal d WHERE d.lead_id = l.id AND d.status = 'WON') AS "wonDeals"
@@ -72,7 +87,7 @@ export async function listDrillLeads(
       LEFT JOIN rep ae ON ae.id = l.ae_id
       LEFT JOIN account a ON a.id = l.account_id
       WHERE ${where}
-      ORDER BY ${ORDER[filter.sort]} ${direction} NULLS LAST, l.id ${direction}
+      ORDER BY ${order(shown)[filter.sort]} ${direction} NULLS LAST, l.id ${direction}
       LIMIT ${limit} OFFSET ${offset}`),
     db.$queryRaw<Array<{ total: number }>>(Prisma.sql`
       WITH scoped AS (${scoped})

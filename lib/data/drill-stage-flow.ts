@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 import type { Viewer } from "@/lib/auth/viewer";
+import type { LeadSide } from "@/lib/kpi/lead-side";
 import type { DealDrillFilter } from "@/lib/validation/dashboard-drill";
 
 // Both conditions below sit in the deals drill's WHERE on `deal d`, next to its `scoped` CTE (the viewer's reps).
@@ -35,7 +36,8 @@ export function stageFlowSql(stageId: number, flow: NonNullable<DealDrillFilter[
 /**
  * Deals from leads handed over in [start, end) that reached their pipeline's first-meeting stage (the stage marked
  * so, else the first open one), a later open stage or WON, as query-lead-metrics counts first meetings: by the
- * lead's SDR (else its AE) in scope; leads with neither count only for the whole organisation. Driven from the
+ * lead's SDR (else its AE) in scope, or on the receiving side by its AE; leads with neither count only for the
+ * whole organisation. Driven from the
  * leads' (org_id, handed_over_at) index, then their deals by lead_id. With `reachedFirstMeeting: false`, every
  * deal from those leads (the chain's "won" step adds status WON, as the lead metrics count won deals).
  */
@@ -44,9 +46,14 @@ export function firstMeetingDealsSql(
   wholeOrg: boolean,
   start: Prisma.Sql,
   end: Prisma.Sql,
-  options: { reachedFirstMeeting: boolean } = { reachedFirstMeeting: true },
+  options: { reachedFirstMeeting: boolean; side?: LeadSide } = { reachedFirstMeeting: true },
 ): Prisma.Sql {
   const ownerless = wholeOrg ? Prisma.sql`coalesce(l.sdr_id, l.ae_id) IS NULL` : Prisma.sql`FALSE`;
+  // The receiving side (lib/kpi/lead-side.ts): the leads handed over to the scope's AEs.
+  const leadOfScope =
+    options.side === "receiver"
+      ? Prisma.sql`l.ae_id IN (SELECT id FROM scoped WHERE visible)`
+      : Prisma.sql`(coalesce(l.sdr_id, l.ae_id) IN (SELECT id FROM scoped WHERE visible) OR ${ownerless})`;
   return Prisma.sql`d.id IN (
       SELECT fd.id
       FROM lead l
@@ -55,7 +62,7 @@ export function firstMeetingDealsSql(
                    FROM stage st WHERE st.kind = 'OPEN'
                   ORDER BY st.pipeline_id, st.is_first_meeting DESC, st.position) fm ON fm.pipeline_id = fd.pipeline_id
       WHERE l.org_id = ${viewer.orgId} AND l.handed_over_at >= ${start} AND l.handed_over_at < ${end}
-        AND (coalesce(l.sdr_id, l.ae_id) IN (SELECT id FROM scoped WHERE visible) OR ${ownerless})
+        AND ${leadOfScope}
         AND ${
           options.reachedFirstMeeting
             ? // As query-lead-metrics decides it: the highest rank of the deal's history (WON above every open stage).

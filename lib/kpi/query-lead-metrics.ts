@@ -2,6 +2,7 @@ import { Prisma, type LeadSource } from "@/lib/db/generated/client";
 import { assertViewer, type Viewer } from "@/lib/auth/viewer";
 import { leadInScopeSql, repInScopeSql, scopedRepsSql, type KpiFilter } from "./kpi-filter";
 import type { KpiSql } from "./kpi-sql";
+import { leadReceivedInScopeSql, queryLeadSide, type LeadSide } from "./lead-side";
 import { previousPeriod, startOfLocalDate, type Period } from "./period";
 import { CURRENT, PREVIOUS, instantSql, periodsSql, wholeMonthsAndEdgeDaysSql, type NumberedSpan } from "./periods-sql";
 
@@ -38,6 +39,8 @@ export interface LeadMetricsRep {
 }
 
 export interface LeadMetrics {
+  /** Whose leads these are: the scope's own (SDR, else AE) or those handed over to its AEs (lead-side.ts). */
+  side: LeadSide;
   period: Period;
   previousPeriod: Period;
   total: { current: LeadFigures; previous: LeadFigures };
@@ -47,6 +50,11 @@ export interface LeadMetrics {
 export interface LeadMetricsInput {
   period: Period;
   filter?: KpiFilter;
+  /**
+   * owner (the default): leads count for their SDR, else their AE. receiver: for their AE, the rep they were handed
+   * over to (per rep: the AE). auto: the side queryLeadSide picks for the scope, as the dashboard and its drills do.
+   */
+  side?: LeadSide | "auto";
 }
 
 interface Row {
@@ -110,6 +118,7 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
   assertViewer(viewer);
   const previous = previousPeriod(input.period);
   const filter = input.filter ?? {};
+  const side: LeadSide = input.side === "auto" ? await queryLeadSide(sql, viewer, filter) : (input.side ?? "owner");
 
   // P and P′ as constants (P′ ends where P starts), so each handed-over lead finds its period with a CASE.
   const span = { start: instantSql(previous.start), end: instantSql(input.period.end) };
@@ -118,6 +127,23 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
   const monthInScope = repInScopeSql(viewer, filter, Prisma.sql`lm.rep_id`);
   // lead_chain.rep_id is coalesce(sdr_id, ae_id): the same lead for the same reps as leadInScopeSql.
   const chainInScope = repInScopeSql(viewer, filter, Prisma.sql`lc.rep_id`);
+  const periodStart = instantSql(input.period.start);
+  const createdRows =
+    side === "receiver"
+      ? // The leads of the scope's AEs, created in P′ ∪ P: a team's few, read from lead by its (ae_id, …) index.
+        Prisma.sql`SELECT CASE WHEN l.created_at >= ${periodStart} THEN ${CURRENT}::int ELSE ${PREVIOUS}::int END AS p,
+                          l.ae_id AS rep_id, l.source, count(*) AS n
+                   FROM lead l
+                   WHERE l.org_id = ${viewer.orgId} AND l.created_at >= ${span.start} AND l.created_at < ${span.end} AND ${leadReceivedInScopeSql()}
+                   GROUP BY 1, 2, 3`
+      : createdRowsSql(viewer, inScope, monthInScope, [
+          { p: CURRENT, ...input.period },
+          { p: PREVIOUS, ...previous },
+        ]);
+  // The receiving side reads each lead's chain for its AE (lead.ae_id), the owner side for lead_chain.rep_id.
+  const chainRep = side === "receiver" ? Prisma.sql`l.ae_id` : Prisma.sql`lc.rep_id`;
+  const chainJoin = side === "receiver" ? Prisma.sql`JOIN lead l ON l.id = lc.lead_id` : Prisma.empty;
+  const chainWhere = side === "receiver" ? leadReceivedInScopeSql() : chainInScope;
   const figures = (x: string) =>
     Prisma.join(
       COLUMNS.map(([column, alias]) => Prisma.sql`coalesce(${Prisma.raw(`${x}.${column}`)}, 0)::int AS ${Prisma.raw(`"${alias}"`)}`),
@@ -128,10 +154,7 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
     scoped AS (${scopedRepsSql(viewer, filter)}),
     created AS (
       -- Leads created in P′ ∪ P by period, rep and source: whole local months from lead_month, edge days from lead.
-      ${createdRowsSql(viewer, inScope, monthInScope, [
-        { p: CURRENT, ...input.period },
-        { p: PREVIOUS, ...previous },
-      ])}
+      ${createdRows}
     ),
     handed AS (
       -- Leads handed over in P′ ∪ P by period and rep, from each lead's deals, first meetings and won deals (lead_chain).
@@ -139,11 +162,12 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
       SELECT CASE WHEN in_p THEN ${Prisma.raw(String(CURRENT))} ELSE ${Prisma.raw(String(PREVIOUS))} END AS p, rep_id,
              handed_over, converted, first_meetings, won_deals
       FROM (
-        SELECT lc.handed_over_at >= ${instantSql(input.period.start)} AS in_p, lc.rep_id,
+        SELECT lc.handed_over_at >= ${periodStart} AS in_p, ${chainRep} AS rep_id,
                count(*) AS handed_over, count(*) FILTER (WHERE lc.deals > 0) AS converted,
                sum(lc.first_meetings) AS first_meetings, sum(lc.won_deals) AS won_deals
         FROM lead_chain lc
-        WHERE lc.org_id = ${viewer.orgId} AND lc.handed_over_at >= ${span.start} AND lc.handed_over_at < ${span.end} AND ${chainInScope}
+        ${chainJoin}
+        WHERE lc.org_id = ${viewer.orgId} AND lc.handed_over_at >= ${span.start} AND lc.handed_over_at < ${span.end} AND ${chainWhere}
         GROUP BY 1, 2
       ) h
     ),
@@ -186,7 +210,7 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
     WHERE s.visible
     ORDER BY 2 NULLS FIRST, 1`);
 
-  return shapeLeadMetrics(input.period, previous, rows);
+  return { side, ...shapeLeadMetrics(input.period, previous, rows) };
 }
 
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
@@ -211,7 +235,7 @@ function figuresOf(row: Row): LeadFigures {
   };
 }
 
-function shapeLeadMetrics(period: Period, previous: Period, rows: Row[]): LeadMetrics {
+function shapeLeadMetrics(period: Period, previous: Period, rows: Row[]): Omit<LeadMetrics, "side"> {
   const pair = (list: Row[]) => {
     const current = list.find((row) => row.p === CURRENT);
     const before = list.find((row) => row.p !== CURRENT);
@@ -223,4 +247,9 @@ function shapeLeadMetrics(period: Period, previous: Period, rows: Row[]): LeadMe
   const reps = [...byRep.entries()].map(([repId, list]) => ({ repId, name: list[0]?.name ?? "", teamId: list[0]?.teamId ?? null, ...pair(list) }));
   reps.sort((a, b) => a.name.localeCompare(b.name) || a.repId - b.repId);
   return { period, previousPeriod: previous, total: pair(rows.filter((row) => row.repId === null)), reps };
+}
+
+/** Of the leads handed over in P, first meetings per lead (firstMeetings ÷ handedOver; null without hand-overs). */
+export function handOverToFirstMeeting(figures: LeadFigures): number | null {
+  return share(figures.firstMeetings, figures.handedOver);
 }

@@ -11,13 +11,49 @@ const rep = logins.find((login) => login.role === "REP" && login.team === manage
 const teammates = logins.filter((login) => login.role === "REP" && login.team === manager.team && login.email !== rep.email);
 
 const lastYear = () => new Date().getUTCFullYear() - 1;
+const northManager = logins.find((login) => login.role === "MANAGER" && login.team === "Team North")!;
+const sdrManager = logins.find((login) => login.role === "MANAGER" && login.team && /Business|SDR/i.test(login.team))!;
+
+test("Team North's manager sees the hand-over chain of the leads their AEs received", async ({ page }) => {
+  await signIn(page, northManager.email);
+  await page.goto(`/dashboard?year=${lastYear()}`);
+  await expect(page.getByRole("heading", { level: 2, name: "Leads handed over to the team" })).toBeVisible();
+  await expect(page.getByText(/no leads belong to this scope/i)).toHaveCount(0);
+  const handed = page.getByRole("link", { name: /^Handed over, [\d,]+: show the leads$/ });
+  const count = (await handed.getAttribute("aria-label"))!.match(/, ([\d,]+):/)![1]!;
+  expect(Number(count.replace(/,/g, ""))).toBeGreaterThan(0);
+  await expect(page.getByRole("link", { name: /^First meeting, [\d,]+: show the deals$/ })).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Won, [\d,]+: show the leads$/ })).toBeVisible();
+  await handed.click();
+  await page.waitForURL(/\/drill\/leads/);
+  await expect(page.getByText(new RegExp(`^${count} leads?$`))).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("the SDR team's manager sees SDR figures, no €0 revenue cards", async ({ page }) => {
+  await signIn(page, sdrManager.email);
+  await page.goto(`/dashboard?year=${lastYear()}`);
+  const main = page.getByRole("main");
+  await expect(main.getByText("Leads handed over", { exact: true })).toBeVisible();
+  await expect(main.getByRole("heading", { name: "Per SDR" })).toBeVisible();
+  for (const revenueCard of ["Won revenue", "Average deal size", "Sales velocity", "Pipeline coverage"]) await expect(main.getByText(revenueCard, { exact: true })).toHaveCount(0);
+  expect(await main.textContent()).not.toMatch(/€\s?0(?![\d.,])/);
+  // The hand-over card opens as many leads as it counts.
+  const handed = page.getByRole("link", { name: /^Leads handed over, [\d,]+: show the rows$/ });
+  const count = (await handed.textContent())!.trim();
+  await handed.click();
+  await page.waitForURL(/\/drill\/leads/);
+  await expect(page.getByText(new RegExp(`^${count} leads?$`))).toBeVisible();
+  await page.goBack();
+  await expectNoAxeViolations(page);
+});
 
 test("a manager's dashboard: cards with their change, panels, and a number that opens its deals", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await signIn(page, manager.email);
   await page.goto(`/dashboard?year=${lastYear()}`);
   await expect(page.getByRole("heading", { level: 1, name: /sales dashboard/i })).toBeVisible();
-  for (const name of [/hand-over/i, /monthly trend/i, /lost reasons/i, /stage funnel/i]) await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
+  for (const name of [/hand-over|handed over/i, /monthly trend/i, /lost reasons/i, /stage funnel/i]) await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
   await expect(page.getByText(/compared with \d{4}/i).first()).toBeAttached();
   await expectNoAxeViolations(page);
 
@@ -65,6 +101,31 @@ test("a bad dashboard URL falls back to the current year instead of failing", as
   const response = await page.goto("/dashboard?period=custom&from=2024-02-31&to=x&pipeline=abc&team=999999");
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
+
+test("a rep lands on My KPIs after sign-in, with their open deals a click away", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await signIn(page, rep.email);
+  await page.waitForURL(/\/my-kpis/);
+  await expect(page.getByRole("heading", { level: 1, name: /my kpis/i })).toBeVisible();
+  await page.getByRole("link", { name: /your open deals as a list/i }).click();
+  await page.waitForURL(/\/pipeline\?view=table/);
+  const html = await page.content();
+  for (const teammate of teammates) expect(html).not.toContain(teammate.name);
+});
+
+test("the roster's numbers open the rep's deals and the rep's name their figures", async ({ page }) => {
+  await signIn(page, manager.email);
+  await page.waitForURL(/\/dashboard/);
+  await page.goto(`/roster?year=${lastYear()}`);
+  const won = page.getByRole("link", { name: new RegExp(`^${rep.name}, won: \\d+\\. show the rows$`, "i") });
+  const count = Number((await won.textContent())!.replace(/\D/g, ""));
+  await won.click();
+  await page.waitForURL(/\/drill\/deals\?.*rep=\d+/);
+  await expect(page.getByText(new RegExp(`\\b${count} deals?\\b`)).first()).toBeVisible();
+  await page.goto(`/roster?year=${lastYear()}`);
+  await page.getByRole("link", { name: rep.name, exact: true }).click();
+  await page.waitForURL(/\/reps\/\d+/);
 });
 
 test("a rep's KPIs show their own numbers and the team median, no teammate by name", async ({ page, context }) => {

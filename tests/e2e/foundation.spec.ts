@@ -1,4 +1,5 @@
-// The foundation as a user meets it: sign in as each role, land on the roster scoped to that role,
+// The foundation as a user meets it: sign in as each role (a rep lands on My KPIs, a manager or admin on the
+// dashboard), the roster scoped to that role,
 // switch language, and no accessibility violations, at both screen sizes.
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, demoLogins } from "../../prisma/seed";
@@ -41,12 +42,17 @@ test("the main pages have no accessibility violations at 1920×1080 in Russian",
   await page.getByLabel(/почта|email/i).fill(rep.email);
   await page.getByLabel(/пароль/i).fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: /войти/i }).click();
-  await page.waitForURL(/\/roster/);
+  await page.waitForURL(/\/my-kpis/);
+  await expect(page.getByRole("heading", { level: 1, name: /мои показатели/i })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto("/roster");
   await expectNoAxeViolations(page);
 });
 
 test("the admin sees every team on the roster", async ({ page }) => {
   await signIn(page, admin.email);
+  await page.waitForURL(/\/dashboard/);
+  await page.goto("/roster");
   const teams = [...new Set(logins.filter((login) => login.role === "REP").map((login) => login.team!))];
   for (const team of teams) await expect(page.getByRole("main").getByText(team).first()).toBeVisible();
   await expectNoAxeViolations(page);
@@ -54,6 +60,8 @@ test("the admin sees every team on the roster", async ({ page }) => {
 
 test("a manager sees their team and not another team's reps", async ({ page }) => {
   await signIn(page, manager.email);
+  await page.waitForURL(/\/dashboard/);
+  await page.goto("/roster");
   await expect(page.getByRole("main").getByText(rep.name)).toBeVisible();
   await expect(page.getByRole("main").getByText(otherTeamRep.name)).toHaveCount(0);
   await expectNoAxeViolations(page);
@@ -61,6 +69,8 @@ test("a manager sees their team and not another team's reps", async ({ page }) =
 
 test("a rep sees their own row and no other rep's name", async ({ page }) => {
   await signIn(page, rep.email);
+  await page.waitForURL(/\/my-kpis/);
+  await page.goto("/roster");
   await expect(page.getByRole("main").getByText(rep.name)).toBeVisible();
   const teammates = logins.filter((login) => login.role === "REP" && login.email !== rep.email);
   for (const other of teammates) await expect(page.getByRole("main").getByText(other.name)).toHaveCount(0);
@@ -68,6 +78,7 @@ test("a rep sees their own row and no other rep's name", async ({ page }) => {
 
 test("the language switch turns the app into Russian and back", async ({ page }) => {
   await signIn(page, manager.email);
+  await page.goto("/roster");
   await page.getByRole("button", { name: /русский|russian/i }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "ru");
   await expect(page.getByRole("main")).toContainText(/Команда|команда/);

@@ -48,11 +48,13 @@ test("HSTS is sent when the reverse proxy says the request came over https", asy
 test("the pages run under the CSP without a single violation, and the session cookie is locked down", async ({ page, context }) => {
   const violations = collectCspViolations(page);
   await signIn(page, rep.email);
+  await page.waitForURL(/\/my-kpis/);
+  await page.goto("/roster");
   await expect(page.getByRole("main")).toContainText(rep.name);
   await page.locator("header summary").click();
   await expect(page.getByRole("button", { name: /sign out everywhere/i })).toBeVisible();
   await page.goto("/login");
-  await page.waitForURL(/\/roster/);
+  await page.waitForURL(/\/my-kpis/);
   expect(violations).toEqual([]);
 
   const session = (await context.cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"));

@@ -137,10 +137,19 @@ describe("the hand-over drill shows an SDR their own leads' deals, restricted wh
     expect((await listDrillDeals(who.greta, { period, teamId: teamNorth, filter: parseDealDrill({ basis: "fromHandedOver" }) })).total).toBe(0);
   });
 
-  it("an AE team's manager sees their own chain (AE-sourced leads) in full, never the SDRs' leads", async () => {
+  it("an AE team's manager sees the chain of the leads handed over to their AEs (issue 18); the SDR's own deal restricted", async () => {
+    // Team North has no SDR, so it reads the receiving side (lib/kpi/lead-side.ts): every lead whose AE is Theo.
     const rows = await chain(who.paul, "fromHandedOver");
-    expect(rows.rows.map((r) => r.id)).toEqual([deals.aeSourced]);
+    expect(rows.rows.map((r) => [r.id, r.restricted])).toEqual([
+      [deals.aeSourced, false],
+      [deals.fromViktor, false],
+      [deals.viktorsOwn, true],
+    ]);
     expect(rows.rows[0]).toMatchObject({ account: HIDDEN.accountNorth, owner: HIDDEN.theo, amount: "33333.00", restricted: false });
+    expect(rows.rows[2]).toMatchObject({ name: "Viktor's own deal", ...RESTRICTED });
+    expect(rows.amount).toBe("44444.00");
+    // Amelie's lead went to Team South: nothing of it.
+    expect(JSON.stringify(rows)).not.toContain("Amelie");
   });
 
   it("the admin sees every deal of the chain in full", async () => {

@@ -69,8 +69,8 @@ describe("safeCallbackPath", () => {
   });
 
   it("sends a sign-in with an unusable callback to the roster", () => {
-    expect(signInLanding("/\t/evil.test")).toBe("/roster");
-    expect(signInLanding(undefined)).toBe("/roster");
+    expect(signInLanding("/\t/evil.test")).toBe("/");
+    expect(signInLanding(undefined)).toBe("/");
     expect(signInLanding("/deals/7")).toBe("/deals/7");
   });
 

@@ -12,6 +12,9 @@ import { GoalProgressPanel } from "@/components/goals/goal-progress-panel";
 import { FunnelPanel } from "@/components/kpi/panels/funnel-panel";
 import { HeadlinePanel } from "@/components/kpi/panels/headline-panel";
 import { LeadsPanel } from "@/components/kpi/panels/leads-panel";
+import { SdrPanel } from "@/components/kpi/panels/sdr-panel";
+import { kpiDb } from "@/lib/kpi/kpi-db";
+import { isSdrOnly, queryScopeMix } from "@/lib/kpi/lead-side";
 import { loadScope, pickerYears } from "@/lib/dashboard/load-scope";
 import { LostReasonsPanel } from "@/components/kpi/panels/lost-reasons-panel";
 import { TrendsPanel } from "@/components/kpi/panels/trends-panel";
@@ -26,6 +29,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   if (viewer.role === "REP") redirect("/my-kpis");
   const params = await searchParams;
   const [scope, t, tGoals, labels] = await Promise.all([loadScope(viewer, params), getTranslations("dashboard"), getTranslations("goals"), filterLabels()]);
+  // A scope of SDRs only sells nothing itself: its dashboard shows their work and hand-overs, not revenue cards.
+  const sdrOnly = isSdrOnly(await queryScopeMix(kpiDb, viewer, scope.filter));
   const teamName = scope.labels.teams.find((team) => team.id === scope.query.teamId)?.name;
   const scopeText =
     teamName !== undefined
@@ -68,26 +73,42 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         labels={labels}
       />
 
-      <Suspense key={`cards-${key}`} fallback={<CardsSkeleton count={9} />}>
-        <HeadlinePanel scope={scope} />
-      </Suspense>
-      <Suspense key={`goals-${key}`} fallback={<PanelSkeleton title={tGoals("title")} rows={3} />}>
-        <GoalProgressPanel scope={scope} />
-      </Suspense>
-      <Suspense key={`leads-${key}`} fallback={<PanelSkeleton title={t("leads.title")} rows={5} />}>
-        <LeadsPanel scope={scope} />
-      </Suspense>
-      <div className="grid gap-6 2xl:grid-cols-[2fr_3fr]">
-        <Suspense key={`trends-${key}`} fallback={<PanelSkeleton title={t("trends.title")} rows={6} />}>
-          <TrendsPanel scope={scope} />
-        </Suspense>
-        <Suspense key={`lost-${key}`} fallback={<PanelSkeleton title={t("lostReasons.title")} rows={6} />}>
-          <LostReasonsPanel scope={scope} />
-        </Suspense>
-      </div>
-      <Suspense key={`funnel-${key}`} fallback={<PanelSkeleton title={t("funnel.title")} rows={8} />}>
-        <FunnelPanel scope={scope} />
-      </Suspense>
+      {sdrOnly ? (
+        <>
+          <Suspense key={`sdr-${key}`} fallback={<CardsSkeleton count={6} />}>
+            <SdrPanel scope={scope} />
+          </Suspense>
+          <Suspense key={`goals-${key}`} fallback={<PanelSkeleton title={tGoals("title")} rows={3} />}>
+            <GoalProgressPanel scope={scope} />
+          </Suspense>
+          <Suspense key={`leads-${key}`} fallback={<PanelSkeleton title={t("leads.title")} rows={5} />}>
+            <LeadsPanel scope={scope} />
+          </Suspense>
+        </>
+      ) : (
+        <>
+          <Suspense key={`cards-${key}`} fallback={<CardsSkeleton count={9} />}>
+            <HeadlinePanel scope={scope} />
+          </Suspense>
+          <Suspense key={`goals-${key}`} fallback={<PanelSkeleton title={tGoals("title")} rows={3} />}>
+            <GoalProgressPanel scope={scope} />
+          </Suspense>
+          <Suspense key={`leads-${key}`} fallback={<PanelSkeleton title={t("leads.title")} rows={5} />}>
+            <LeadsPanel scope={scope} />
+          </Suspense>
+          <div className="grid gap-6 2xl:grid-cols-[2fr_3fr]">
+            <Suspense key={`trends-${key}`} fallback={<PanelSkeleton title={t("trends.title")} rows={6} />}>
+              <TrendsPanel scope={scope} />
+            </Suspense>
+            <Suspense key={`lost-${key}`} fallback={<PanelSkeleton title={t("lostReasons.title")} rows={6} />}>
+              <LostReasonsPanel scope={scope} />
+            </Suspense>
+          </div>
+          <Suspense key={`funnel-${key}`} fallback={<PanelSkeleton title={t("funnel.title")} rows={8} />}>
+            <FunnelPanel scope={scope} />
+          </Suspense>
+        </>
+      )}
       <p className="max-w-4xl text-xs leading-relaxed text-muted">{t("definitions")}</p>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Suspense } from "react";
 import { CardsSkeleton, PanelSkeleton } from "@/components/kpi/panel";
@@ -37,6 +38,14 @@ export default async function MyKpisPage({ searchParams }: { searchParams: Promi
       ) : (
         <>
           <p className="rounded-lg border border-accent/30 bg-accent-soft px-4 py-3 text-sm text-accent-soft-foreground">{t("privacy")}</p>
+          <nav aria-label={t("dealsNav")} className="flex flex-wrap gap-3 text-sm">
+            <Link href="/pipeline" className="rounded-lg border border-border bg-surface px-4 py-2 font-medium text-foreground shadow-sm hover:border-accent hover:text-accent">
+              {t("openDealsBoard")}
+            </Link>
+            <Link href="/pipeline?view=table" className="rounded-lg border border-border bg-surface px-4 py-2 font-medium text-foreground shadow-sm hover:border-accent hover:text-accent">
+              {t("openDealsTable")}
+            </Link>
+          </nav>
           <Suspense key={`mine-${key}`} fallback={<CardsSkeleton count={8} />}>
             <MyNumbersPanel scope={scope} />
           </Suspense>

@@ -16,11 +16,15 @@ const BOTTLENECK_DROP = 0.05;
 /** Lead flow by source, and the SDR → AE hand-over chain with each step's conversion against the previous period. */
 export async function LeadsPanel({ scope }: { scope: DashboardScope }) {
   const [leads, t, tSources] = await Promise.all([
-    getLeadMetrics(scope.viewer, { period: scope.period, filter: scope.filter }),
+    // A scope without SDRs (an AE team) follows the leads handed over to it (lib/kpi/lead-side.ts).
+    getLeadMetrics(scope.viewer, { period: scope.period, filter: scope.filter, side: "auto" }),
     getTranslations("dashboard.leads"),
     getTranslations("dashboard.sources"),
   ]);
   const { format } = scope;
+  const received = leads.side === "receiver";
+  const title = received ? t("received.title") : t("title");
+  const description = received ? t("received.description") : t("description");
   const cur = leads.total.current;
   const prev = leads.total.previous;
   const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
@@ -52,14 +56,14 @@ export async function LeadsPanel({ scope }: { scope: DashboardScope }) {
 
   if (cur.created + cur.handedOver + prev.created + prev.handedOver === 0) {
     return (
-      <Panel id="leads-heading" title={t("title")} description={t("description")}>
-        <p className="text-sm text-muted">{t("noLeads")}</p>
+      <Panel id="leads-heading" title={title} description={description}>
+        <p className="text-sm text-muted">{received ? t("received.noLeads") : t("noLeads")}</p>
       </Panel>
     );
   }
 
   return (
-    <Panel id="leads-heading" title={t("title")} description={t("description")}>
+    <Panel id="leads-heading" title={title} description={description}>
       {handoff && (
         <p className="mb-4 rounded-lg border border-danger bg-danger-soft px-4 py-3 text-sm text-foreground">
           <span aria-hidden="true" className="font-semibold text-danger">⚠ </span>
@@ -132,7 +136,7 @@ export async function LeadsPanel({ scope }: { scope: DashboardScope }) {
         </div>
         <div>
           <h3 className="text-base font-semibold text-foreground">
-            {t("flowTitle")}{" "}
+            {received ? t("received.flowTitle") : t("flowTitle")}{" "}
             <Link className={`${link} font-normal text-muted`} href={leadsHref(scope, { basis: "created" })}>
               {t("created", { count: cur.created })}
             </Link>
