@@ -2,7 +2,6 @@
 // [--time-zone Europe/Berlin] [--stale-days 14] [--stuck-factor 2] [--coaching-minutes 180]
 // [--managers-edit-stage-rules yes|no]`: the organisation's settings on a real install, in DATABASE_URL or the
 // embedded server. The same validation, write and audit row as the admin's settings page.
-import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { cliAdminViewer } from "../auth/cli-admin-viewer";
 import { createPrismaClient } from "../db/create-client";
@@ -10,7 +9,7 @@ import { readOrganizationSettings } from "../data/read-organization-settings";
 import { updateOrganizationSettings } from "../data/update-organization-settings";
 import { AppError } from "../errors";
 import { orgSettingsChangeSchema, type OrgSettings } from "../validation/org-settings";
-import { openCliDatabase } from "./database";
+import { runAsMain, runDatabaseCommand } from "./run-cli";
 
 const USAGE = `usage:
   npm run org -- show [--org "<organisation>"]
@@ -119,25 +118,9 @@ export async function runOrgCommand(command: OrgCommand, url: string): Promise<s
   }
 }
 
-async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  if (argv.length === 0 || argv.includes("--help") || argv.includes("-h")) {
-    console.log(USAGE);
-    return;
-  }
-  const command = parseOrgCommand(argv);
-  const { url, close } = await openCliDatabase("Organisation settings in");
-  try {
-    console.log(await runOrgCommand(command, url));
-  } finally {
-    await close();
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(`org: ${error instanceof OrgCommandError ? message : message.split("\n")[0]}`);
-    process.exit(1);
-  });
-}
+runAsMain(
+  import.meta.url,
+  "org",
+  () => runDatabaseCommand({ usage: USAGE, databaseLabel: "Organisation settings in", parse: parseOrgCommand, run: runOrgCommand }),
+  OrgCommandError,
+);

@@ -1,7 +1,6 @@
 // `npm run pipeline -- create "<name>" --stages "A,B,C" [--first-meeting B] [--org "<name>"] [--language en|ru]` and
 // `npm run pipeline -- list [--org "<name>"]`: pipelines for scripted installs, in DATABASE_URL or the embedded server
 // (README "Pipelines and stages"). The admin page edits them further.
-import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { createPrismaClient, type PrismaClient } from "../db/create-client";
 import { auditRow } from "../data/audit-row";
@@ -10,7 +9,7 @@ import { isAppError } from "../errors";
 import { locales } from "../i18n/config";
 import { pipelineFromStageNames } from "../pipelines/templates";
 import { MAX_OPEN_STAGES, pipelineNameField } from "../validation/pipelines";
-import { openCliDatabase } from "./database";
+import { runAsMain, runDatabaseCommand } from "./run-cli";
 
 const USAGE = `usage:
   npm run pipeline -- create "<name>" --stages "A,B,C" [--first-meeting B] [--org "<organisation>"] [--language en|ru]
@@ -140,25 +139,9 @@ export async function runPipelineCommand(command: PipelineCommand, url: string):
   }
 }
 
-async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  if (argv.length === 0 || argv.includes("--help") || argv.includes("-h")) {
-    console.log(USAGE);
-    return;
-  }
-  const command = parsePipelineCommand(argv);
-  const { url, close } = await openCliDatabase("Pipelines in");
-  try {
-    console.log(await runPipelineCommand(command, url));
-  } finally {
-    await close();
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(`pipeline: ${error instanceof PipelineCommandError ? message : message.split("\n")[0]}`);
-    process.exit(1);
-  });
-}
+runAsMain(
+  import.meta.url,
+  "pipeline",
+  () => runDatabaseCommand({ usage: USAGE, databaseLabel: "Pipelines in", parse: parsePipelineCommand, run: runPipelineCommand }),
+  PipelineCommandError,
+);

@@ -3,7 +3,6 @@
 // the pipeline plan for a team's next-year revenue target (README "Pipeline plan"), worked back through last year's
 // figures from lib/kpi, as the organisation's administrator. An assumption given on the command line replaces the
 // figure from the data (needed when the data has none).
-import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { cliAdminViewer } from "../auth/cli-admin-viewer";
 import { createPrismaClient } from "../db/create-client";
@@ -11,6 +10,7 @@ import { queryScopeLabels } from "../kpi/query-scope-labels";
 import { buildPipelinePlan, MAX_TARGET, PlanInputError, type PipelinePlan } from "../plan/pipeline-plan";
 import { planDefaults } from "../plan/plan-defaults";
 import { openCliDatabase } from "./database";
+import { runAsMain } from "./run-cli";
 
 const USAGE =
   'usage: npm run plan -- --year <YYYY> --team "<name>" --target <amount> [--org "<name>"] [--format json]\n' +
@@ -122,9 +122,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  main().catch((error: unknown) => {
-    console.error(`plan: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  });
-}
+runAsMain(import.meta.url, "plan", main, PlanCommandError);

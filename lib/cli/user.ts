@@ -1,14 +1,13 @@
 // `npm run user -- create --email … --role ADMIN [--name …] [--team …] [--org …] [--password-stdin]`,
 // `npm run user -- set-password --email … [--password-stdin]`, `npm run user -- deactivate --email …`:
 // accounts on a real install (the first admin above all), in DATABASE_URL or the embedded server.
-import { pathToFileURL } from "node:url";
 import bcrypt from "bcryptjs";
 import { z } from "zod";
 import { createPrismaClient, type PrismaClient } from "../db/create-client";
 import { auditRow } from "../data/audit-row";
 import { BCRYPT_COST } from "../data/admin-password";
 import { emailField, MIN_PASSWORD_LENGTH, passwordField, personNameField } from "../validation/admin-fields";
-import { openCliDatabase } from "./database";
+import { runAsMain, runDatabaseCommand } from "./run-cli";
 import { readPassword } from "./read-password";
 
 const USAGE = `usage:
@@ -157,26 +156,15 @@ export async function runUserCommand(command: UserCommand, url: string, password
   }
 }
 
-async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  if (argv.length === 0 || argv.includes("--help") || argv.includes("-h")) {
-    console.log(USAGE);
-    return;
-  }
-  const command = parseUserCommand(argv);
-  const { url, close } = await openCliDatabase("Managing users in");
-  try {
-    const passwordStdin = "passwordStdin" in command && command.passwordStdin;
-    console.log(await runUserCommand(command, url, () => readPassword({ fromStdin: passwordStdin })));
-  } finally {
-    await close();
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(`user: ${error instanceof UserCommandError ? message : message.split("\n")[0]}`);
-    process.exit(1);
-  });
-}
+runAsMain(
+  import.meta.url,
+  "user",
+  () =>
+    runDatabaseCommand({
+      usage: USAGE,
+      databaseLabel: "Managing users in",
+      parse: parseUserCommand,
+      run: (command, url) => runUserCommand(command, url, () => readPassword({ fromStdin: "passwordStdin" in command && command.passwordStdin })),
+    }),
+  UserCommandError,
+);
