@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { saveOrganizationSettings } from "@/lib/actions/admin-update-organization-settings";
 import { Field, FormMessage, SubmitButton, inputClass, useActionForm } from "@/components/admin/form-parts";
 import type { OrgSettings } from "@/lib/validation/org-settings";
+import { ChoiceSelect } from "./choice-select";
 import type { Choice } from "./choices";
 
 export interface SettingsBounds {
@@ -63,27 +64,22 @@ export function OrgSettingsForm({ settings, currencies, timeZones, bounds }: { s
           </Field>
           <Field id="org-currency" label={t("fields.currency")} hint={t("hints.currency")} errors={errors.currency}>
             {(aria) => (
-              <select {...aria} name="currency" defaultValue={settings.currency} className={inputClass}>
-                {currencies.map((choice) => (
-                  <option key={choice.value} value={choice.value}>
-                    {choice.label}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect {...aria} choices={currencies} name="currency" defaultValue={settings.currency} />
             )}
           </Field>
           <Field id="org-time-zone" label={t("fields.timeZone")} hint={t("hints.timeZone")} errors={errors.timeZone}>
             {(aria) => (
-              <select {...aria} ref={zoneSelect} name="timeZone" defaultValue={settings.timeZone} onChange={(event) => {
+              <ChoiceSelect
+                {...aria}
+                ref={zoneSelect}
+                choices={timeZones}
+                name="timeZone"
+                defaultValue={settings.timeZone}
+                onChange={(event) => {
                   setZone(event.target.value);
                   setConfirming(false);
-                }} className={inputClass}>
-                {timeZones.map((choice) => (
-                  <option key={choice.value} value={choice.value}>
-                    {choice.label}
-                  </option>
-                ))}
-              </select>
+                }}
+              />
             )}
           </Field>
         </div>

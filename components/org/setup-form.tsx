@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { completeSetup } from "@/lib/actions/complete-setup";
 import { Field, FormMessage, SubmitButton, inputClass, useActionForm } from "@/components/admin/form-parts";
+import { ChoiceSelect } from "./choice-select";
 import type { Choice } from "./choices";
 
 const fieldsetClass = "space-y-4 rounded-2xl border border-border bg-surface p-6 shadow-sm";
@@ -43,24 +44,12 @@ export function SetupForm({ token, currencies, timeZones, minPassword }: { token
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="setup-currency" label={t("fields.currency")} hint={t("hints.currency")} errors={errors.currency}>
             {(aria) => (
-              <select {...aria} name="currency" defaultValue="USD" className={inputClass}>
-                {currencies.map((choice) => (
-                  <option key={choice.value} value={choice.value}>
-                    {choice.label}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect {...aria} choices={currencies} name="currency" defaultValue="USD" />
             )}
           </Field>
           <Field id="setup-zone" label={t("fields.timeZone")} hint={t("hints.timeZone")} errors={errors.timeZone}>
             {(aria) => (
-              <select {...aria} ref={zone} name="timeZone" defaultValue="UTC" className={inputClass}>
-                {timeZones.map((choice) => (
-                  <option key={choice.value} value={choice.value}>
-                    {choice.label}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect {...aria} ref={zone} choices={timeZones} name="timeZone" defaultValue="UTC" />
             )}
           </Field>
         </div>
