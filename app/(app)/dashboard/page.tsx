@@ -74,28 +74,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       />
 
       {sdrOnly ? (
-        <>
-          <Suspense key={`sdr-${key}`} fallback={<CardsSkeleton count={6} />}>
-            <SdrPanel scope={scope} />
-          </Suspense>
-          <Suspense key={`goals-${key}`} fallback={<PanelSkeleton title={tGoals("title")} rows={3} />}>
-            <GoalProgressPanel scope={scope} />
-          </Suspense>
-          <Suspense key={`leads-${key}`} fallback={<PanelSkeleton title={t("leads.title")} rows={5} />}>
-            <LeadsPanel scope={scope} />
-          </Suspense>
-        </>
+        <Suspense key={`sdr-${key}`} fallback={<CardsSkeleton count={6} />}>
+          <SdrPanel scope={scope} />
+        </Suspense>
       ) : (
+        <Suspense key={`cards-${key}`} fallback={<CardsSkeleton count={9} />}>
+          <HeadlinePanel scope={scope} />
+        </Suspense>
+      )}
+      <Suspense key={`goals-${key}`} fallback={<PanelSkeleton title={tGoals("title")} rows={3} />}>
+        <GoalProgressPanel scope={scope} />
+      </Suspense>
+      <Suspense key={`leads-${key}`} fallback={<PanelSkeleton title={t("leads.title")} rows={5} />}>
+        <LeadsPanel scope={scope} />
+      </Suspense>
+      {!sdrOnly && (
         <>
-          <Suspense key={`cards-${key}`} fallback={<CardsSkeleton count={9} />}>
-            <HeadlinePanel scope={scope} />
-          </Suspense>
-          <Suspense key={`goals-${key}`} fallback={<PanelSkeleton title={tGoals("title")} rows={3} />}>
-            <GoalProgressPanel scope={scope} />
-          </Suspense>
-          <Suspense key={`leads-${key}`} fallback={<PanelSkeleton title={t("leads.title")} rows={5} />}>
-            <LeadsPanel scope={scope} />
-          </Suspense>
           <div className="grid gap-6 2xl:grid-cols-[2fr_3fr]">
             <Suspense key={`trends-${key}`} fallback={<PanelSkeleton title={t("trends.title")} rows={6} />}>
               <TrendsPanel scope={scope} />
