@@ -56,4 +56,10 @@ describe.each(LOCALES)("sentences with missing values (%s)", (locale) => {
     }
     expect(t("review.evidence.quotaDetail", { revenue: "€1.2M", quota: "€2M" })).toContain("€2M");
   });
+
+  it("a plan saved by a user who is gone gives its date, not a dash for the name", () => {
+    const sentence = t("plan.savedOn", { date: "05.12.2026" });
+    expect(sentence).toContain("05.12.2026");
+    expect(sentence).not.toContain("—");
+  });
 });
