@@ -1,26 +1,16 @@
+import { diagnosisWhyValues } from "@/lib/coaching/diagnosis-sentence";
 import { loadRepProfile } from "@/lib/coaching/load-rep-profile";
 import type { DashboardScope } from "@/lib/dashboard/scope";
 import type { CoachedRep } from "@/lib/data/coaching/get-coached-rep";
 import { getTranslations } from "@/lib/i18n/get-translations";
-
-const DASH = "—";
 
 /** KPI.md diagnosis against the team's median rep: what the numbers say and what to work on. */
 export async function RepDiagnosisPanel({ scope, rep }: { scope: DashboardScope; rep: CoachedRep }) {
   const [profile, t] = await Promise.all([loadRepProfile(scope, rep), getTranslations("repProfile.diagnosis")]);
   const { format } = scope;
   const { own, team, codes } = profile.diagnosis;
-  const percent = (value: number | null) => (value === null ? DASH : format.percent(value));
-  const one = (value: number | null) => (value === null ? DASH : format.number(Math.round(value * 10) / 10));
   const code = codes[0];
-  const values = {
-    perDay: one(own.perWorkingDay),
-    median: one(team.perWorkingDay),
-    response: percent(own.responseRate),
-    medianResponse: percent(team.responseRate),
-    conversion: percent(own.leadToOpportunity),
-    medianConversion: percent(team.leadToOpportunity),
-  };
+  const values = diagnosisWhyValues(own, team, format);
   const tone = code ? "border-danger/40 bg-danger-soft" : "border-border bg-surface";
   return (
     <section aria-labelledby="rep-diagnosis-heading" className={`rounded-xl border p-5 shadow-sm ${tone}`}>

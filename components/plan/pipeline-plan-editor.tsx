@@ -39,6 +39,11 @@ const parse = (text: string): number | null => (text.trim() === "" || !Number.is
 export function PipelinePlanEditor(props: PlanEditorProps) {
   const t = useTranslations("plan");
   const { defaults, saved, actuals, locale } = props;
+  // Who saved it is unknown once that user is gone: the line then gives only the date, not a dash for the name.
+  const savedLine = (plan: { savedBy: string | null; savedAt: string }) => {
+    const date = new Date(plan.savedAt).toLocaleDateString(locale.locale);
+    return plan.savedBy === null ? t("savedOn", { date }) : t("savedBy", { name: plan.savedBy, date });
+  };
   const start = saved
     ? { target: saved.target, ...saved.assumptions }
     : { target: defaults.baseRevenue > 0 ? defaults.baseRevenue : null, ...defaults.assumptions };
@@ -147,10 +152,10 @@ export function PipelinePlanEditor(props: PlanEditorProps) {
             <SubmitButton pending={pending} pendingLabel={t("saving")}>
               {t("save")}
             </SubmitButton>
-            {saved && <p className="text-sm text-muted">{t("savedBy", { name: saved.savedBy ?? "—", date: new Date(saved.savedAt).toLocaleDateString(locale.locale) })}</p>}
+            {saved && <p className="text-sm text-muted">{savedLine(saved)}</p>}
           </div>
         ) : (
-          <p className="text-sm text-muted">{saved ? t("savedBy", { name: saved.savedBy ?? "—", date: new Date(saved.savedAt).toLocaleDateString(locale.locale) }) : t("notSaved")}</p>
+          <p className="text-sm text-muted">{saved ? savedLine(saved) : t("notSaved")}</p>
         )}
         <FormMessage state={state} success={t("saved")} />
       </form>

@@ -1,12 +1,12 @@
-// `npm run seed -- [--reset] [--reps N] [--years K] [--seed S] [--today YYYY-MM-DD]`: writes the demo organisation
+// `npm run seed -- [--reset] [--reps N] [--years K] [--seed S] [--today YYYY-MM-DD] [--locale en|ru]`: writes the demo organisation
 // into DATABASE_URL, or into the embedded server in .data/postgres when it is not set.
 import { z } from "zod";
-import { DEMO_PASSWORD, DEFAULT_REPS, DEFAULT_SEED, DEFAULT_YEARS, isDatabaseEmpty, MAX_REPS, MAX_YEARS, MIN_REPS, seedDemo } from "../../prisma/seed";
+import { DEFAULT_DEMO_LOCALE, DEMO_LOCALES, DEMO_PASSWORD, DEFAULT_REPS, DEFAULT_SEED, DEFAULT_YEARS, isDatabaseEmpty, MAX_REPS, MAX_YEARS, MIN_REPS, seedDemo } from "../../prisma/seed";
 import type { DemoLogin } from "../../prisma/seed";
 import { openCliDatabase } from "./database";
 import { printLogins, progressBar } from "./output";
 
-const USAGE = "usage: npm run seed -- [--reset] [--reps N] [--years K] [--seed S] [--today YYYY-MM-DD]";
+const USAGE = "usage: npm run seed -- [--reset] [--reps N] [--years K] [--seed S] [--today YYYY-MM-DD] [--locale en|ru]";
 // Past this many logins only the admin, the managers and the reps with a planted pattern are printed.
 const MAX_LOGINS_PRINTED = 40;
 
@@ -29,6 +29,7 @@ const argsSchema = z.strictObject(
       .transform((s) => new Date(`${s}T12:00:00Z`))
       .refine((d) => !Number.isNaN(d.getTime()), { error: "--today is not a valid date" })
       .optional(),
+    locale: z.enum(DEMO_LOCALES, { error: `--locale must be ${DEMO_LOCALES.join(" or ")}` }).default(DEFAULT_DEMO_LOCALE),
   },
   { error: (issue) => (issue.code === "unrecognized_keys" ? `unknown option ${issue.keys.map((k) => `--${k}`).join(", ")}` : undefined) },
 );
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
       throw new SeedError("the database already holds data; run `npm run seed -- --reset` to delete everything in it and seed again");
     }
 
-    console.log(`▸ Generating the demo organisation: ${args.reps} reps, ${args.years} calendar year(s), seed ${args.seed}${args.reset ? ", after emptying every table" : ""}`);
+    console.log(`▸ Generating the demo organisation: ${args.reps} reps, ${args.years} calendar year(s), seed ${args.seed}, texts in ${args.locale === "ru" ? "Russian" : "English"}${args.reset ? ", after emptying every table" : ""}`);
     const started = Date.now();
     const { counts, logins } = await seedDemo(url, { ...args, onProgress: progressBar() });
     const seconds = (Date.now() - started) / 1000;

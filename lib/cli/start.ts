@@ -17,7 +17,7 @@ import { isDatabaseDown } from "../db/is-database-down";
 import { MigrationError, migrate } from "../db/migrate";
 import { withOutagePage } from "../http/outage-page";
 import { issueSetupToken, SETUP_TOKEN_LIFETIME_MINUTES } from "../data/issue-setup-token";
-import { DEMO_PASSWORD, demoLogins, isDatabaseEmpty, seedDemo } from "../../prisma/seed";
+import { DEFAULT_DEMO_LOCALE, DEMO_LOCALES, DEMO_PASSWORD, demoLogins, isDatabaseEmpty, seedDemo } from "../../prisma/seed";
 import { printFirstAdminHelp, printLogins, progressBar } from "./output";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -28,6 +28,8 @@ const launchEnv = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { error: "DATABASE_URL must start with postgres:// or postgresql://" }).optional(),
   DATA_DIR: z.string().min(1).default(path.join(root, ".data")),
   DEMO_DATA: z.enum(["auto", "on", "off"], { error: "DEMO_DATA must be auto, on or off" }).default("auto"),
+  // The language of the demo organisation's texts when the first start seeds it (stage names, lost reasons, …).
+  DEMO_LOCALE: z.enum(DEMO_LOCALES, { error: `DEMO_LOCALE must be ${DEMO_LOCALES.join(" or ")}` }).default(DEFAULT_DEMO_LOCALE),
   NODE_ENV: z.string().optional(),
 });
 
@@ -123,7 +125,7 @@ async function prepareDatabase(config: z.infer<typeof launchEnv>): Promise<{ url
   if (seedWanted && (await isDatabaseEmpty(url))) {
     console.log("▸ Empty database: generating the demo organisation…");
     const started = Date.now();
-    const { counts } = await seedDemo(url, { onProgress: progressBar() });
+    const { counts } = await seedDemo(url, { locale: config.DEMO_LOCALE, onProgress: progressBar() });
     const rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
     console.log(`▸ Demo data ready: ${rows.toLocaleString("en")} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }

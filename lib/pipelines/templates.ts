@@ -42,7 +42,7 @@ const ENDS = { won: { en: "Won", ru: "Выиграна" }, lost: { en: "Lost", r
 
 const TEMPLATES: Record<PipelineTemplateKey, Template> = {
   b2b: {
-    name: { en: "New business", ru: "Новые клиенты" },
+    name: { en: "New business", ru: "Новые продажи" },
     open: [
       {
         name: { en: "Qualify", ru: "Квалификация" },
@@ -71,7 +71,7 @@ const TEMPLATES: Record<PipelineTemplateKey, Template> = {
         ],
       },
       {
-        name: { en: "Solution demo", ru: "Демонстрация" },
+        name: { en: "Solution demo", ru: "Демонстрация решения" },
         buyerStage: "EVALUATION",
         buyerQuestion: { en: "Does the product fit the way our team works?", ru: "Подходит ли продукт тому, как работает наша команда?" },
         probability: 40,
@@ -168,7 +168,7 @@ const TEMPLATES: Record<PipelineTemplateKey, Template> = {
         ],
       },
       {
-        name: { en: "Proposal", ru: "Предложение" },
+        name: { en: "Proposal", ru: "Коммерческое предложение" },
         buyerStage: "EVALUATION",
         buyerQuestion: { en: "Is this the right offer at the right price?", ru: "То ли это предложение и по той ли цене?" },
         probability: 50,

@@ -8,6 +8,7 @@ import { withDerivedDataDeferred } from "../../lib/db/derived-data";
 import { DEMO_PASSWORD } from "./demo-logins";
 import { generateDemo } from "./generate-demo";
 import { hasNoOrganisation } from "./is-database-empty";
+import { DEFAULT_DEMO_LOCALE, type DemoLocale, localiseLogins, translatingSink } from "./locale";
 import { resolveDemoOptions } from "./options";
 import { type DemoLogin, planOrganisation } from "./plan-organisation";
 import { TABLE_ORDER, TABLES } from "./rows";
@@ -19,6 +20,8 @@ export interface SeedDemoOptions {
   years?: number;
   /** Plant the patterns of docs/demo-data.md (default true); false only for tests that need none (DemoOptions.patterns). */
   patterns?: boolean;
+  /** The language of the demo's texts: stage, pipeline and team names, lost reasons, criteria, notes (default English). */
+  locale?: DemoLocale;
   /** Empty every app table first (not `_prisma_migrations`); without it a non-empty database is refused. */
   reset?: boolean;
   onProgress?: (done: number, total: number, label: string) => void;
@@ -59,10 +62,12 @@ export async function seedDemo(connectionString: string, options: SeedDemoOption
     else if (!(await hasNoOrganisation(client))) throw new DatabaseNotEmptyError();
 
     const writer = createCopyWriter(client);
+    const locale = options.locale ?? DEFAULT_DEMO_LOCALE;
+    const sink = translatingSink(writer.sink, locale);
     let total = 1;
     await withDerivedDataDeferred(client, () =>
       withConstraintsDeferred(client, TABLE_ORDER, async () => {
-        for (const step of generateDemo(resolved, writer.sink, plan)) {
+        for (const step of generateDemo(resolved, sink, plan)) {
           total = step.total + 1;
           if (writer.buffered() > FLUSH_CHARACTERS) await writer.flush();
           options.onProgress?.(step.done, total, step.label);
@@ -73,7 +78,7 @@ export async function seedDemo(connectionString: string, options: SeedDemoOption
     await advanceSequences(client);
     await client.query("COMMIT");
     options.onProgress?.(total, total, "done");
-    return { counts: { ...writer.counts }, logins: plan.logins };
+    return { counts: { ...writer.counts }, logins: localiseLogins(plan.logins, locale) };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;

@@ -59,7 +59,7 @@ test("the admin imports a Salesforce report through the wizard, in English and R
 
       await expect(page.getByRole("heading", { name: ru ? "Проверьте первые строки" : "Check the first rows" })).toBeVisible();
       await expect(page.getByRole("region", { name: ru ? /Первые строки файла/ : /The first rows of the file/ })).toContainText("Globex - Platform rollout");
-      await page.getByLabel(ru ? "Создавать недостающих продавцов" : "Create missing reps").check();
+      await page.getByLabel(ru ? "Создавать недостающих менеджеров" : "Create missing reps").check();
       await page.getByLabel(ru ? "Создавать недостающих клиентов" : "Create missing accounts").check();
       await page.getByRole("button", { name: ru ? "Проверить снова" : "Check again" }).click();
       await expect(page.getByText(ru ? /Файл можно импортировать/ : /The file can be imported/)).toBeVisible();

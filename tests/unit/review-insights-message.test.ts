@@ -85,7 +85,7 @@ describe("insightMessage", () => {
       "SDR передали на 32 % больше лидов (412 против 312), но первых встреч стало больше лишь на 2 % (140 против 137): конверсия лида в первую встречу упала с 44 % до 34 %. Проверьте качество лидов или загрузку AE.",
     );
     expect(message(finding("STAGE_DROP"), "ru")).toContain("58 % вошедших (1 415 из 2 436) против 65 % в прошлом периоде (1 530 из 2 347), на 7,1 п. п. меньше");
-    expect(message(finding("FORECAST_BIAS"), "ru")).toContain("Прогноз завышен на 24 %: в категории «Обязательство» за 12 месяцев было 19,8 млн €, а выиграно 16 млн €");
+    expect(message(finding("FORECAST_BIAS"), "ru")).toContain("Прогноз завышен на 24 %: в категории «Твёрдый прогноз» за 12 месяцев было 19,8 млн €, а выиграно 16 млн €");
     expect(message(finding("FORECAST_BIAS"), "en")).toContain("The forecast was too high by 24%: €19.8M committed over 12 months against €16M won. Worst month: August 2025, €1.25M committed and €500K won.");
   });
 

@@ -37,7 +37,8 @@ export async function HeadlinePanel({ scope }: { scope: DashboardScope }) {
       href: dealsHref(scope, won),
       delta: await deltaFor(scope, num(cur.revenue), num(prev.revenue), { kind: "relative", previousText: format.money(prev.revenue) }),
       detail: t("revenueDetail", {
-        quota: num(cur.quota) ? format.money(cur.quota) : DASH,
+        // "none" selects the message's "no quota set" sentence: no dash in running text.
+        quota: num(cur.quota) ? format.money(cur.quota) : "none",
         attainment: percent(cur.quotaAttainment),
         atQuota: percent(cur.repsAtQuota),
       }),

@@ -11,6 +11,8 @@ import { getStageMetrics } from "@/lib/kpi/get-stage-metrics";
 import { getTranslations } from "@/lib/i18n/get-translations";
 
 const DASH = "—";
+/** The select value of the quotaDetail message for "no quota set": a sentence says it in words, never as a dash. */
+const MISSING = "none";
 
 /** Section 1: win rate and quota, each stage beside the buyer's journey, the funnel and where deals were lost. */
 export async function SalesProcessEvidence({ scope }: { scope: DashboardScope }) {
@@ -34,7 +36,7 @@ export async function SalesProcessEvidence({ scope }: { scope: DashboardScope })
       value: percent(cur.quotaAttainment),
       href: dealsHref(scope, { basis: "closed", status: "WON" }),
       delta: await deltaFor(scope, cur.quotaAttainment, prev.quotaAttainment, { kind: "points", previousText: percent(prev.quotaAttainment) }),
-      detail: t("quotaDetail", { revenue: format.money(cur.revenue), quota: num(cur.quota) ? format.money(cur.quota) : DASH }),
+      detail: t("quotaDetail", { revenue: format.money(cur.revenue), quota: num(cur.quota) ? format.money(cur.quota) : MISSING }),
     },
     {
       key: "repsAtQuota",
