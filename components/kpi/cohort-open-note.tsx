@@ -34,7 +34,7 @@ export async function CohortOpenNote(props: {
       {t.rich(props.kind === "funnel" ? "funnelOpen" : "chainOpen", {
         period: props.periodLabel,
         count: props.open,
-        created: props.formatNumber(props.created ?? 0),
+        createdCount: props.created ?? 0,
         openText: open,
         open: link,
       })}
