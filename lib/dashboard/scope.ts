@@ -37,8 +37,13 @@ export function leadsHref(scope: DashboardScope, filter: Partial<LeadDrillFilter
 /** First meetings count deals (not leads) and ignore the pipeline filter, as the hand-over chain does. */
 /** The hand-over chain's won deals: deals won from leads handed over in P (the chain ignores the pipeline filter). */
 export function handedOverWonHref(scope: DashboardScope): string {
+  return handedOverDealsHref(scope, "WON");
+}
+
+/** Deals from leads handed over in P with this status (the chain ignores the pipeline filter). */
+export function handedOverDealsHref(scope: DashboardScope, status: "OPEN" | "WON"): string {
   const query = { ...scope.query, pipelineId: undefined };
-  return `/drill/deals?${dashboardSearch(query, dealDrillEntries({ basis: "fromHandedOver", status: "WON", sort: "createdAt" })).toString()}`;
+  return `/drill/deals?${dashboardSearch(query, dealDrillEntries({ basis: "fromHandedOver", status, sort: "createdAt" })).toString()}`;
 }
 
 export function firstMeetingsHref(scope: DashboardScope): string {

@@ -28,6 +28,11 @@ export interface LeadFigures {
   wonDeals: number;
   /** wonDeals ÷ handedOver */
   closeRate: number | null;
+  /**
+   * Deals from leads handed over in P that are still open now: they have not finished, so while P is still running
+   * the chain's first-meeting and won steps will still rise as they move on.
+   */
+  openDeals: number;
 }
 
 export interface LeadMetricsRep {
@@ -73,6 +78,7 @@ interface Row {
   converted: number;
   firstMeetings: number;
   wonDeals: number;
+  openDeals: number;
 }
 
 // Aggregate columns and the names the result rows carry.
@@ -91,6 +97,7 @@ const COLUMNS = [
   ["converted", "converted"],
   ["first_meetings", "firstMeetings"],
   ["won_deals", "wonDeals"],
+  ["open_deals", "openDeals"],
 ] as const;
 
 /**
@@ -160,11 +167,15 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
       -- Leads handed over in P′ ∪ P by period and rep, from each lead's deals, first meetings and won deals (lead_chain).
       -- Grouped by a boolean, not by the period's number: the planner then expects a few groups per rep and hashes them.
       SELECT CASE WHEN in_p THEN ${Prisma.raw(String(CURRENT))} ELSE ${Prisma.raw(String(PREVIOUS))} END AS p, rep_id,
-             handed_over, converted, first_meetings, won_deals
+             handed_over, converted, first_meetings, won_deals, open_deals
       FROM (
         SELECT lc.handed_over_at >= ${periodStart} AS in_p, ${chainRep} AS rep_id,
                count(*) AS handed_over, count(*) FILTER (WHERE lc.deals > 0) AS converted,
-               sum(lc.first_meetings) AS first_meetings, sum(lc.won_deals) AS won_deals
+               sum(lc.first_meetings) AS first_meetings, sum(lc.won_deals) AS won_deals,
+               -- Open deals: looked up (deal's lead_id index) only for the leads with a deal that is not won.
+               sum(CASE WHEN lc.deals > lc.won_deals
+                        THEN (SELECT count(*) FROM deal d WHERE d.lead_id = lc.lead_id AND d.org_id = lc.org_id AND d.status = 'OPEN')
+                        ELSE 0 END) AS open_deals
         FROM lead_chain lc
         ${chainJoin}
         WHERE lc.org_id = ${viewer.orgId} AND lc.handed_over_at >= ${span.start} AND lc.handed_over_at < ${span.end} AND ${chainWhere}
@@ -188,14 +199,15 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
              sum(handed_over) AS handed_over,
              sum(converted) AS converted,
              sum(first_meetings) AS first_meetings,
-             sum(won_deals) AS won_deals
+             sum(won_deals) AS won_deals,
+             sum(open_deals) AS open_deals
       FROM handed
       GROUP BY GROUPING SETS ((p), (p, rep_id))
     ),
     agg AS (
       SELECT coalesce(c.p, h.p) AS p, coalesce(c.rep_id, h.rep_id) AS rep_id, coalesce(c.is_total, h.is_total) AS is_total,
              c.created, c.inbound, c.outbound, c.referral, c.event, c.partner, c.other,
-             h.handed_over, h.converted, h.first_meetings, h.won_deals
+             h.handed_over, h.converted, h.first_meetings, h.won_deals, h.open_deals
       FROM created_agg c
       FULL JOIN handed_agg h ON h.p = c.p AND h.is_total = c.is_total AND h.rep_id IS NOT DISTINCT FROM c.rep_id
     )
@@ -232,6 +244,7 @@ function figuresOf(row: Row): LeadFigures {
     firstMeetings: row.firstMeetings,
     wonDeals: row.wonDeals,
     closeRate: share(row.wonDeals, row.handedOver),
+    openDeals: row.openDeals,
   };
 }
 

@@ -35,6 +35,11 @@ export interface StageFigures {
 export interface PipelineStageFigures {
   /** Deals of the pipeline created in P: the funnel's denominator. */
   created: number;
+  /**
+   * Of those, the deals still open now: they have not finished, so while P is still running the funnel's shares
+   * (and its won step above all) will still rise as they move on.
+   */
+  stillOpen: number;
   stages: StageFigures[];
   /** The funnel's last step: deals created in P that were won (at any time since). */
   won: { reached: number; reachedShare: number | null };
@@ -67,6 +72,7 @@ interface Row {
   stageName: string;
   kind: "OPEN" | "WON";
   created: number;
+  stillOpen: number;
   entered: number;
   advanced: number;
   lost: number;
@@ -193,7 +199,7 @@ export async function queryStageMetrics(sql: KpiSql, viewer: Viewer, input: Stag
     WITH periods AS (${periodsSql(input.period, previous)}),
     scoped AS (${scopedRepsSql(viewer, input.filter)}),
     deals AS (
-      SELECT d.id, d.pipeline_id,
+      SELECT d.id, d.pipeline_id, d.status = 'OPEN' AS is_open,
              CASE WHEN d.created_at >= ${p0.start} AND d.created_at < ${p0.end} THEN ${THIS}
                   WHEN d.created_at >= ${p1.start} AND d.created_at < ${p1.end} THEN ${BEFORE} END AS created_p
       FROM deal d
@@ -211,7 +217,7 @@ export async function queryStageMetrics(sql: KpiSql, viewer: Viewer, input: Stag
     ${histogramMedianSql("stays", "stay_days", ["p", "stage_id"])},
     created AS (
       -- Deals created in P (P′) by the highest rank their history reached, so the funnel joins a few rows to stages.
-      SELECT d.created_p AS p, d.pipeline_id, f.max_rank, count(*) AS n
+      SELECT d.created_p AS p, d.pipeline_id, f.max_rank, count(*) AS n, count(*) FILTER (WHERE d.is_open) AS open
       FROM deals d
       LEFT JOIN deal_stage_fact f ON f.deal_id = d.id AND f.is_last
       WHERE d.created_p IS NOT NULL
@@ -224,10 +230,11 @@ export async function queryStageMetrics(sql: KpiSql, viewer: Viewer, input: Stag
       GROUP BY c.p, st.id
     ),
     created_counts AS (
-      SELECT p, pipeline_id, sum(n) AS created FROM created GROUP BY p, pipeline_id
+      SELECT p, pipeline_id, sum(n) AS created, sum(open) AS still_open FROM created GROUP BY p, pipeline_id
     )
     SELECT p.p, pl.id AS "pipelineId", pl.name AS "pipelineName", st.id AS "stageId", st.name AS "stageName", st.kind::text AS kind,
            coalesce(cc.created, 0)::int AS created,
+           coalesce(cc.still_open, 0)::int AS "stillOpen",
            coalesce(f.entered, 0)::int AS entered,
            coalesce(f.advanced, 0)::int AS advanced,
            coalesce(f.lost, 0)::int AS lost,
@@ -258,6 +265,7 @@ function pipelineFigures(rows: Row[]): PipelineStageFigures {
   const created = rows[0]?.created ?? 0;
   return {
     created,
+    stillOpen: rows[0]?.stillOpen ?? 0,
     stages: rows
       .filter((row) => row.kind === "OPEN")
       .map((row) => ({

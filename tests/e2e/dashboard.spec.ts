@@ -96,6 +96,38 @@ test("the running year says its figures stop at today and are compared with the 
   await expect(page.getByText(/is not over yet/)).toHaveCount(0);
 });
 
+test("the running year says how many of the funnel's and the hand-over chain's deals are still open; a past year does not", async ({ page }) => {
+  await signIn(page, manager.email);
+  const year = lastYear() + 1;
+  await page.goto(`/dashboard?year=${year}`);
+  const funnel = page.getByTestId("cohort-open-funnel").first();
+  await expect(funnel).toBeVisible();
+  await expect(funnel).toHaveText(new RegExp(`^${year} is still running: [\\d,]+ of the [\\d,]+ deals? created in it (is|are) still open, so these shares, and the won step above all, will still rise as they finish\\.$`));
+  // The manager's AE team follows the leads handed over to it (the receiving side).
+  const chain = page.getByTestId("cohort-open-chain");
+  await expect(chain).toHaveText(new RegExp(`^${year} is still running: [\\d,]+ deals? from the leads handed over in it (is|are) still open`));
+  const open = chain.getByRole("link", { name: /^[\d,]+ still open deals?: show (it|them)$/ });
+  const count = (await open.textContent())!.trim();
+  await expectNoAxeViolations(page);
+  await open.click();
+  await page.waitForURL(/\/drill\/deals/);
+  await expect(page.getByRole("status")).toContainText(new RegExp(`^${count} deals?,`));
+
+  await page.goto(`/dashboard?year=${lastYear()}`);
+  await expect(page.getByRole("heading", { level: 1, name: /sales dashboard/i })).toBeVisible();
+  await expect(page.getByTestId("cohort-open-chain")).toHaveCount(0);
+  await expect(page.getByTestId("cohort-open-funnel")).toHaveCount(0);
+});
+
+test("the SDR team's manager reads the running year's open deals on the owner side of the chain", async ({ page }) => {
+  await signIn(page, sdrManager.email);
+  await page.goto(`/dashboard?year=${lastYear() + 1}`);
+  await expect(page.getByTestId("cohort-open-chain")).toHaveText(/^\d{4} is still running: [\d,]+ deals? from the leads handed over in it (is|are) still open/);
+  await page.goto(`/dashboard?year=${lastYear()}`);
+  await expect(page.getByRole("heading", { level: 1, name: /sales dashboard/i })).toBeVisible();
+  await expect(page.getByTestId("cohort-open-chain")).toHaveCount(0);
+});
+
 test("a bad dashboard URL falls back to the current year instead of failing", async ({ page }) => {
   await signIn(page, manager.email);
   const response = await page.goto("/dashboard?period=custom&from=2024-02-31&to=x&pipeline=abc&team=999999");

@@ -245,6 +245,8 @@ describe("KPI edge cases", () => {
       firstMeetings: 1,
       wonDeals: 1,
       closeRate: 0.5,
+      // The one deal from them was won: none is still open.
+      openDeals: 0,
     });
     const team = await queryLeadMetrics(client, admin, { period: q1, filter: { teamIds: [TEAM_A] } });
     expect(team.total.current).toMatchObject({ created: 2, handedOver: 1, converted: 1, leadToOpportunity: 1, closeRate: 1 });

@@ -11,6 +11,7 @@ const leads = (handedOver: number, firstMeetings: number): LeadFigures => ({
   firstMeetings,
   wonDeals: 0,
   closeRate: null,
+  openDeals: 0,
 });
 
 describe("HANDOFF_BOTTLENECK", () => {

@@ -44,8 +44,8 @@ const stage = ({ id, entered = 0, advanced = 0, stays = 0, medianDays = null }: 
 const pipeline = (current: StageCase[], previous: StageCase[] = current): PipelineStageMetrics => ({
   pipelineId: 1,
   name: "New business",
-  current: { created: 0, stages: current.map(stage), won: { reached: 0, reachedShare: null } },
-  previous: { created: 0, stages: previous.map(stage), won: { reached: 0, reachedShare: null } },
+  current: { created: 0, stillOpen: 0, stages: current.map(stage), won: { reached: 0, reachedShare: null } },
+  previous: { created: 0, stillOpen: 0, stages: previous.map(stage), won: { reached: 0, reachedShare: null } },
 });
 
 interface RepActivity {

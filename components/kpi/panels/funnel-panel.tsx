@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { BarListChart } from "@/components/charts/bar-list-chart";
+import { CohortOpenNote } from "@/components/kpi/cohort-open-note";
 import { Panel } from "@/components/kpi/panel";
 import { getStageMetrics } from "@/lib/kpi/get-stage-metrics";
 import { getTranslations } from "@/lib/i18n/get-translations";
@@ -33,6 +34,15 @@ export async function FunnelPanel({ scope }: { scope: DashboardScope }) {
               <h3 className="text-base font-semibold text-foreground">
                 {t("pipeline", { name: pipeline.name, created: format.number(pipeline.current.created) })}
               </h3>
+              <CohortOpenNote
+                period={scope.period}
+                periodLabel={scope.periodLabel}
+                kind="funnel"
+                open={pipeline.current.stillOpen}
+                created={pipeline.current.created}
+                href={dealsHref({ ...scope, query: { ...scope.query, pipelineId: pipeline.pipelineId } }, { basis: "created", status: "OPEN", sort: "createdAt" })}
+                formatNumber={format.number}
+              />
               <BarListChart
                 data={data}
                 format="percent"

@@ -3,12 +3,13 @@ import { BarListChart } from "@/components/charts/bar-list-chart";
 import { changeOf } from "@/components/kpi/change";
 import { Delta } from "@/components/kpi/delta";
 import { formatChange } from "@/components/kpi/format-change";
+import { CohortOpenNote } from "@/components/kpi/cohort-open-note";
 import { Panel } from "@/components/kpi/panel";
 import { getLeadMetrics } from "@/lib/kpi/get-lead-metrics";
 import { handoffBottleneck } from "@/lib/review/insights/handoff-bottleneck";
 import { LEAD_SOURCES } from "@/lib/kpi/query-lead-metrics";
 import { getTranslations } from "@/lib/i18n/get-translations";
-import { firstMeetingsHref, handedOverWonHref, leadsHref, type DashboardScope } from "@/lib/dashboard/scope";
+import { firstMeetingsHref, handedOverDealsHref, handedOverWonHref, leadsHref, type DashboardScope } from "@/lib/dashboard/scope";
 
 // A step whose conversion fell by at least this many points on P′ is called out (KPI.md HANDOFF_BOTTLENECK spirit).
 const BOTTLENECK_DROP = 0.05;
@@ -133,6 +134,14 @@ export async function LeadsPanel({ scope }: { scope: DashboardScope }) {
             })}
           </ol>
           <p className="mt-3 text-xs text-muted">{t("chainNote", { closeRate: percent(cur.closeRate), before: percent(prev.closeRate) })}</p>
+          <CohortOpenNote
+            period={scope.period}
+            periodLabel={scope.periodLabel}
+            kind="chain"
+            open={cur.openDeals}
+            href={handedOverDealsHref(scope, "OPEN")}
+            formatNumber={format.number}
+          />
         </div>
         <div>
           <h3 className="text-base font-semibold text-foreground">

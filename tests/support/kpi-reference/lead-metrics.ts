@@ -39,6 +39,7 @@ export function refLeadFigures(org: RefOrg, leads: RefLead[], period: Period): L
     firstMeetings,
     wonDeals,
     closeRate: share(wonDeals, handed.length),
+    openDeals: handed.flatMap(dealsOf).filter((d) => d.status === "OPEN").length,
   };
 }
 

@@ -68,7 +68,8 @@ export function refPipelineStages(org: RefOrg, scope: RefScope, pipelineId: numb
   });
   const wonStage = pipeline.stages.find((s) => s.kind === "WON")!;
   const wonReached = createdInP.filter((d) => reachedStage(d, wonStage)).length;
-  return { created: createdInP.length, stages: figures, won: { reached: wonReached, reachedShare: share(wonReached, createdInP.length) } };
+  const stillOpen = createdInP.filter((d) => d.status === "OPEN").length;
+  return { created: createdInP.length, stillOpen, stages: figures, won: { reached: wonReached, reachedShare: share(wonReached, createdInP.length) } };
 }
 
 /** Lost deals in P by reason and by the stage they were in before the change into LOST. */
