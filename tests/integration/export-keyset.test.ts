@@ -94,14 +94,6 @@ beforeAll(async () => {
     period = periodOf({ kind: "year", year: YEAR }, tz);
     // Ties on every sort column: two deals and two leads share name, amount and dates with a neighbour.
     await pgClient.query(`
-      WITH pick AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM deal WHERE created_at >= $1 AND created_at < $2 AND closed_at IS NOT NULL)
-      UPDATE deal d SET name = CASE pick.n WHEN 1 THEN $3 WHEN 2 THEN $4 WHEN 3 THEN $5 ELSE d.name END
-      FROM pick WHERE pick.id = d.id AND pick.n <= 3`, [period.start, period.end, ...AWKWARD]);
-    await pgClient.query(`
-      WITH pick AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM lead WHERE created_at >= $1 AND created_at < $2)
-      UPDATE lead l SET name = CASE pick.n WHEN 1 THEN $3 WHEN 2 THEN $4 WHEN 3 THEN $5 ELSE l.name END
-      FROM pick WHERE pick.id = l.id AND pick.n <= 3`, [period.start, period.end, ...AWKWARD]);
-    await pgClient.query(`
       WITH twins AS (SELECT id, lag(id) OVER (ORDER BY id) AS prev FROM deal WHERE created_at >= $1 AND created_at < $2)
       UPDATE deal d SET name = p.name, amount = p.amount, created_at = p.created_at, closed_at = p.closed_at, expected_close_at = p.expected_close_at
       FROM twins, deal p WHERE twins.id = d.id AND p.id = twins.prev AND d.id % 5 = 0 AND p.owner_id = d.owner_id AND p.status = d.status`, [period.start, period.end]);
@@ -109,6 +101,15 @@ beforeAll(async () => {
       WITH twins AS (SELECT id, lag(id) OVER (ORDER BY id) AS prev FROM lead WHERE created_at >= $1 AND created_at < $2)
       UPDATE lead l SET name = p.name, created_at = p.created_at, handed_over_at = p.handed_over_at
       FROM twins, lead p WHERE twins.id = l.id AND p.id = twins.prev AND l.id % 5 = 0`, [period.start, period.end]);
+    // The awkward names last, so that no twin copies over them.
+    await pgClient.query(`
+      WITH pick AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM deal WHERE created_at >= $1 AND created_at < $2 AND closed_at IS NOT NULL)
+      UPDATE deal d SET name = CASE pick.n WHEN 1 THEN $3 WHEN 2 THEN $4 WHEN 3 THEN $5 ELSE d.name END
+      FROM pick WHERE pick.id = d.id AND pick.n <= 3`, [period.start, period.end, ...AWKWARD]);
+    await pgClient.query(`
+      WITH pick AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM lead WHERE created_at >= $1 AND created_at < $2)
+      UPDATE lead l SET name = CASE pick.n WHEN 1 THEN $3 WHEN 2 THEN $4 WHEN 3 THEN $5 ELSE l.name END
+      FROM pick WHERE pick.id = l.id AND pick.n <= 3`, [period.start, period.end, ...AWKWARD]);
     const { rows: reps } = await pgClient.query<{ id: number; team_id: number | null }>(`SELECT id, team_id FROM rep`);
     repTeamOf = new Map(reps.map((r) => [r.id, r.team_id]));
   } finally {
