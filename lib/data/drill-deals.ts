@@ -8,6 +8,7 @@ import { UNKNOWN_REASON } from "@/lib/kpi/query-lost-reasons";
 import { DRILL_PAGE_SIZE, type DealDrillFilter } from "@/lib/validation/dashboard-drill";
 import { queryLeadSide } from "@/lib/kpi/lead-side";
 import { firstMeetingDealsSql, stageFlowSql } from "./drill-stage-flow";
+import { keysetAfter, type KeysetCursor } from "./keyset";
 
 export interface DrillDealRow {
   id: number;
@@ -32,6 +33,8 @@ export interface DrillDealRow {
    * the row says only what the chain counts — name, pipeline, stage, type, status, created and closed.
    */
   restricted: boolean;
+  /** The row's value of the sort column as text, for continuing after it (`after`). */
+  sortKey: string | null;
 }
 
 export interface DrillDeals {
@@ -49,7 +52,13 @@ export interface DrillDealsInput {
   /** Rows to skip and return; defaults to the filter's page of DRILL_PAGE_SIZE. */
   offset?: number;
   limit?: number;
+  /** Continue after this row instead of at an offset (the export streams every page this way). */
+  after?: KeysetCursor;
+  /** Leave out the total (the export does not need it). */
+  withoutTotal?: boolean;
 }
+
+const cycleDays = Prisma.sql`((d.closed_at AT TIME ZONE org.tz)::date - (d.created_at AT TIME ZONE org.tz)::date)`;
 
 // Amount and owner sort restricted rows as if empty, so the order says nothing of what they hide.
 const order = (shown: Prisma.Sql): Record<DealDrillFilter["sort"], Prisma.Sql> => ({
@@ -60,8 +69,19 @@ const order = (shown: Prisma.Sql): Record<DealDrillFilter["sort"], Prisma.Sql> =
   name: Prisma.sql`d.name`,
   owner: Prisma.sql`(CASE WHEN ${shown} THEN r.name END)`,
   stage: Prisma.sql`st.position`,
-  cycle: Prisma.sql`"cycleDays"`,
+  cycle: cycleDays,
 });
+
+/** Each sort column's SQL type, for comparing a keyset cursor with it. */
+const SORT_TYPES: Record<DealDrillFilter["sort"], string> = {
+  closedAt: "timestamptz",
+  createdAt: "timestamptz",
+  amount: "numeric",
+  name: "text",
+  owner: "text",
+  stage: "int",
+  cycle: "int",
+};
 
 /**
  * The deals behind a dashboard number, with the KPI engine's attribution (the rep at close; open deals:
@@ -121,31 +141,46 @@ export async function listDrillDeals(viewer: Viewer, input: DrillDealsInput): Pr
   const seeable = scopedRepsSql(viewer);
   const direction = filter.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const limit = input.limit ?? DRILL_PAGE_SIZE;
-  const offset = input.offset ?? (filter.page - 1) * DRILL_PAGE_SIZE;
+  const offset = input.after ? 0 : (input.offset ?? (filter.page - 1) * DRILL_PAGE_SIZE);
+  const sortKey = order(shown)[filter.sort];
+  const after = keysetAfter(sortKey, SORT_TYPES[filter.sort], Prisma.sql`d.id`, filter.dir, input.after);
 
   const [rows, totals] = await Promise.all([
+    // The page is chosen on narrow rows (id and sort key) and only its rows are joined for their columns, so a
+    // sort over many matches stays in memory and the export's every batch costs one pass over the matches.
     db.$queryRaw<DrillDealRow[]>(Prisma.sql`
       WITH org AS (SELECT time_zone AS tz FROM organization WHERE id = ${viewer.orgId}),
       scoped AS (${scopedRepsSql(viewer, kpiFilter)}),
-      seeable AS (${seeable})
+      seeable AS (${seeable}),
+      page AS (
+        SELECT d.id, ${sortKey} AS k
+        FROM deal d
+        CROSS JOIN org
+        JOIN rep r ON r.id = coalesce(d.closed_owner_id, d.owner_id)
+        JOIN pipeline pl ON pl.id = d.pipeline_id
+        JOIN stage st ON st.id = d.stage_id
+        WHERE ${where} AND ${after}
+        ORDER BY ${sortKey} ${direction} NULLS LAST, d.id ${direction}
+        LIMIT ${limit} OFFSET ${offset})
       SELECT d.id, d.name, CASE WHEN ${shown} THEN a.name END AS account, CASE WHEN ${shown} THEN r.name END AS owner,
              CASE WHEN ${shown} THEN t.name END AS team, pl.name AS pipeline, st.name AS stage,
              d.type::text AS type, d.status::text AS status, CASE WHEN ${shown} THEN d.amount::text END AS amount,
              d.created_at AS "createdAt", CASE WHEN ${shown} THEN d.expected_close_at END AS "expectedCloseAt", d.closed_at AS "closedAt",
              CASE WHEN ${shown} THEN d.lost_reason END AS "lostReason",
-             ((d.closed_at AT TIME ZONE org.tz)::date - (d.created_at AT TIME ZONE org.tz)::date) AS "cycleDays",
-             NOT ${shown} AS restricted
-      FROM deal d
+             ${cycleDays} AS "cycleDays",
+             NOT ${shown} AS restricted, p.k::text AS "sortKey"
+      FROM page p
+      JOIN deal d ON d.id = p.id
       CROSS JOIN org
       JOIN rep r ON r.id = coalesce(d.closed_owner_id, d.owner_id)
       LEFT JOIN team t ON t.id = r.team_id
       LEFT JOIN account a ON a.id = d.account_id
       JOIN pipeline pl ON pl.id = d.pipeline_id
       JOIN stage st ON st.id = d.stage_id
-      WHERE ${where}
-      ORDER BY ${order(shown)[filter.sort]} ${direction} NULLS LAST, d.id ${direction}
-      LIMIT ${limit} OFFSET ${offset}`),
-    db.$queryRaw<Array<{ total: number; amount: string }>>(Prisma.sql`
+      ORDER BY p.k ${direction} NULLS LAST, p.id ${direction}`),
+    input.withoutTotal
+      ? Promise.resolve([{ total: 0, amount: "0.00" }])
+      : db.$queryRaw<Array<{ total: number; amount: string }>>(Prisma.sql`
       WITH scoped AS (${scopedRepsSql(viewer, kpiFilter)}),
       seeable AS (${seeable})
       SELECT count(*)::int AS total, coalesce(sum(CASE WHEN ${shown} THEN d.amount END), 0)::numeric(20, 2)::text AS amount

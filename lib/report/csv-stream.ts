@@ -1,7 +1,7 @@
 import { csvLine } from "./csv";
 
 // Rows fetched per round trip while streaming; the export never holds more than one batch.
-const BATCH = 1000;
+export const CSV_BATCH = 1000;
 // An export larger than this is a job for `npm run export`, not a browser download.
 export const MAX_EXPORT_ROWS = 200_000;
 
@@ -12,7 +12,12 @@ type Rows = ReadonlyArray<ReadonlyArray<string | number | null>>;
  * read before the response starts, so a query that fails answers an error, not a 200 file cut after its header; a
  * later batch that fails aborts the connection, so the browser reports a failed download rather than a short file.
  */
-export async function csvStream(header: readonly string[], fetch: (offset: number, limit: number) => Promise<Rows>, fileName: string): Promise<Response> {
+export async function csvStream(
+  header: readonly string[],
+  fetch: (offset: number, limit: number) => Promise<Rows>,
+  fileName: string,
+  { batch: BATCH = CSV_BATCH }: { batch?: number } = {},
+): Promise<Response> {
   const encoder = new TextEncoder();
   const lines = (rows: Rows) => rows.map((row) => csvLine(row)).join("");
   const first = await fetch(0, Math.min(BATCH, MAX_EXPORT_ROWS));

@@ -1,4 +1,7 @@
-// An RFC 4180 reader as a state machine over text chunks: quoted fields may hold delimiters, newlines and "" quotes.
+// The import's CSV reader: csv-parse's streaming parser (RFC 4180: quoted fields may hold delimiters, newlines and
+// "" quotes), fed one text chunk at a time so that records come out as the caller asks for them and the file is
+// never held whole. Malformed quotes are taken literally (relax_quotes), as spreadsheets save and reopen them.
+import { parse, type CsvError, type Info } from "csv-parse";
 import { ImportFileError } from "./import-file-error";
 import { importMessage } from "../messages/import-message";
 
@@ -8,99 +11,80 @@ export interface CsvRecord {
   cells: string[];
 }
 
-const QUOTE = 34;
-const CR = 13;
-const LF = 10;
-
-const enum State {
-  FieldStart,
-  Unquoted,
-  Quoted,
-  QuoteInQuoted,
-  AfterCr,
-}
-
 /** Where the reader is: how many characters of the current text chunk the records yielded so far took. */
 export interface CsvCursor {
   offset: number;
 }
 
-export async function* parseCsvRecords(chunks: AsyncIterable<string>, delimiter: string, cursor: CsvCursor = { offset: 0 }): AsyncGenerator<CsvRecord> {
-  const delim = delimiter.charCodeAt(0);
-  let state: State = State.FieldStart;
-  let cells: string[] = [];
-  let field = "";
-  let row = 0;
-  let quotedFrom = 0;
+interface ParsedRecord {
+  record: string[];
+  info: Info;
+}
 
-  for await (const chunk of chunks) {
-    const n = chunk.length;
-    let i = 0;
-    cursor.offset = 0;
-    while (i < n) {
-      if (state === State.AfterCr) {
-        if (chunk.charCodeAt(i) === LF) i++;
-        state = State.FieldStart;
-      } else if (state === State.FieldStart) {
-        if (chunk.charCodeAt(i) === QUOTE) {
-          state = State.Quoted;
-          quotedFrom = row + 1;
-          i++;
-        } else state = State.Unquoted;
-      } else if (state === State.Unquoted) {
-        let j = i;
-        let c = 0;
-        while (j < n) {
-          c = chunk.charCodeAt(j);
-          if (c === delim || c === CR || c === LF) break;
-          j++;
-        }
-        field += chunk.slice(i, j);
-        i = j;
-        if (j === n) break;
-        i++;
-        cells.push(field);
-        field = "";
-        state = State.FieldStart;
-        if (c !== delim) {
-          row++;
-          cursor.offset = i;
-          if (!(cells.length === 1 && cells[0] === "")) yield { row, cells };
-          cells = [];
-          if (c === CR) state = State.AfterCr;
-        }
-      } else if (state === State.Quoted) {
-        const q = chunk.indexOf('"', i);
-        if (q < 0) {
-          field += chunk.slice(i);
-          i = n;
-        } else {
-          field += chunk.slice(i, q);
-          i = q + 1;
-          state = State.QuoteInQuoted;
-        }
-      } else {
-        const c = chunk.charCodeAt(i);
-        if (c === QUOTE) {
-          field += '"';
-          state = State.Quoted;
-          i++;
-        } else if (c === delim || c === CR || c === LF) {
-          // Let the unquoted branch end the field or the record.
-          state = State.Unquoted;
-        } else {
-          // Text after a closing quote ("abc"def) is kept as Excel does.
-          state = State.Unquoted;
-        }
-      }
+export async function* parseCsvRecords(chunks: AsyncIterable<string>, delimiter: string, cursor: CsvCursor = { offset: 0 }): AsyncGenerator<CsvRecord> {
+  const parser = parse({
+    delimiter,
+    // Every line is a record, a blank one too, so that row numbers count it as a spreadsheet does; blank records are dropped below.
+    skip_empty_lines: false,
+    relax_column_count: true,
+    relax_quotes: true,
+    info: true,
+  });
+  let failure: unknown;
+  parser.on("error", (error: unknown) => {
+    failure ??= error;
+  });
+  let row = 0;
+  // The current chunk: where it starts in the parser's byte count (csv-parse counts UTF-8 bytes) and its size.
+  let chunkStart = 0;
+  let chunkBytes = 0;
+  let chunkChars = 0;
+  let ended = false;
+
+  const failed = (): never => {
+    const code = (failure as Partial<CsvError>).code;
+    if (code === "CSV_QUOTE_NOT_CLOSED") throw new ImportFileError(importMessage("unclosedQuote", { row: row + 1 }));
+    throw failure;
+  };
+  // Hands the parser a chunk (or the end) and yields its records as they come: a transform stream holds back its
+  // write's completion while its output is unread, so the output is read until the write completes.
+  async function* feed(write: (done: (error?: Error | null) => void) => void): AsyncGenerator<CsvRecord> {
+    let complete = false;
+    write((error) => {
+      failure ??= error ?? undefined;
+      complete = true;
+    });
+    for (;;) {
+      yield* drain();
+      if (failure) failed();
+      if (complete) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    yield* drain();
+  }
+  function* drain(): Generator<CsvRecord> {
+    for (let next = parser.read() as ParsedRecord | null; next !== null; next = parser.read() as ParsedRecord | null) {
+      row++;
+      if (ended) cursor.offset = Number.MAX_SAFE_INTEGER;
+      else if (chunkBytes > 0) cursor.offset = Math.max(0, Math.round((chunkChars * (next.info.bytes - chunkStart)) / chunkBytes));
+      const cells = next.record;
+      if (!(cells.length === 1 && cells[0] === "")) yield { row, cells };
     }
   }
-  if (state === State.Quoted) throw new ImportFileError(importMessage("unclosedQuote", { row: quotedFrom }));
-  if (cells.length > 0 || field !== "" || state === State.Unquoted || state === State.QuoteInQuoted) {
-    cells.push(field);
-    row++;
+
+  try {
+    for await (const chunk of chunks) {
+      if (chunk === "") continue;
+      chunkStart += chunkBytes;
+      chunkBytes = Buffer.byteLength(chunk);
+      chunkChars = chunk.length;
+      cursor.offset = 0;
+      yield* feed((done) => parser.write(chunk, done));
+    }
+    ended = true;
     // The last record ends the last chunk.
-    cursor.offset = Number.MAX_SAFE_INTEGER;
-    if (!(cells.length === 1 && cells[0] === "")) yield { row, cells };
+    yield* feed((done) => parser.end(done));
+  } finally {
+    parser.destroy();
   }
 }
