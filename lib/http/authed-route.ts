@@ -79,9 +79,9 @@ export function isSameOrigin(request: Request): boolean {
 /** 413 with a message naming the cap, for a body over its route's limit (read with readBoundedBody). */
 export async function tooLarge(viewer: Viewer | null, limit: number): Promise<Response> {
   const t = await translatorFor(viewer);
-  const unit = limit >= 1024 * 1024 ? "MB" : "KB";
-  const amount = Math.floor(limit / (unit === "MB" ? 1024 * 1024 : 1024));
-  const message = t("requestLimits.tooLarge", { amount, unit });
+  const message = limit >= 1024 * 1024
+    ? t("requestLimits.tooLargeMb", { amount: Math.floor(limit / (1024 * 1024)) })
+    : t("requestLimits.tooLargeKb", { amount: Math.floor(limit / 1024) });
   return Response.json({ error: "TOO_LARGE", message } satisfies RouteError, { status: 413, headers: NO_STORE });
 }
 

@@ -334,8 +334,8 @@ describe("fuzzed route handlers", () => {
     const params = [...file.matchAll(/\[(\w+)\]/g)].map((m) => m[1]!);
     for (const method of methods) {
       it(`${method} /api/${file.replace(/\/route\.ts$/, "")}: hostile query, params and body never answer 500`, { timeout: 120_000 }, async () => {
-        const module = (await import(path.join(API_DIR, file))) as Record<string, Handler>;
-        const handler = module[method]!;
+        const routeModule = (await import(path.join(API_DIR, file))) as Record<string, Handler>;
+        const handler = routeModule[method]!;
         const logged = vi.spyOn(console, "error").mockImplementation(() => {});
         const plausible = [...Object.values(fx.teams), ...Object.values(fx.deals)].map(String).concat(["2025", "deals", "csv", "this-year", "custom", "00000000-0000-4000-8000-000000000000"]);
         const value = fc.oneof(fc.constantFrom(...plausible), hostileString);
@@ -383,12 +383,12 @@ describe("body size limits", () => {
     for (const method of methods) {
       it(`${method} /api/${file.replace(/\/route\.ts$/, "")} answers 413 to a body over ${bodyLimit} bytes, declared or streamed, writing nothing`, async () => {
         holder.viewer = fx.viewers.admin;
-        const module = (await import(path.join(API_DIR, file))) as Record<string, Handler>;
+        const routeModule = (await import(path.join(API_DIR, file))) as Record<string, Handler>;
         const params = Promise.resolve({ id: "00000000-0000-4000-8000-000000000000", seq: "0" });
         const type = file.includes("chunks") ? "application/octet-stream" : "application/json";
         const big = JSON.stringify({ name: "x".repeat(bodyLimit) });
         const before = await fingerprint();
-        const declared = await module[method]!(new Request(`http://localhost/api/${file}`, { method, headers: { Origin: "http://localhost", "Content-Type": type }, body: big }), { params });
+        const declared = await routeModule[method]!(new Request(`http://localhost/api/${file}`, { method, headers: { Origin: "http://localhost", "Content-Type": type }, body: big }), { params });
         expect(declared.status).toBe(413);
         expect(await declared.json()).toEqual({ error: "TOO_LARGE", message: MESSAGE });
         // No Content-Length: the body is cut off as soon as it passes the cap.
@@ -400,7 +400,7 @@ describe("body size limits", () => {
             controller.enqueue(new TextEncoder().encode("x".repeat(64 * 1024)));
           },
         });
-        const streamed = await module[method]!(
+        const streamed = await routeModule[method]!(
           new Request(`http://localhost/api/${file}`, { method, headers: { Origin: "http://localhost", "Content-Type": type }, body: stream, duplex: "half" } as RequestInit),
           { params },
         );
@@ -413,15 +413,15 @@ describe("body size limits", () => {
 
   it("a body at the cap is still read (the cap is not off by one)", async () => {
     holder.viewer = fx.viewers.admin;
-    const module = (await import(path.join(API_DIR, "import/presets/route.ts"))) as Record<string, Handler>;
+    const routeModule = (await import(path.join(API_DIR, "import/presets/route.ts"))) as Record<string, Handler>;
     const body = JSON.stringify({ name: "" }).padEnd(1024 * 1024, " ");
-    const response = await module.POST!(new Request("http://localhost/api/import/presets", { method: "POST", headers: { Origin: "http://localhost", "Content-Type": "application/json" }, body }));
+    const response = await routeModule.POST!(new Request("http://localhost/api/import/presets", { method: "POST", headers: { Origin: "http://localhost", "Content-Type": "application/json" }, body }));
     expect(response.status).toBe(422);
   });
 
   it("the sign-in route (NextAuth) answers 413 to a body over 16 KB before NextAuth reads it", async () => {
-    const module = (await import(path.join(API_DIR, "auth/[...nextauth]/route.ts"))) as Record<string, Handler>;
-    const response = await module.POST!(
+    const routeModule = (await import(path.join(API_DIR, "auth/[...nextauth]/route.ts"))) as Record<string, Handler>;
+    const response = await routeModule.POST!(
       new Request("http://localhost/api/auth/callback/credentials", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "password=" + "x".repeat(17 * 1024) }),
       { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) },
     );
