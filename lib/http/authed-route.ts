@@ -7,11 +7,12 @@ import type { Role, Viewer } from "@/lib/auth/viewer";
 import { inTransaction, type Tx } from "@/lib/data/in-transaction";
 import { appErrorMessagePath, appErrorOf, HTTP_STATUS, type AppErrorCode, type AppErrorMessageKey } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { BodyTooLargeError, readBoundedBody, ROUTE_BODY_LIMIT_BYTES } from "./read-body";
 import { RETRY_AFTER_SECONDS } from "./retry-after";
 
 /** The JSON body of every refused request: a stable code for programs, a translated message for people. */
 export interface RouteError {
-  error: AppErrorCode | "INTERNAL";
+  error: AppErrorCode | "TOO_LARGE" | "INTERNAL";
   message: string;
   fieldErrors?: Record<string, string[]>;
 }
@@ -40,8 +41,16 @@ async function readInput(request: Request, context: RouteContext): Promise<Recor
   }
   if (request.method === "GET" || request.method === "HEAD") return { ...params, ...query };
   const type = request.headers.get("content-type") ?? "";
-  if (type.includes("application/json")) return { ...params, ...query, ...((await request.json()) as Record<string, unknown>) };
-  if (type.includes("form")) return { ...params, ...query, ...formDataToObject(await request.formData()) };
+  if (type.includes("application/json")) {
+    const body: unknown = JSON.parse(new TextDecoder().decode(await readBoundedBody(request, ROUTE_BODY_LIMIT_BYTES)));
+    // An array, a string or null is no set of fields: spreading a string would make "0", "1"… fields.
+    if (typeof body !== "object" || body === null || Array.isArray(body)) throw new SyntaxError("the JSON body is not an object");
+    return { ...params, ...query, ...(body as Record<string, unknown>) };
+  }
+  if (type.includes("form")) {
+    const bytes = await readBoundedBody(request, ROUTE_BODY_LIMIT_BYTES);
+    return { ...params, ...query, ...formDataToObject(await new Response(bytes, { headers: { "content-type": type } }).formData()) };
+  }
   return { ...params, ...query };
 }
 
@@ -67,9 +76,18 @@ export function isSameOrigin(request: Request): boolean {
   return originHost.toLowerCase() === host.toLowerCase();
 }
 
+/** 413 with a message naming the cap, for a body over its route's limit (read with readBoundedBody). */
+export async function tooLarge(viewer: Viewer | null, limit: number): Promise<Response> {
+  const t = await translatorFor(viewer);
+  const message = limit >= 1024 * 1024
+    ? t("requestLimits.tooLargeMb", { amount: Math.floor(limit / (1024 * 1024)) })
+    : t("requestLimits.tooLargeKb", { amount: Math.floor(limit / 1024) });
+  return Response.json({ error: "TOO_LARGE", message } satisfies RouteError, { status: 413, headers: NO_STORE });
+}
+
 /**
  * authedAction for route handlers: same-origin check for writes → session → zod → role policy → handler in one
- * transaction. Refusals are JSON with 401/403/404/409/422/429, and 503 while the database is unreachable; the
+ * transaction. Refusals are JSON with 401/403/404/409/413/422/429, and 503 while the database is unreachable; the
  * handler returns a Response or a value sent as JSON. Build any streamed body inside the handler: the transaction
  * ends when it returns.
  */
@@ -97,7 +115,8 @@ export function authedRoute<S extends z.ZodType>(
       let raw: Record<string, unknown>;
       try {
         raw = await readInput(request, context);
-      } catch {
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) return await tooLarge(viewer, error.limit);
         return await refuse("INVALID");
       }
       const parsed = schema.safeParse(raw);
@@ -108,6 +127,7 @@ export function authedRoute<S extends z.ZodType>(
       return result instanceof Response ? result : Response.json(result ?? null, { headers: NO_STORE });
     } catch (error) {
       unstable_rethrow(error);
+      if (error instanceof BodyTooLargeError) return tooLarge(viewer, error.limit);
       const known = appErrorOf(error);
       if (known) {
         if (known.code === "UNAVAILABLE") console.error(`${request.method} ${new URL(request.url).pathname} failed: the database is unreachable`);

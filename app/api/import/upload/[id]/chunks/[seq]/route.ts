@@ -1,32 +1,15 @@
 import { authedRoute } from "@/lib/http/authed-route";
+import { readBoundedBody } from "@/lib/http/read-body";
 import { saveUploadChunk, UPLOAD_CHUNK_BYTES } from "@/lib/data/import-uploads";
-import { AppError } from "@/lib/errors";
 import { importUploadChunkSchema } from "@/lib/validation/import-upload";
 
-// One chunk of an upload as the raw body (application/octet-stream); saveUploadChunk checks its exact length.
+// One chunk of an upload as the raw body (application/octet-stream); saveUploadChunk checks its exact length;
+// a body over the chunk size is answered 413 as soon as it passes it.
 export const PUT = authedRoute(
   importUploadChunkSchema,
   async (viewer, input, _tx, request) => {
-    await saveUploadChunk(viewer, input.id, input.seq, await readBody(request, UPLOAD_CHUNK_BYTES));
+    await saveUploadChunk(viewer, input.id, input.seq, await readBoundedBody(request, UPLOAD_CHUNK_BYTES));
     return { seq: input.seq };
   },
   { roles: ["ADMIN", "MANAGER"] },
 );
-
-/** The body, refused as soon as it passes `limit` bytes, so a large one is never held in memory. */
-async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  const tooLarge = () => new AppError("INVALID", { detail: `chunk body over ${limit} bytes` });
-  if (Number(request.headers.get("content-length") ?? 0) > limit) throw tooLarge();
-  const body = new Uint8Array(limit);
-  let length = 0;
-  const reader = request.body?.getReader();
-  for (let piece = await reader?.read(); piece && !piece.done; piece = await reader?.read()) {
-    if (length + piece.value.length > limit) {
-      await reader?.cancel();
-      throw tooLarge();
-    }
-    body.set(piece.value, length);
-    length += piece.value.length;
-  }
-  return body.slice(0, length);
-}
