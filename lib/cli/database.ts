@@ -13,10 +13,10 @@ export interface CliDatabase {
 }
 
 /**
- * Opens the database and applies pending migrations. The embedded server is stopped on close and on
+ * Opens the database and applies pending migrations (unless `migrate: false`: a restore builds the schema itself). The embedded server is stopped on close and on
  * Ctrl-C, so a tool never leaves it running.
  */
-export async function openCliDatabase(purpose: string): Promise<CliDatabase> {
+export async function openCliDatabase(purpose: string, options: { migrate?: boolean } = {}): Promise<CliDatabase> {
   const log = (line: string) => console.log(`▸ ${line}`);
   let server: EmbeddedPostgres | undefined;
   const close = async () => {
@@ -37,6 +37,7 @@ export async function openCliDatabase(purpose: string): Promise<CliDatabase> {
     url = server.url;
     log(`Embedded PostgreSQL on 127.0.0.1:${server.port}`);
   }
+  if (options.migrate === false) return { url, close };
   try {
     const { applied } = await migrate(url);
     if (applied.length > 0) log(`Applied ${applied.length} migration(s)`);

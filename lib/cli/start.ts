@@ -11,7 +11,8 @@ import pg from "pg";
 import { z } from "zod";
 import { appendPeerAddress } from "../auth/client-ip";
 import { LaunchError, checkPortFree, connectOrExplain, ensureSecret } from "./launch-checks";
-import { EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgres } from "../db/embedded-postgres";
+import { EmbeddedPostgresError } from "../db/embedded-postgres";
+import { superviseEmbeddedPostgres } from "../db/supervise-embedded-postgres";
 import { createPrismaClient } from "../db/create-client";
 import { isDatabaseDown } from "../db/is-database-down";
 import { MigrationError, migrate } from "../db/migrate";
@@ -113,7 +114,8 @@ async function prepareDatabase(config: z.infer<typeof launchEnv>): Promise<{ url
     console.log(`▸ Using PostgreSQL from DATABASE_URL (${new URL(url).host})`);
   } else {
     const dataDir = path.join(config.DATA_DIR, "postgres");
-    const server: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir, log: (line) => console.log(`▸ ${line}`) });
+    // Supervised: if the server ends on its own it is started again, and the app recovers without a restart.
+    const server = await superviseEmbeddedPostgres({ dataDir, log: (line) => console.log(`▸ ${line}`) });
     cleanups.push(() => server.stop());
     url = server.url;
     console.log(`▸ Embedded PostgreSQL running on 127.0.0.1:${server.port} (data in ${path.relative(root, dataDir) || dataDir})`);

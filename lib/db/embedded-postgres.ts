@@ -15,6 +15,8 @@ export interface EmbeddedPostgres {
   dataDir: string;
   pid: number;
   stop(): Promise<void>;
+  /** Settles when the server process ends; `expected` is false when it ended without stop() (a crash, a kill). */
+  exited: Promise<{ expected: boolean; code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 export interface EmbeddedPostgresOptions {
@@ -323,6 +325,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   process.once("exit", stopOnExit);
   const adminUrl = connectionUrl(password, port, "postgres");
   let stopped: Promise<void> | undefined;
+  const exited = new Promise<{ expected: boolean; code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    const settle = () => resolve({ expected: stopped !== undefined, code: child.exitCode, signal: child.signalCode });
+    if (child.exitCode !== null || child.signalCode !== null) settle();
+    else child.once("exit", settle);
+  });
   const stop = () =>
     (stopped ??= new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -341,5 +348,5 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await stop();
     throw error;
   }
-  return { url: connectionUrl(password, port, database), adminUrl, port, dataDir, pid: child.pid ?? -1, stop };
+  return { url: connectionUrl(password, port, database), adminUrl, port, dataDir, pid: child.pid ?? -1, stop, exited };
 }
