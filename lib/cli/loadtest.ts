@@ -81,7 +81,7 @@ function answerField(html: string): { teamId: string; section: string; questionK
   return { teamId: match[1] as string, section: match[2] as string, questionKey: match[3] as string, version: version ? Number(version[1]) : 0 };
 }
 
-async function autosave(session: Session, actionId: string, pathname: string, field: NonNullable<ReturnType<typeof answerField>>, n: number): Promise<boolean> {
+async function autosave(session: Session, actionId: string, pathname: string, field: NonNullable<ReturnType<typeof answerField>>, n: number): Promise<"saved" | "conflict" | "failed"> {
   // The encoding React uses for an action's arguments: the FormData's fields prefixed "1_", the argument list in "0".
   const form = new FormData();
   form.set("1_teamId", field.teamId);
@@ -92,10 +92,18 @@ async function autosave(session: Session, actionId: string, pathname: string, fi
   form.set("1_baseVersion", String(field.version));
   form.set("0", JSON.stringify([{ status: "idle" }, "$K1"]));
   const result = await session.fetch(pathname, { method: "POST", body: form, headers: { "next-action": actionId, accept: "text/x-component" } });
+  if (result.status !== 200) return "failed";
   const saved = /"outcome":"saved","version":(\d+)/.exec(result.text);
-  if (result.status !== 200 || !saved) return false;
-  field.version = Number(saved[1]);
-  return true;
+  if (saved) {
+    field.version = Number(saved[1]);
+    return "saved";
+  }
+  // Two users of one login (fewer managers than manager users) edit the same answer: the server refuses the stale
+  // write and returns the other version, as it should; the writer goes on from that version, as a person would.
+  const conflict = /"outcome":"conflict","theirs":\{"answer":"(?:[^"\\]|\\.)*","version":(\d+)/.exec(result.text);
+  if (!conflict) return "failed";
+  field.version = Number(conflict[1]);
+  return "conflict";
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -126,6 +134,7 @@ async function main(args: LoadtestArgs): Promise<void> {
     if (measuring) samples.push({ name, ms, ok });
   };
   let signInFailures = 0;
+  let conflicts = 0;
 
   const runUser = async (index: number) => {
     const login = logins[index] as (typeof logins)[number];
@@ -159,7 +168,9 @@ async function main(args: LoadtestArgs): Promise<void> {
         } else {
           let ok = false;
           try {
-            ok = field !== null && (await autosave(session, actionId, step.path, field, ++saves));
+            const outcome = field === null ? "failed" : await autosave(session, actionId, step.path, field, ++saves);
+            ok = outcome !== "failed";
+            if (outcome === "conflict" && measuring) conflicts++;
           } catch {
             ok = false;
           }
@@ -190,7 +201,7 @@ async function main(args: LoadtestArgs): Promise<void> {
   const { groups, total } = summarize(samples);
   const rss = summarizeRss(rssKb);
   for (const g of groups) console.log(`${g.name}: ${g.requests} requests, ${g.errors} errors, p50 ${g.p50.toFixed(0)} ms, p95 ${g.p95.toFixed(0)} ms (target < ${targetFor(g.name)}), p99 ${g.p99.toFixed(0)} ms`);
-  console.log(`all: ${total.requests} requests in ${elapsed.toFixed(0)} s = ${(total.requests / elapsed).toFixed(1)}/s, ${total.errors} errors; sign-ins failed: ${signInFailures}`);
+  console.log(`all: ${total.requests} requests in ${elapsed.toFixed(0)} s = ${(total.requests / elapsed).toFixed(1)}/s, ${total.errors} errors; sign-ins failed: ${signInFailures}; autosave conflicts (answered correctly): ${conflicts}`);
   for (const [what, count] of failures) if (what) console.log(`  error: ${what} × ${count}`);
   if (rss) console.log(`server RSS: start ${rss.startMb} MB, peak ${rss.peakMb} MB, end ${rss.endMb} MB`);
 
