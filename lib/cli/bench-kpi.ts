@@ -173,15 +173,21 @@ async function naiveDrill(prisma: PrismaClient, orgId: number, period: Period, r
   return { rows: deals.slice(100, 150), total: deals.length, amount: amount.toFixed(2) };
 }
 
-async function timeRuns(runs: number, warmUp: number, task: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < warmUp; i++) await task();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
+/**
+ * The first run is timed on its own: right after a seed (or a restart) it is the view a user gets first, with cold
+ * caches and whatever statistics the planner has (issue 17: 3–6× the warm runs before autovacuum analyzed new rows).
+ */
+async function timeRuns(runs: number, warmUp: number, task: () => Promise<unknown>): Promise<{ first: number; times: number[] }> {
+  const timed = async () => {
     const started = performance.now();
     await task();
-    times.push(performance.now() - started);
-  }
-  return times.sort((a, b) => a - b);
+    return performance.now() - started;
+  };
+  const first = await timed();
+  for (let i = 1; i < warmUp; i++) await task();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await timed());
+  return { first, times: times.sort((a, b) => a - b) };
 }
 
 const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
@@ -217,22 +223,23 @@ export async function runKpiBench(url: string, options: { runs: number; today: D
     ];
     const results: string[] = [];
     for (const page of pages) {
-      const times = await timeRuns(options.runs, WARM_UP, page.sql);
+      const { first, times } = await timeRuns(options.runs, WARM_UP, page.sql);
       const p50 = percentile(times, 0.5);
       const p95 = percentile(times, 0.95);
-      console.log(`${page.name}: p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms over ${times.length} runs; peak RSS so far ${peakRssMb()} MB`);
-      results.push(`${page.name}|${p50.toFixed(0)}|${p95.toFixed(0)}|${page.target ?? ""}`);
+      console.log(`${page.name}: first view ${first.toFixed(0)} ms; then p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms over ${times.length} runs; peak RSS so far ${peakRssMb()} MB`);
+      results.push(`${page.name}|${first.toFixed(0)}|${p50.toFixed(0)}|${p95.toFixed(0)}|${page.target ?? ""}`);
     }
     const sqlPeak = peakRssMb();
     console.log(`Peak RSS of the process after the SQL pages: ${sqlPeak} MB (target < 512 MB)`);
     if (options.naive !== false) {
       for (const page of pages) {
         if (!page.naive) continue;
-        const times = await timeRuns(page.target === 1500 ? 1 : NAIVE_RUNS, 0, page.naive);
+        const naive = await timeRuns((page.target === 1500 ? 1 : NAIVE_RUNS) - 1, 0, page.naive);
+        const times = [naive.first, ...naive.times].sort((a, b) => a - b);
         console.log(`${page.name}, naive: p50 ${percentile(times, 0.5).toFixed(0)} ms, p95 ${percentile(times, 0.95).toFixed(0)} ms over ${times.length} runs; peak RSS ${peakRssMb()} MB`);
       }
     }
-    console.log("\n| page | p50 ms | p95 ms | target p50 |\n|---|---|---|---|\n" + results.map((r) => `| ${r.split("|").join(" | ")} |`).join("\n"));
+    console.log("\n| page | first view ms | p50 ms | p95 ms | target p50 |\n|---|---|---|---|---|\n" + results.map((r) => `| ${r.split("|").join(" | ")} |`).join("\n"));
   } finally {
     await prisma.$disconnect();
   }

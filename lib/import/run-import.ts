@@ -19,6 +19,7 @@ import { loadStageHistory } from "./load/load-stage-history";
 import { resolveColumns } from "./resolve-columns";
 import { withConstraintsDeferred } from "@/lib/db/defer-constraints";
 import { withDerivedDataDeferred } from "@/lib/db/derived-data";
+import { analyzeAppTables, ANALYZE_AFTER_ROWS } from "@/lib/db/analyze-tables";
 import { type ImportMessage, importMessage, quotedList } from "./messages/import-message";
 import { ImportFileError } from "./parse/import-file-error";
 import { openCsv } from "./parse/open-csv";
@@ -230,6 +231,8 @@ export async function runImport(client: pg.ClientBase, options: ImportOptions): 
     ]);
     await client.query("COMMIT");
     summary.imported = true;
+    // A large import changes the planner's picture of the tables; refresh it now rather than when autovacuum runs.
+    if (summary.created + summary.updated + summary.synthesizedHistories >= ANALYZE_AFTER_ROWS) await analyzeAppTables(client);
     return summary;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);

@@ -8,6 +8,11 @@ export interface KpiCacheOptions {
    * dashboard is about 15 results of a few dozen rows, the whole organisation's per-rep panels a few thousand each.
    */
   maxRows: number;
+  /**
+   * Results kept, however small: each holds its key (the statement's text, a few kB), and an empty result costs no
+   * rows, so without this bound many distinct empty answers would grow the map without limit. Default 2,000.
+   */
+  maxResults?: number;
 }
 
 interface Entry {
@@ -27,6 +32,7 @@ interface Entry {
 export function createKpiCache(sql: KpiSql & DataVersionSql, options: KpiCacheOptions): KpiSql & { size(): { results: number; rows: number } } {
   const entries = new Map<string, Entry>();
   let rowsKept = 0;
+  const maxResults = options.maxResults ?? 2_000;
 
   const drop = (key: string) => {
     const entry = entries.get(key);
@@ -48,11 +54,11 @@ export function createKpiCache(sql: KpiSql & DataVersionSql, options: KpiCacheOp
     }
     const rows = await sql.$queryRaw<unknown[]>(statement);
     const after = await readDataVersion(sql);
-    if (after === before && rows.length <= options.maxRows) {
+    if (after === before && rows.length <= options.maxRows && maxResults > 0) {
       drop(key);
       entries.set(key, { version: before, rows: copyRows(rows) });
       rowsKept += rows.length;
-      while (rowsKept > options.maxRows) drop(entries.keys().next().value as string);
+      while (rowsKept > options.maxRows || entries.size > maxResults) drop(entries.keys().next().value as string);
     }
     return rows;
   }

@@ -4,6 +4,7 @@ import bcrypt from "bcryptjs";
 import pg from "pg";
 import { createCopyWriter } from "./copy-writer";
 import { withConstraintsDeferred } from "../../lib/db/defer-constraints";
+import { analyzeAppTables } from "../../lib/db/analyze-tables";
 import { withDerivedDataDeferred } from "../../lib/db/derived-data";
 import { DEMO_PASSWORD } from "./demo-logins";
 import { generateDemo } from "./generate-demo";
@@ -77,6 +78,8 @@ export async function seedDemo(connectionString: string, options: SeedDemoOption
     );
     await advanceSequences(client);
     await client.query("COMMIT");
+    // The planner's statistics for the rows just written, not minutes later when autovacuum gets to them.
+    await analyzeAppTables(client);
     options.onProgress?.(total, total, "done");
     return { counts: { ...writer.counts }, logins: localiseLogins(plan.logins, locale) };
   } catch (error) {
