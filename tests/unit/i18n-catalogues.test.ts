@@ -10,8 +10,9 @@ function leaves(tree: Tree, prefix = ""): Array<[string, string]> {
   );
 }
 
+/** The names a message uses; one may appear in several plural branches. */
 function placeholders(message: string): string[] {
-  return [...message.matchAll(/\{(\w+)[,}]/g)].map((match) => match[1] ?? "").sort();
+  return [...new Set([...message.matchAll(/\{(\w+)[,}]/g)].map((match) => match[1] ?? ""))].sort();
 }
 
 describe("message catalogues", () => {
