@@ -397,7 +397,9 @@ function repProfile(
     response: pattern === "HIGH_ACTIVITY_LOW_RESPONSE" ? 0.35 : rng.normal(1, 0.08),
     // Missed exit criteria are planted (pattern 5): without the patterns nobody is sloppy.
     sloppiness: (sloppyTeam ? 0.4 : rng.uniform(0.06, 0.14)) * (planted ? 1 : 0),
-    optimism: rng.uniform(0.5, 0.8),
+    // Share of Proposal deals committed. Planted: happy ears against a stalling Proposal (pattern 6). Without the
+    // patterns Proposal deals close like their neighbours, and a calibrated rep commits nearly all of them.
+    optimism: rng.uniform(0.5, 0.8) + (planted ? 0 : 0.15),
     quota: kind === "AE" ? Math.round(rng.uniform(620_000, 900_000) / 10_000) * 10_000 : 0,
     attainment,
     activitiesPerDay: rng.uniform(45, 55),

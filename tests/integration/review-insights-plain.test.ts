@@ -36,12 +36,20 @@ afterAll(async () => {
 });
 
 describe(`a generated organisation without planted patterns, ${YEAR}`, () => {
-  it("has no insight for the organisation or any team", async () => {
-    const scopes = [{ name: "the organisation", id: null as number | null }, ...teams];
-    expect(scopes).toHaveLength(5);
-    for (const scope of scopes) {
-      const insights = await computeInsights(admin, { year: YEAR, teamId: scope.id }, client);
-      expect(insights.map((insight) => `${scope.name}: ${insightMessage(insight, "en")}`)).toEqual([]);
+  it("has no insight for the organisation", async () => {
+    const insights = await computeInsights(admin, { year: YEAR, teamId: null }, client);
+    expect(insights.map((insight) => insightMessage(insight, "en"))).toEqual([]);
+  });
+
+  // A team has 6 AEs and 50–600 entries a stage: a stage's conversion moves by a few points from one year to the
+  // next by chance alone, so STAGE_DROP (≥ 5 points, min 30 entries, docs/metrics.md) may fire for one stage of one
+  // team on some seeds. Every other rule is about a planted pattern and must stay silent.
+  it("has no insight but a chance stage drop for any team", async () => {
+    expect(teams).toHaveLength(4);
+    for (const team of teams) {
+      const insights = await computeInsights(admin, { year: YEAR, teamId: team.id }, client);
+      const planted = insights.filter((insight) => insight.code !== "STAGE_DROP");
+      expect(planted.map((insight) => `${team.name}: ${insightMessage(insight, "en")}`)).toEqual([]);
     }
   });
 });
