@@ -7,12 +7,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import bcrypt from "bcryptjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPrismaClient } from "../../lib/db/create-client";
 import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from "../../lib/db/embedded-postgres";
 import { LOGIN_ATTEMPT_LIMIT } from "../../lib/data/login-attempts";
 import { migrate } from "../../lib/db/migrate";
 import { seedAuthorizationFixture } from "./authorization-fixture";
+
+vi.mock("server-only", () => ({}));
 
 const root = path.resolve(import.meta.dirname, "../..");
 const runDir = path.join(os.tmpdir(), `two-instances-test-${process.pid}`);
