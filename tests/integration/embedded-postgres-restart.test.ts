@@ -89,7 +89,7 @@ async function saveAnswer(questionKey: string, answer: string, baseVersion: numb
     body.set("0", encoded);
   }
   try {
-    const response = await fetch(`${base}/review/${YEAR}`, {
+    const response = await fetch(`${base}/review/${YEAR}/sales-process?team=${fx.teams.x}`, {
       method: "POST",
       headers: { "Next-Action": id, Accept: "text/x-component", Origin: base, Cookie: session },
       body,
@@ -158,7 +158,7 @@ afterAll(async () => {
 describe("npm start with the embedded PostgreSQL killed mid-run", () => {
   it("shows the outage page while it is down, restarts it, recovers in the same process and loses no acknowledged answer", async () => {
     const page = (url: string) => fetch(`${base}${url}`, { headers: { Cookie: session }, redirect: "manual", signal: AbortSignal.timeout(20_000) });
-    expect((await page(`/review/${YEAR}`)).status).toBe(200);
+    expect((await page(`/review/${YEAR}/sales-process?team=${fx.teams.x}`)).status).toBe(200);
     const acknowledged = new Map<string, { answer: string; version: number }>();
     await autosave(QUESTIONS[0]!, "Saved before the crash.", 0, acknowledged);
     await autosave(QUESTIONS[1]!, "Also saved before the crash.", 0, acknowledged);
@@ -191,7 +191,7 @@ describe("npm start with the embedded PostgreSQL killed mid-run", () => {
     expect(postmasterPid()).not.toBe(killed);
     expect(app!.exitCode).toBeNull();
     expect(app!.pid).toBe(appPid);
-    expect((await page(`/review/${YEAR}`)).status).toBe(200);
+    expect((await page(`/review/${YEAR}/sales-process?team=${fx.teams.x}`)).status).toBe(200);
     expect((await fetch(`${base}/api/health`)).status).toBe(200);
 
     const client = new pg.Client({ connectionString: databaseUrl });
