@@ -1,6 +1,7 @@
 // Two `npm start` processes on one PostgreSQL (DATABASE_URL), on different ports, with the same NEXTAUTH_SECRET
 // (README "Two app instances on one database"): a session made on one is valid on the other, and failed sign-ins
-// on one count towards the limit on the other. Runs the production build (npm test builds before this suite).
+// on one count towards the limit on the other, and an import uploaded and started through one is polled to its end
+// through the other. Runs the production build (npm test builds before this suite).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -114,6 +115,49 @@ describe("two app instances on one database", () => {
     expect(session.user?.email).toBe("ada@northwind.test");
   }, SLOW);
 
+  // Before the sign-in limit test: its failures close sign-in from this address for 15 minutes.
+  it("runs an import started on A to its end as polled on B, from an upload whose chunks went to both", async () => {
+    const [a, b] = apps as [(typeof apps)[0], (typeof apps)[0]];
+    const { cookies } = await signIn(a.base, "ada@northwind.test", PASSWORD);
+    const json = (app: (typeof apps)[0], url: string, body: unknown) =>
+      fetch(`${app.base}${url}`, { method: "POST", headers: { Cookie: cookies, Origin: app.base, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const file = new TextEncoder().encode("name,industry,region\r\nTwo Instances GmbH,Logistics,North\r\nShared Pool AG,Retail,South\r\n");
+    const started = await json(a, "/api/import/upload", { fileName: "accounts.csv", size: file.length });
+    expect(started.status).toBe(200);
+    const { uploadId, chunks } = (await started.json()) as { uploadId: string; chunks: number };
+    expect(chunks).toBe(1);
+    // The chunk goes to B, the finish to A: the upload lives in the database, not on one instance's disk.
+    const chunk = await fetch(`${b.base}/api/import/upload/${uploadId}/chunks/0`, {
+      method: "PUT",
+      headers: { Cookie: cookies, Origin: b.base, "Content-Type": "application/octet-stream" },
+      body: file,
+    });
+    expect(chunk.status).toBe(200);
+    const finished = await json(a, `/api/import/upload/${uploadId}`, { kind: "accounts" });
+    expect(finished.status).toBe(200);
+    const { suggestion } = (await finished.json()) as { suggestion: { mapping: Record<string, unknown> } };
+    const run = await json(a, "/api/import/run", { uploadId, kind: "accounts", mapping: suggestion.mapping });
+    expect(run.status).toBe(200);
+    const { jobId } = (await run.json()) as { jobId: string };
+    let job: { status: string; outcome?: { ok: boolean } } = { status: "queued" };
+    const deadline = Date.now() + 60_000;
+    while (job.status !== "done" && Date.now() < deadline) {
+      const polled = await fetch(`${b.base}/api/import/jobs/${jobId}`, { headers: { Cookie: cookies } });
+      expect(polled.status).toBe(200);
+      job = (await polled.json()) as typeof job;
+      if (job.status !== "done") await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(job).toMatchObject({ status: "done", outcome: { ok: true } });
+    const client = createPrismaClient(database.url);
+    try {
+      expect((await client.account.findMany({ where: { name: { in: ["Two Instances GmbH", "Shared Pool AG"] } }, select: { name: true }, orderBy: { name: "asc" } })).map((row) => row.name)).toEqual([
+        "Shared Pool AG",
+        "Two Instances GmbH",
+      ]);
+    } finally {
+      await client.$disconnect();
+    }
+  }, SLOW);
   it("counts failed sign-ins on A towards the limit on B", async () => {
     const [a, b] = apps as [(typeof apps)[0], (typeof apps)[0]];
     for (let i = 0; i < LOGIN_ATTEMPT_LIMIT; i++) {
