@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_REPS } from "../../prisma/seed/options";
 
 /** Only this machine: the load test must never be pointed at someone else's server. */
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
@@ -26,7 +27,7 @@ export const loadtestArgsSchema = z.object({
   /** The reviewed year: the data set's last full or running year. */
   year: int("year", 2000, 2100).default(2025),
   /** The demo data set's parameters, which determine its logins (prisma/seed/demo-logins.ts). */
-  reps: int("reps", 1, 5000).default(1000),
+  reps: int("reps", 1, 5000).default(DEFAULT_REPS),
   seed: int("seed", 0, 2_147_483_647).default(20240607),
   /** The server's process id for RSS sampling; found from the port's listener when absent. */
   pid: int("pid", 1, 4_194_304).optional(),
