@@ -82,14 +82,15 @@ function answerField(html: string): { teamId: string; section: string; questionK
 }
 
 async function autosave(session: Session, actionId: string, pathname: string, field: NonNullable<ReturnType<typeof answerField>>, n: number): Promise<"saved" | "conflict" | "failed"> {
-  // The encoding React uses for an action's arguments: the FormData's fields prefixed "1_", the argument list in "0".
+  // The encoding React uses for an action's arguments (react-server-dom decodeReply): the argument list in "0", the
+  // FormData as "$K1" with its fields prefixed "_1_" (an unprefixed field reaches the action as missing).
   const form = new FormData();
-  form.set("1_teamId", field.teamId);
-  form.set("1_year", pathname.split("/")[2] ?? "");
-  form.set("1_section", field.section);
-  form.set("1_questionKey", field.questionKey);
-  form.set("1_answer", `Load test note ${n}: what we keep doing and what we change next year.`);
-  form.set("1_baseVersion", String(field.version));
+  form.set("_1_teamId", field.teamId);
+  form.set("_1_year", pathname.split("/")[2] ?? "");
+  form.set("_1_section", field.section);
+  form.set("_1_questionKey", field.questionKey);
+  form.set("_1_answer", `Load test note ${n}: what we keep doing and what we change next year.`);
+  form.set("_1_baseVersion", String(field.version));
   form.set("0", JSON.stringify([{ status: "idle" }, "$K1"]));
   const result = await session.fetch(pathname, { method: "POST", body: form, headers: { "next-action": actionId, accept: "text/x-component" } });
   if (result.status !== 200) return "failed";
