@@ -110,7 +110,7 @@ async function autosave(session: Session, actionId: string, pathname: string, fi
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(args: LoadtestArgs): Promise<void> {
-  const actionId = autosaveActionId(args.nextDir);
+  const actionId = args.actionId ?? autosaveActionId(args.nextDir);
   const logins = assignLogins(demoLogins({ reps: args.reps, seed: args.seed }), args.users);
   const port = Number(new URL(args.url).port || 80);
   const pid = args.pid ?? findListenerPid(port);
