@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_REPS } from "../../prisma/seed/options";
 
 /** Only this machine: the load test must never be pointed at someone else's server. */
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
@@ -26,12 +27,14 @@ export const loadtestArgsSchema = z.object({
   /** The reviewed year: the data set's last full or running year. */
   year: int("year", 2000, 2100).default(2025),
   /** The demo data set's parameters, which determine its logins (prisma/seed/demo-logins.ts). */
-  reps: int("reps", 1, 5000).default(1000),
+  reps: int("reps", 1, 5000).default(DEFAULT_REPS),
   seed: int("seed", 0, 2_147_483_647).default(20240607),
   /** The server's process id for RSS sampling; found from the port's listener when absent. */
   pid: int("pid", 1, 4_194_304).optional(),
   /** The Next build whose server-reference manifest names the autosave action. */
   nextDir: z.string().min(1).max(500).default(".next"),
+  /** The autosave action's id, when the server runs another build than --next-dir holds. */
+  actionId: z.string().regex(/^[0-9a-f]{40,64}$/, { error: "--action-id must be the hex id of a server action" }).optional(),
   /** Write the results into docs/benchmarks.md. */
   write: z.boolean().default(false),
   label: z.string().max(200).refine((v) => !v.includes("\0"), { error: "--label must not contain NUL" }).optional(),
@@ -39,7 +42,7 @@ export const loadtestArgsSchema = z.object({
 
 export type LoadtestArgs = z.output<typeof loadtestArgsSchema>;
 
-const FLAGS = new Set(["url", "users", "duration", "ramp", "think", "year", "reps", "seed", "pid", "next-dir", "label"]);
+const FLAGS = new Set(["url", "users", "duration", "ramp", "think", "year", "reps", "seed", "pid", "next-dir", "action-id", "label"]);
 
 /** `--name value` pairs and the `--write` switch into the schema's input; an unknown flag is an error. */
 export function parseLoadtestArgs(argv: readonly string[]): LoadtestArgs {
@@ -54,7 +57,7 @@ export function parseLoadtestArgs(argv: readonly string[]): LoadtestArgs {
     if (!FLAGS.has(name)) throw new Error(`unknown option ${JSON.stringify(arg.slice(0, 40))} (options: ${[...FLAGS].map((f) => `--${f}`).join(", ")}, --write)`);
     const value = argv[i + 1];
     if (value === undefined) throw new Error(`--${name} needs a value`);
-    input[name === "next-dir" ? "nextDir" : name] = value;
+    input[name === "next-dir" ? "nextDir" : name === "action-id" ? "actionId" : name] = value;
     i++;
   }
   const parsed = loadtestArgsSchema.safeParse(input);

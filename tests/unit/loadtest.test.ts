@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_REPS, DEFAULT_SEED } from "../../prisma/seed/options";
 import { parseLoadtestArgs } from "@/lib/loadtest/args";
 import { formatRun, insertRun, MARK_END, MARK_START, type LoadtestReport } from "@/lib/loadtest/report";
 import { assignLogins, AUTOSAVES_PER_STEP, scenarioRound, seededRandom } from "@/lib/loadtest/scenario";
@@ -8,6 +9,8 @@ import { percentile, summarize, summarizeRss } from "@/lib/loadtest/stats";
 describe("loadtest arguments", () => {
   it("has defaults for 100 users over 2 minutes", () => {
     expect(parseLoadtestArgs([])).toMatchObject({ url: "http://127.0.0.1:3000", users: 100, duration: 120, write: false });
+    // The demo the launcher seeds on a first start (prisma/seed/options.ts): its logins are the ones signed in as.
+    expect(parseLoadtestArgs([])).toMatchObject({ reps: DEFAULT_REPS, seed: DEFAULT_SEED });
     expect(parseLoadtestArgs(["--url", "http://localhost:3323", "--users", "5", "--write"])).toMatchObject({ url: "http://localhost:3323", users: 5, write: true });
   });
 
