@@ -92,8 +92,19 @@ export function AnswerField({ teamId, year, section, questionKey, question, hint
     form.set("questionKey", questionKey);
     form.set("answer", text.current);
     form.set("baseVersion", String(baseVersion.current));
+    const retryLater = () => {
+      dispatch({ type: "failed" });
+      const delay = RETRY_DELAYS_MS[Math.min(attempts.current, RETRY_DELAYS_MS.length - 1)]!;
+      attempts.current += 1;
+      timer.current = setTimeout(() => saveLater.current(), delay);
+    };
     try {
       const result = await saveReviewAnswer({ status: "idle" }, form);
+      if (result.retryable) {
+        // The server answered but its database did not: nothing was saved, the same save will work later.
+        retryLater();
+        return;
+      }
       attempts.current = 0;
       if (result.status === "success" && result.data?.outcome === "saved") {
         baseVersion.current = result.data.version;
@@ -107,10 +118,7 @@ export function AnswerField({ teamId, year, section, questionKey, question, hint
       }
     } catch {
       // The request never reached the server or its answer never came back: keep the text, try again.
-      dispatch({ type: "failed" });
-      const delay = RETRY_DELAYS_MS[Math.min(attempts.current, RETRY_DELAYS_MS.length - 1)]!;
-      attempts.current += 1;
-      timer.current = setTimeout(() => saveLater.current(), delay);
+      retryLater();
     } finally {
       inFlight.current = false;
       if (again.current) {

@@ -17,6 +17,8 @@ export interface ActionState<Data = undefined> {
   message?: string;
   fieldErrors?: Record<string, string[]>;
   data?: Data;
+  /** Nothing was saved because the database could not be reached: the same request may succeed later. */
+  retryable?: boolean;
 }
 
 export interface ActionPolicy {
@@ -101,7 +103,12 @@ export function authedAction<S extends z.ZodType, Data = undefined>(
       const t = await translatorFor(viewer);
       if (!known) return { status: "error", message: t("appErrors.failed") };
       const message = t(appErrorMessagePath(known.messageKey), known.values);
-      return { status: "error", message, fieldErrors: known.field === undefined ? undefined : { [known.field]: [message] } };
+      return {
+        status: "error",
+        message,
+        fieldErrors: known.field === undefined ? undefined : { [known.field]: [message] },
+        ...(known.code === "UNAVAILABLE" ? { retryable: true } : {}),
+      };
     }
   };
   return Object.defineProperty(action, AUTHED_ACTION, { value: Object.freeze({ ...policy }) }) as Action<Data>;

@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "@playwright/test";
 import bcrypt from "bcryptjs";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../lib/db/create-client";
 import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from "../../lib/db/embedded-postgres";
@@ -244,6 +245,43 @@ describe("the production app", () => {
     await tab.waitForURL(`${base}/roster`);
     await tab.getByRole("navigation").getByRole("link", { name: "Dashboard" }).waitFor();
     expect(await tab.getByRole("heading", { name: "Data temporarily unavailable" }).count()).toBe(0);
+    await context.close();
+  }, SLOW);
+
+  it("keeps the review's answer while the database is down, says so, and saves it by itself when it is back", async () => {
+    const context = await browser.newContext({ baseURL: base });
+    await context.addCookies(session.split("; ").map((pair) => ({ name: pair.split("=")[0]!, value: pair.slice(pair.indexOf("=") + 1), url: base })));
+    const tab = await context.newPage();
+    expect((await tab.goto(`/review/2025/sales-process?team=${fx.teams.x}`))?.status()).toBe(200);
+    const answer = tab.getByRole("textbox").first();
+    const status = tab.getByRole("status").filter({ hasText: /Saved|Not saved|Saving/ }).first();
+    await answer.fill("Saved before the outage");
+    await answer.blur();
+    await tab.getByText(/^Saved/).first().waitFor({ timeout: 30_000 });
+
+    await database.stop();
+    await answer.fill("Typed while the database was down");
+    await answer.blur();
+    // The server answered "unavailable": the field keeps the text, says it is not saved, and retries on its own.
+    await tab.getByText("Not saved yet: the server cannot be reached. Retrying…").waitFor({ timeout: 30_000 });
+    await tab.getByRole("alert").getByText(/Your last changes are not saved/).waitFor({ timeout: 60_000 });
+
+    database = await startEmbeddedPostgres({ dataDir: path.join(runDir, "postgres"), port: databasePort });
+    // No click: the next retry (at most 30 s apart) saves it.
+    await tab.getByText(/^Saved/).first().waitFor({ timeout: 90_000 });
+    expect(await status.textContent()).toMatch(/^Saved/);
+
+    const pgClient = new pg.Client({ connectionString: database.url });
+    await pgClient.connect();
+    try {
+      const { rows } = await pgClient.query<{ answer: string }>(
+        `SELECT a.answer FROM review_answer a JOIN review r ON r.id = a.review_id WHERE r.team_id = $1 AND r.year = 2025 ORDER BY a.updated_at DESC LIMIT 1`,
+        [fx.teams.x],
+      );
+      expect(rows[0]?.answer).toBe("Typed while the database was down");
+    } finally {
+      await pgClient.end();
+    }
     await context.close();
   }, SLOW);
 });
