@@ -4,7 +4,6 @@
 // pages work again without a restart. Runs the production build (npm test builds before this suite).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "@playwright/test";
@@ -15,6 +14,7 @@ import { createPrismaClient } from "../../lib/db/create-client";
 import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from "../../lib/db/embedded-postgres";
 import { migrate } from "../../lib/db/migrate";
 import { seedAuthorizationFixture, type Fixture } from "./authorization-fixture";
+import { callServerAction } from "./support/server-action";
 
 const root = path.resolve(import.meta.dirname, "../..");
 // Under the system temp folder, which the postgres OS user can reach even when the project sits in a private home.
@@ -76,33 +76,9 @@ async function signIn(email: string, password: string): Promise<{ url: string; c
 
 const page = (url: string, extra: Record<string, string> = {}) => fetch(`${base}${url}`, { headers: { Cookie: session, ...extra }, redirect: "manual" });
 
-const react = createRequire(path.join(root, "package.json"))("next/dist/compiled/react-server-dom-webpack/client.edge.js") as {
-  encodeReply: (value: unknown) => Promise<FormData | string>;
-};
-
-/** Posts a server action as the browser does: its id from the build's manifest, React's reply encoding, the Next-Action header. */
-async function callAction(file: string, exported: string, pagePath: string, fields: Record<string, string>): Promise<{ status: number; body: string }> {
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  const id = Object.entries(manifest.node).find(([, entry]) => entry.filename === file && entry.exportedName === exported)?.[0];
-  if (!id) throw new Error(`${file}#${exported} is not in the build`);
-  const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) form.set(key, value);
-  const encoded = await react.encodeReply([{ status: "idle" }, form]);
-  let body = encoded as FormData;
-  if (typeof encoded === "string") {
-    body = new FormData();
-    body.set("0", encoded);
-  }
-  const response = await fetch(`${base}${pagePath}`, {
-    method: "POST",
-    headers: { "Next-Action": id, Accept: "text/x-component", Origin: base, Cookie: session },
-    body,
-    redirect: "manual",
-  });
-  return { status: response.status, body: await response.text() };
-}
+/** Posts a server action as the admin, on the page its form is on. */
+const callAction = (file: string, exported: string, pagePath: string, fields: Record<string, string>) =>
+  callServerAction({ base, cookies: session, pagePath, file, exported, fields });
 
 /** Nothing that names the database server or the driver. */
 function expectNothingInternal(text: string): void {

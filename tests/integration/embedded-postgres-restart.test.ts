@@ -5,7 +5,6 @@
 // Runs the production build (npm test builds before this suite).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import bcrypt from "bcryptjs";
@@ -14,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../lib/db/create-client";
 import { freePort } from "../../lib/db/embedded-postgres";
 import { seedAuthorizationFixture, type Fixture } from "./authorization-fixture";
+import { callServerAction } from "./support/server-action";
 
 const root = path.resolve(import.meta.dirname, "../..");
 // Under the system temp folder, which the postgres OS user can reach even when the project sits in a private home.
@@ -69,35 +69,20 @@ async function signIn(email: string, password: string): Promise<string> {
   return header(jar);
 }
 
-const react = createRequire(path.join(root, "package.json"))("next/dist/compiled/react-server-dom-webpack/client.edge.js") as {
-  encodeReply: (value: unknown) => Promise<FormData | string>;
-};
-
 /** One autosave request as answer-field.tsx sends it; the version when the app answered "saved", else null. */
 async function saveAnswer(questionKey: string, answer: string, baseVersion: number): Promise<number | null> {
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  const id = Object.entries(manifest.node).find(([, e]) => e.filename === "lib/actions/review-save-answer.ts" && e.exportedName === "saveReviewAnswer")?.[0];
-  if (!id) throw new Error("saveReviewAnswer is not in the build");
-  const form = new FormData();
-  for (const [key, value] of Object.entries({ teamId: String(fx.teams.x), year: String(YEAR), section: "SALES_PROCESS", questionKey, answer, baseVersion: String(baseVersion) })) form.set(key, value);
-  const encoded = await react.encodeReply([{ status: "idle" }, form]);
-  let body = encoded as FormData;
-  if (typeof encoded === "string") {
-    body = new FormData();
-    body.set("0", encoded);
-  }
+  const fields = { teamId: String(fx.teams.x), year: String(YEAR), section: "SALES_PROCESS", questionKey, answer, baseVersion: String(baseVersion) };
   try {
-    const response = await fetch(`${base}/review/${YEAR}/sales-process?team=${fx.teams.x}`, {
-      method: "POST",
-      headers: { "Next-Action": id, Accept: "text/x-component", Origin: base, Cookie: session },
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(20_000),
+    const response = await callServerAction({
+      base,
+      cookies: session,
+      pagePath: `/review/${YEAR}/sales-process?team=${fx.teams.x}`,
+      file: "lib/actions/review-save-answer.ts",
+      exported: "saveReviewAnswer",
+      fields,
+      timeoutMs: 20_000,
     });
-    const text = await response.text();
-    const saved = /"outcome":"saved","version":(\d+)/.exec(text);
+    const saved = /"outcome":"saved","version":(\d+)/.exec(response.body);
     return response.status === 200 && saved ? Number(saved[1]) : null;
   } catch {
     return null; // no answer: the autosave keeps the text and tries again

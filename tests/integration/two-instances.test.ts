@@ -13,7 +13,8 @@ import { createPrismaClient } from "../../lib/db/create-client";
 import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from "../../lib/db/embedded-postgres";
 import { LOGIN_ATTEMPT_LIMIT } from "../../lib/data/login-attempts";
 import { migrate } from "../../lib/db/migrate";
-import { seedAuthorizationFixture } from "./authorization-fixture";
+import { seedAuthorizationFixture, type Fixture } from "./authorization-fixture";
+import { callServerAction } from "./support/server-action";
 
 vi.mock("server-only", () => ({}));
 
@@ -24,6 +25,7 @@ const SECRET = randomBytes(32).toString("base64url");
 const SLOW = 900_000;
 
 let database: EmbeddedPostgres;
+let fx: Fixture;
 const apps: { process: ChildProcess; base: string; output: string }[] = [];
 
 function inheritedEnv(): NodeJS.ProcessEnv {
@@ -69,7 +71,7 @@ beforeAll(async () => {
   await migrate(database.url);
   const client = createPrismaClient(database.url);
   try {
-    const fx = await seedAuthorizationFixture(client);
+    fx = await seedAuthorizationFixture(client);
     await client.user.update({ where: { id: fx.users.admin }, data: { passwordHash: await bcrypt.hash(PASSWORD, 10) } });
     await client.user.update({ where: { id: fx.users.managerX }, data: { passwordHash: await bcrypt.hash(PASSWORD, 10) } });
   } finally {
@@ -158,6 +160,51 @@ describe("two app instances on one database", () => {
       await client.$disconnect();
     }
   }, SLOW);
+
+  it("shows on B's live view of the meeting a step made on A", async () => {
+    const [a, b] = apps as [(typeof apps)[0], (typeof apps)[0]];
+    const { cookies } = await signIn(a.base, "ada@northwind.test", PASSWORD);
+    const onA = (file: string, exported: string, fields: Record<string, string>) =>
+      callServerAction({ base: a.base, cookies, pagePath: "/meeting", file, exported, fields });
+    const started = await onA("lib/actions/meeting-start.ts", "startMeeting", { teamId: String(fx.teams.x), walkOrder: "BY_REP" });
+    const meetingId = Number(/"meetingId":(\d+)/.exec(started.body)?.[1]);
+    expect(meetingId, started.body).toBeGreaterThan(0);
+
+    // B's stream of pulses, as the projected screen follows the meeting.
+    const follow = new AbortController();
+    const stream = await fetch(`${b.base}/api/meeting/${meetingId}/events`, { headers: { Cookie: cookies }, signal: follow.signal });
+    expect(stream.status).toBe(200);
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    const pulses: Array<{ version: number; position: number }> = [];
+    let buffered = "";
+    const nextPulse = async (deadline: number) => {
+      while (Date.now() < deadline) {
+        const match = /event: pulse\ndata: (\{[^\n]*\})\n\n/.exec(buffered);
+        if (match) {
+          buffered = buffered.slice(match.index + match[0].length);
+          return JSON.parse(match[1]!) as { version: number; position: number };
+        }
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffered += value;
+      }
+      throw new Error(`no pulse from B; read so far: ${buffered}`);
+    };
+    try {
+      pulses.push(await nextPulse(Date.now() + 30_000));
+      // Both of team X's open deals in turn: at least one is a move, which A's transaction records with a new version.
+      for (const dealId of [fx.deals.b, fx.deals.a]) {
+        const moved = await onA("lib/actions/meeting-go-to-deal.ts", "goToMeetingDeal", { meetingId: String(meetingId), dealId: String(dealId) });
+        expect(moved.body).toMatch(/"version":\d+/);
+      }
+      const deadline = Date.now() + 30_000;
+      while (pulses.at(-1)!.version === pulses[0]!.version) pulses.push(await nextPulse(deadline));
+      expect(pulses.at(-1)!.version).toBeGreaterThan(pulses[0]!.version);
+    } finally {
+      follow.abort();
+    }
+  }, SLOW);
+
   it("counts failed sign-ins on A towards the limit on B", async () => {
     const [a, b] = apps as [(typeof apps)[0], (typeof apps)[0]];
     for (let i = 0; i < LOGIN_ATTEMPT_LIMIT; i++) {
