@@ -121,7 +121,7 @@ describe("authedAction", () => {
     handler.mockRejectedValueOnce(refused());
     const state = await action(idle, form({ name: "Alpha", teamId: "3" }));
     log.mockRestore();
-    expect(state).toEqual({ status: "error", message: "Данные временно недоступны. Ничего не изменено; попробуйте снова через минуту." });
+    expect(state).toEqual({ status: "error", message: "Данные временно недоступны. Ничего не изменено; попробуйте снова через минуту.", retryable: true });
     expect(JSON.stringify(state)).not.toMatch(/10\.0\.0\.5|5432|ECONNREFUSED/);
     expect(mocks.revalidatePath).not.toHaveBeenCalled();
   });
@@ -131,7 +131,7 @@ describe("authedAction", () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const state = await action(idle, form({ name: "Alpha", teamId: "3" }));
     log.mockRestore();
-    expect(state).toEqual({ status: "error", message: "The data is temporarily unavailable. Nothing was changed; try again in a minute." });
+    expect(state).toEqual({ status: "error", message: "The data is temporarily unavailable. Nothing was changed; try again in a minute.", retryable: true });
     expect(handler).not.toHaveBeenCalled();
   });
 
