@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
+import { readDataVersion } from "@/lib/db/data-version";
 import { databaseFingerprint, seedAuthorizationFixture, type Fixture } from "./authorization-fixture";
 import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
 
@@ -61,6 +62,17 @@ describe("answers", () => {
     const review = await getReview(fx.viewers.managerX, { teamId: fx.teams.x, year: YEAR });
     expect(review.answers.buyerHelp).toMatchObject({ answer: "We send a one-page summary after every meeting.", version: 2 });
     expect(review.touchedSections).toEqual(["SALES_PROCESS"]);
+  });
+
+  it("moves the data version when it creates the review, and not on later saves, so autosave keeps the KPI cache", async () => {
+    const save = (text: string, baseVersion: number) =>
+      call(saveReviewAnswer, fx.viewers.managerX, { teamId: fx.teams.x, year: YEAR - 1, section: "SALES_PROCESS", questionKey: "stallAndLoss", answer: text, baseVersion });
+    const before = await readDataVersion(db);
+    expect(await save("Deals stall after the proposal.", 0)).toMatchObject({ data: { outcome: "saved", version: 1 } });
+    const created = await readDataVersion(db);
+    expect(created).toBeGreaterThan(before);
+    expect(await save("Deals stall after the proposal; we lose on price.", 1)).toMatchObject({ data: { outcome: "saved", version: 2 } });
+    expect(await readDataVersion(db)).toBe(created);
   });
 
   it("refuses a save made from an older version and returns the other one, overwriting nothing", async () => {
