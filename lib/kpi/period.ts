@@ -214,12 +214,14 @@ export function nextPeriod(period: Period): Period {
   }
 }
 
-/** Monday to Friday local dates in P (KPI.md: holidays ignored). */
-export function workingDays(period: Period): number {
+/** Monday to Friday local dates in P (KPI.md: holidays ignored). Counted on day numbers: pages call it per request. */
+export function workingDays(period: Pick<Period, "startDate" | "endDate">): number {
+  const { year, month, day } = parseDate(period.startDate);
+  const first = Date.UTC(year, month - 1, day) / DAY_MS;
+  const days = daysBetweenDates(period.startDate, period.endDate);
   let count = 0;
-  for (let date = period.startDate; daysBetweenDates(date, period.endDate) > 0; date = addDays(date, 1)) {
-    const { year, month, day } = parseDate(date);
-    const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  for (let n = first; n < first + days; n++) {
+    const weekday = new Date(n * DAY_MS).getUTCDay();
     if (weekday !== 0 && weekday !== 6) count += 1;
   }
   return count;
