@@ -10,7 +10,7 @@ import { DEMO_PASSWORD, demoLogins } from "../../prisma/seed";
 import { parseLoadtestArgs, type LoadtestArgs } from "../loadtest/args";
 import { formatRun, insertRun, targetFor } from "../loadtest/report";
 import { assignLogins, scenarioRound, seededRandom, type Step } from "../loadtest/scenario";
-import { findListenerPid, readRssKb } from "../loadtest/server-process";
+import { findListenerPid, readAppRssKb } from "../loadtest/server-process";
 import { summarize, summarizeRss, type Sample } from "../loadtest/stats";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -118,7 +118,7 @@ async function main(args: LoadtestArgs): Promise<void> {
 
   const rssKb: number[] = [];
   const sampleRss = () => {
-    const kb = pid ? readRssKb(pid) : null;
+    const kb = pid ? readAppRssKb(pid) : null;
     if (kb !== null) rssKb.push(kb);
   };
   sampleRss();

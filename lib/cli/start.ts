@@ -4,6 +4,7 @@
 // so that stopping this process (Ctrl-C, SIGTERM) stops everything and kill -9 leaves nothing that
 // the next start cannot recover.
 import { spawn } from "node:child_process";
+import cluster from "node:cluster";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -31,6 +32,9 @@ const launchEnv = z.object({
   DEMO_DATA: z.enum(["auto", "on", "off"], { error: "DEMO_DATA must be auto, on or off" }).default("auto"),
   // The language of the demo organisation's texts when the first start seeds it (stage names, lost reasons, …).
   DEMO_LOCALE: z.enum(DEMO_LOCALES, { error: `DEMO_LOCALE must be ${DEMO_LOCALES.join(" or ")}` }).default(DEFAULT_DEMO_LOCALE),
+  // Server processes sharing the port. Node renders pages on one core per process, so a machine with more cores
+  // serves more people at once with more workers (each holds its own ~300 MB and its own KPI cache).
+  WEB_CONCURRENCY: z.coerce.number({ error: "WEB_CONCURRENCY must be a number" }).int().min(1, { error: "WEB_CONCURRENCY must be 1–16" }).max(16, { error: "WEB_CONCURRENCY must be 1–16" }).default(1),
   NODE_ENV: z.string().optional(),
 });
 
@@ -136,26 +140,8 @@ async function prepareDatabase(config: z.infer<typeof launchEnv>): Promise<{ url
   return { url, setupToken: await setupTokenIfNoUsers(url) };
 }
 
-async function main(): Promise<void> {
-  const parsed = launchEnv.safeParse(process.env);
-  if (!parsed.success) return void (await fail(parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`).join("; ")));
-  const config = parsed.data;
-
-  await checkPortFree(config.PORT, config.HOST);
-  fs.mkdirSync(config.DATA_DIR, { recursive: true });
-  const secret = ensureSecret(config.DATA_DIR, config.NODE_ENV === "production");
-
-  const [{ url, setupToken }] = await Promise.all([prepareDatabase(config), dev || buildIsCurrent() ? Promise.resolve() : runBuild()]);
-
-  process.env.DATABASE_URL = url;
-  process.env.NEXTAUTH_SECRET = secret;
-  if (config.NODE_ENV === "production" && !process.env.NEXTAUTH_URL) {
-    // Session cookies are marked Secure only when the app knows it is served over https.
-    console.warn("▸ Warning: NEXTAUTH_URL is not set. Set it to the public https:// address so that session cookies are marked Secure.");
-  }
-  process.env.NEXTAUTH_URL ??= `http://localhost:${config.PORT}`;
-  Object.assign(process.env, { NODE_ENV: dev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" });
-
+/** Next behind an HTTP server on the configured port: the whole app in this process, or one worker's share. */
+async function serve(config: z.infer<typeof launchEnv>, url: string, dev: boolean): Promise<void> {
   const { default: next } = await import("next");
   const app = next({ dev, dir: root, hostname: config.HOST, port: config.PORT });
   await app.prepare();
@@ -177,6 +163,72 @@ async function main(): Promise<void> {
     server.once("error", reject);
     server.listen(config.PORT, config.HOST, resolve);
   });
+}
+
+/** How long a replacement waits after a worker stopped, so a worker that cannot start does not spin. */
+const RESTART_DELAY_MS = 1000;
+
+/**
+ * `count` server processes sharing the port (node:cluster hands each new connection to the next worker). This
+ * process keeps the database, its supervisor and the setup; a worker that stops is replaced.
+ */
+function startWorkers(count: number): Promise<void> {
+  cleanups.push(async () => {
+    const workers = Object.values(cluster.workers ?? {}).filter((worker) => worker !== undefined);
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            const timer = setTimeout(() => (worker.kill("SIGKILL"), resolve()), 10_000);
+            worker.once("exit", () => (clearTimeout(timer), resolve()));
+            worker.kill("SIGTERM");
+          }),
+      ),
+    );
+  });
+  return new Promise((resolve, reject) => {
+    let listening = 0;
+    cluster.on("listening", () => {
+      if (++listening === count) resolve();
+    });
+    cluster.on("exit", (worker, code, signal) => {
+      if (shuttingDown) return;
+      if (listening < count) return reject(new LaunchError(`A server worker stopped while starting (${signal ?? `exit code ${code}`}); see the output above.`));
+      console.error(`▸ Server worker ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another`);
+      setTimeout(() => shuttingDown || cluster.fork(), RESTART_DELAY_MS);
+    });
+    for (let i = 0; i < count; i++) cluster.fork();
+  });
+}
+
+/** A worker: the primary prepared the database and the build and put DATABASE_URL and the secret in its env. */
+async function workerMain(): Promise<void> {
+  const config = launchEnv.parse(process.env);
+  await serve(config, z.string().min(1).parse(process.env.DATABASE_URL), false);
+}
+
+async function main(): Promise<void> {
+  const parsed = launchEnv.safeParse(process.env);
+  if (!parsed.success) return void (await fail(parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`).join("; ")));
+  const config = parsed.data;
+
+  await checkPortFree(config.PORT, config.HOST);
+  fs.mkdirSync(config.DATA_DIR, { recursive: true });
+  const secret = ensureSecret(config.DATA_DIR, config.NODE_ENV === "production");
+
+  const [{ url, setupToken }] = await Promise.all([prepareDatabase(config), dev || buildIsCurrent() ? Promise.resolve() : runBuild()]);
+
+  process.env.DATABASE_URL = url;
+  process.env.NEXTAUTH_SECRET = secret;
+  if (config.NODE_ENV === "production" && !process.env.NEXTAUTH_URL) {
+    // Session cookies are marked Secure only when the app knows it is served over https.
+    console.warn("▸ Warning: NEXTAUTH_URL is not set. Set it to the public https:// address so that session cookies are marked Secure.");
+  }
+  process.env.NEXTAUTH_URL ??= `http://localhost:${config.PORT}`;
+  Object.assign(process.env, { NODE_ENV: dev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" });
+
+  if (config.WEB_CONCURRENCY > 1 && !dev) await startWorkers(config.WEB_CONCURRENCY);
+  else await serve(config, url, dev);
   const shownHost = config.HOST === "0.0.0.0" || config.HOST === "127.0.0.1" ? "localhost" : config.HOST;
   console.log(`\n✔ Ready on http://${shownHost}:${config.PORT}${dev ? " (development mode)" : ""}. Stop with Ctrl-C.`);
   if (setupToken) {
@@ -188,12 +240,13 @@ async function main(): Promise<void> {
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
     if (shuttingDown) process.exit(1);
-    console.log(`\n▸ ${signal}: stopping…`);
+    // Ctrl-C reaches the workers too; the primary speaks for them.
+    if (cluster.isPrimary) console.log(`\n▸ ${signal}: stopping…`);
     void shutdown(0);
   });
 }
 
-main().catch((error: unknown) => {
+(cluster.isWorker ? workerMain() : main()).catch((error: unknown) => {
   if (error instanceof LaunchError || error instanceof EmbeddedPostgresError) return fail(error.message);
   if (error instanceof MigrationError) return fail(`${error.message.replace(/\.?$/, ".")} The app did not start.`);
   if (error instanceof z.ZodError) return fail(error.issues.map((issue) => issue.message).join("; "));

@@ -35,7 +35,7 @@ export function formatRun(report: LoadtestReport): string {
     return `| ${g.name} | ${g.requests.toLocaleString("en")} | ${g.errors} | ${ms(g.p50)} | ${ms(g.p95)} | ${ms(g.p99)} | ${ms(g.max)} | ${target === undefined ? "" : `< ${ms(target)} ${met}`} |`;
   });
   const rss = report.rss
-    ? `Server RSS (sampled every second, ${report.rss.samples} samples): start ${report.rss.startMb} MB, peak ${report.rss.peakMb} MB, end ${report.rss.endMb} MB.`
+    ? `Server RSS (the app's processes without PostgreSQL, sampled every second, ${report.rss.samples} samples): start ${report.rss.startMb} MB, peak ${report.rss.peakMb} MB, end ${report.rss.endMb} MB.`
     : "Server RSS: not sampled (no --pid and no listener found on the port).";
   return [
     `### ${report.label}`,

@@ -46,3 +46,38 @@ export function readRssKb(pid: number): number | null {
     return null;
   }
 }
+
+/** Each process's parent and command name, from /proc/<pid>/stat ("pid (comm) state ppid …"). */
+function processTable(): Array<{ pid: number; ppid: number; comm: string }> {
+  const rows: Array<{ pid: number; ppid: number; comm: string }> = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const match = /^(\d+) \((.*)\) \S+ (\d+)/.exec(fs.readFileSync(`/proc/${entry}/stat`, "utf8"));
+      if (match) rows.push({ pid: Number(match[1]), ppid: Number(match[3]), comm: match[2] as string });
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return rows;
+}
+
+/**
+ * VmRSS in kB of the app: the process and its descendants (the server workers of WEB_CONCURRENCY), without the
+ * embedded PostgreSQL's processes, whose shared buffers each would count again. Null once the process is gone.
+ */
+export function readAppRssKb(pid: number): number | null {
+  const own = readRssKb(pid);
+  if (own === null) return null;
+  const table = processTable();
+  let total = own;
+  const queue = [pid];
+  while (queue.length > 0) {
+    const parent = queue.shift();
+    for (const child of table.filter((row) => row.ppid === parent && row.comm !== "postgres")) {
+      total += readRssKb(child.pid) ?? 0;
+      queue.push(child.pid);
+    }
+  }
+  return total;
+}
