@@ -8,8 +8,9 @@ import { periodOf, type Period } from "@/lib/kpi/period";
 import { queryLeadMetrics } from "@/lib/kpi/query-lead-metrics";
 import { queryStageMetrics } from "@/lib/kpi/query-stage-metrics";
 import { insertOrgs } from "../support/kpi-reference/insert-orgs";
-import type { RefDeal, RefOrg, RefStageChange } from "../support/kpi-reference/org";
+import type { RefDeal, RefOrg } from "../support/kpi-reference/org";
 import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
+import { newBusinessPipeline, refDeal, stageHistory } from "./support/hand-made-org";
 
 const ORG = 1;
 const [SDR_TEAM, AE_TEAM] = [11, 12];
@@ -18,29 +19,16 @@ const PIPELINE = 31;
 const [S1, S2, WON, LOST] = [41, 42, 43, 44];
 const TZ = "Europe/Berlin";
 
-let changeId = 1000;
 type Outcome = "OPEN" | "WON" | "LOST";
+
+/** Closed five days after creation, or still open in S2 since the next day. */
 function deal(id: number, createdAt: string, outcome: Outcome, owner: number, leadId: number | null): RefDeal {
   const created = new Date(createdAt);
   const closedAt = outcome === "OPEN" ? null : new Date(created.getTime() + 5 * 86_400_000);
-  const history: RefStageChange[] = [{ id: ++changeId, stageId: S1, at: created }];
-  if (closedAt) history.push({ id: ++changeId, stageId: outcome === "WON" ? WON : LOST, at: closedAt });
-  else history.push({ id: ++changeId, stageId: S2, at: new Date(created.getTime() + 86_400_000) });
-  return {
-    id,
-    pipelineId: PIPELINE,
-    stageId: history[history.length - 1]!.stageId,
-    ownerId: owner,
-    closedOwnerId: closedAt ? owner : null,
-    type: "NEW",
-    amountCents: 100_000n,
-    createdAt: created,
-    closedAt,
-    status: outcome,
-    lostReason: null,
-    leadId,
-    history,
-  };
+  const history = closedAt
+    ? stageHistory([S1, created], [outcome === "WON" ? WON : LOST, closedAt])
+    : stageHistory([S1, created], [S2, new Date(created.getTime() + 86_400_000)]);
+  return refDeal(id, { pipelineId: PIPELINE, ownerId: owner, closedOwnerId: closedAt ? owner : null, createdAt: created, closedAt, status: outcome, leadId, history });
 }
 
 const lead = (id: number, handedOverAt: string, aeId: number) => ({
@@ -65,19 +53,7 @@ const org: RefOrg = {
     { id: ANNA, teamId: AE_TEAM, name: "Anna", active: true },
     { id: BEN, teamId: AE_TEAM, name: "Ben", active: true },
   ],
-  pipelines: [
-    {
-      id: PIPELINE,
-      name: "New business",
-      position: 0,
-      stages: [
-        { id: S1, name: "S1", position: 1, kind: "OPEN" },
-        { id: S2, name: "S2", position: 2, kind: "OPEN" },
-        { id: WON, name: "Won", position: 3, kind: "WON" },
-        { id: LOST, name: "Lost", position: 4, kind: "LOST" },
-      ],
-    },
-  ],
+  pipelines: [newBusinessPipeline(PIPELINE, { open: [S1, S2], won: WON, lost: LOST })],
   leads: [
     lead(301, "2025-02-03T09:00:00Z", ANNA),
     lead(302, "2025-03-10T09:00:00Z", BEN),

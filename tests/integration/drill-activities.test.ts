@@ -1,17 +1,15 @@
 // Drill-through for activities, stage flow and first meetings: the rows behind a number add up to that number
 // (as the KPI engine computes it), and a viewer only ever gets rows they may see.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import pg from "pg";
-import { mintViewer, type Viewer } from "@/lib/auth/viewer";
-import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { PrismaClient } from "@/lib/db/create-client";
 import { periodOf, type Period } from "@/lib/kpi/period";
 import { ACTIVITY_TYPES, queryActivityMetrics } from "@/lib/kpi/query-activity-metrics";
 import { queryLeadMetrics } from "@/lib/kpi/query-lead-metrics";
 import { queryStageMetrics } from "@/lib/kpi/query-stage-metrics";
 import { parseActivityDrill } from "@/lib/validation/activity-drill";
 import { parseDealDrill } from "@/lib/validation/dashboard-drill";
-import { seedDemo } from "@/prisma/seed";
-import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
+import { createDemoScope, DEMO_YEAR, type DemoScope } from "./support/demo-scope";
 
 const holder = vi.hoisted(() => ({ client: undefined as unknown as PrismaClient }));
 vi.mock("server-only", () => ({}));
@@ -22,10 +20,7 @@ vi.mock("@/lib/db/client", () => ({
 const { listDrillActivities } = await import("@/lib/data/drill-activities");
 const { listDrillDeals } = await import("@/lib/data/drill-deals");
 
-const TODAY = new Date("2025-03-15T12:00:00Z");
-const YEAR = 2024;
-
-let database: ScratchDatabase;
+let demo: DemoScope;
 let client: PrismaClient;
 let period: Period;
 let admin: Viewer;
@@ -35,51 +30,19 @@ let rep: Viewer;
 let teammate: number;
 let otherTeam: number;
 
-async function viewerFor(pgClient: pg.Client, where: string): Promise<Viewer> {
-  const { rows } = await pgClient.query<{ id: number; org_id: number; role: "ADMIN" | "MANAGER" | "REP"; rep_id: number | null; rep_team: number | null; managed: number[] }>(`
-    SELECT u.id, u.org_id, u.role, r.id AS rep_id, r.team_id AS rep_team,
-           coalesce(array_agg(t.id) FILTER (WHERE t.id IS NOT NULL), '{}') AS managed
-    FROM app_user u LEFT JOIN rep r ON r.user_id = u.id LEFT JOIN team t ON t.manager_id = u.id
-    WHERE ${where} GROUP BY u.id, r.id ORDER BY u.id LIMIT 1`);
-  const u = rows[0];
-  if (!u) throw new Error(`no user where ${where}`);
-  const teamIds = u.role === "MANAGER" ? u.managed : u.role === "REP" && u.rep_team !== null ? [u.rep_team] : [];
-  return mintViewer({ userId: u.id, orgId: u.org_id, role: u.role, repId: u.rep_id, teamIds, name: "t", email: "t@example.test", locale: "en" });
-}
-
 const activities = (viewer: Viewer, params: Record<string, string>, teamId?: number) =>
   listDrillActivities(viewer, { period, teamId, filter: parseActivityDrill(params) });
 
 beforeAll(async () => {
-  database = await createMigratedDatabase();
-  await seedDemo(database.url, { today: TODAY, reps: 8, years: 2 });
-  client = createPrismaClient(database.url);
+  demo = await createDemoScope();
+  ({ client, period, admin, manager, sdrManager, rep } = demo);
   holder.client = client;
-  const pgClient = new pg.Client({ connectionString: database.url });
-  await pgClient.connect();
-  try {
-    admin = await viewerFor(pgClient, `u.role = 'ADMIN'`);
-    manager = await viewerFor(pgClient, `u.role = 'MANAGER' AND EXISTS (SELECT 1 FROM team x WHERE x.manager_id = u.id AND x.kind = 'AE')`);
-    sdrManager = await viewerFor(pgClient, `u.role = 'MANAGER' AND EXISTS (SELECT 1 FROM team x WHERE x.manager_id = u.id AND x.kind = 'SDR')`);
-    rep = await viewerFor(pgClient, `u.role = 'REP' AND EXISTS (SELECT 1 FROM rep x JOIN team t ON t.id = x.team_id WHERE x.user_id = u.id AND t.kind = 'AE')`);
-    const { rows: mates } = await pgClient.query<{ id: number }>(
-      `SELECT r.id FROM rep r WHERE r.id <> $1 AND r.team_id = $2 AND EXISTS (SELECT 1 FROM activity a WHERE a.rep_id = r.id) ORDER BY r.id LIMIT 1`,
-      [rep.repId, rep.teamIds[0]],
-    );
-    teammate = mates[0]!.id;
-    const { rows: teams } = await pgClient.query<{ id: number }>(`SELECT id FROM team WHERE NOT (id = ANY ($1::int[])) ORDER BY id LIMIT 1`, [manager.teamIds]);
-    otherTeam = teams[0]!.id;
-    const { rows: tz } = await pgClient.query<{ time_zone: string }>(`SELECT time_zone FROM organization LIMIT 1`);
-    period = periodOf({ kind: "year", year: YEAR }, tz[0]!.time_zone);
-  } finally {
-    await pgClient.end();
-  }
+  teammate = await demo.teammate("activity");
+  const { rows: teams } = await demo.query<{ id: number }>(`SELECT id FROM team WHERE NOT (id = ANY ($1::int[])) ORDER BY id LIMIT 1`, [manager.teamIds]);
+  otherTeam = teams[0]!.id;
 }, 120_000);
 
-afterAll(async () => {
-  await client?.$disconnect();
-  await database?.drop();
-});
+afterAll(() => demo?.close());
 
 describe("activity drill-through totals equal the activity metrics", () => {
   it.each([
@@ -163,7 +126,7 @@ describe("activity drill-through pages and sorts", () => {
 describe("stage funnel numbers drill into exactly their deals", () => {
   it("entered, advanced, lost and still of every stage equal the stage metrics (a closed year and the open one)", async () => {
     const buckets = { lost: 0, still: 0 };
-    for (const year of [YEAR, YEAR + 1]) {
+    for (const year of [DEMO_YEAR, DEMO_YEAR + 1]) {
       const inYear = periodOf({ kind: "year", year }, period.timeZone);
       const stages = await queryStageMetrics(client, manager, { period: inYear });
       for (const pipeline of stages.pipelines) {

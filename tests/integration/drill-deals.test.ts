@@ -1,17 +1,15 @@
 // Drill-through: the rows behind a number add up to that number, and a viewer only ever gets rows they may see.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import pg from "pg";
-import { mintViewer, type Viewer } from "@/lib/auth/viewer";
-import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
-import { periodOf, type Period } from "@/lib/kpi/period";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { PrismaClient } from "@/lib/db/create-client";
+import type { Period } from "@/lib/kpi/period";
 import { queryDealMetrics } from "@/lib/kpi/query-deal-metrics";
 import { queryLeadMetrics } from "@/lib/kpi/query-lead-metrics";
 import { queryLostReasons } from "@/lib/kpi/query-lost-reasons";
 import { queryPipelineCoverage } from "@/lib/kpi/query-pipeline-coverage";
 import { queryOpenPipeline } from "@/lib/kpi/query-open-pipeline";
 import { parseDealDrill, parseLeadDrill, type DealDrillFilter } from "@/lib/validation/dashboard-drill";
-import { seedDemo } from "@/prisma/seed";
-import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
+import { createDemoScope, type DemoScope } from "./support/demo-scope";
 
 const holder = vi.hoisted(() => ({ client: undefined as unknown as PrismaClient }));
 vi.mock("server-only", () => ({}));
@@ -22,10 +20,7 @@ vi.mock("@/lib/db/client", () => ({
 const { listDrillDeals } = await import("@/lib/data/drill-deals");
 const { listDrillLeads } = await import("@/lib/data/drill-leads");
 
-const TODAY = new Date("2025-03-15T12:00:00Z");
-const YEAR = 2024;
-
-let database: ScratchDatabase;
+let demo: DemoScope;
 let client: PrismaClient;
 let period: Period;
 let admin: Viewer;
@@ -34,48 +29,16 @@ let sdrManager: Viewer;
 let rep: Viewer;
 let otherRep: { id: number; teamId: number };
 
-async function viewerFor(pgClient: pg.Client, where: string): Promise<Viewer> {
-  const { rows } = await pgClient.query<{ id: number; org_id: number; role: "ADMIN" | "MANAGER" | "REP"; rep_id: number | null; rep_team: number | null; managed: number[] }>(`
-    SELECT u.id, u.org_id, u.role, r.id AS rep_id, r.team_id AS rep_team,
-           coalesce(array_agg(t.id) FILTER (WHERE t.id IS NOT NULL), '{}') AS managed
-    FROM app_user u LEFT JOIN rep r ON r.user_id = u.id LEFT JOIN team t ON t.manager_id = u.id
-    WHERE ${where} GROUP BY u.id, r.id ORDER BY u.id LIMIT 1`);
-  const u = rows[0];
-  if (!u) throw new Error(`no user where ${where}`);
-  const teamIds = u.role === "MANAGER" ? u.managed : u.role === "REP" && u.rep_team !== null ? [u.rep_team] : [];
-  return mintViewer({ userId: u.id, orgId: u.org_id, role: u.role, repId: u.rep_id, teamIds, name: "t", email: "t@example.test", locale: "en" });
-}
-
 const drill = (params: Record<string, string>): DealDrillFilter => parseDealDrill(params);
 
 beforeAll(async () => {
-  database = await createMigratedDatabase();
-  await seedDemo(database.url, { today: TODAY, reps: 8, years: 2 });
-  client = createPrismaClient(database.url);
+  demo = await createDemoScope();
+  ({ client, period, admin, manager, sdrManager, rep } = demo);
   holder.client = client;
-  const pgClient = new pg.Client({ connectionString: database.url });
-  await pgClient.connect();
-  try {
-    admin = await viewerFor(pgClient, `u.role = 'ADMIN'`);
-    manager = await viewerFor(pgClient, `u.role = 'MANAGER' AND EXISTS (SELECT 1 FROM team x WHERE x.manager_id = u.id AND x.kind = 'AE')`);
-    sdrManager = await viewerFor(pgClient, `u.role = 'MANAGER' AND EXISTS (SELECT 1 FROM team x WHERE x.manager_id = u.id AND x.kind = 'SDR')`);
-    rep = await viewerFor(pgClient, `u.role = 'REP' AND EXISTS (SELECT 1 FROM rep x JOIN team t ON t.id = x.team_id WHERE x.user_id = u.id AND t.kind = 'AE')`);
-    const { rows } = await pgClient.query<{ id: number; team_id: number }>(
-      `SELECT r.id, r.team_id FROM rep r WHERE r.id <> $1 AND r.team_id = $2 AND EXISTS (SELECT 1 FROM deal d WHERE d.owner_id = r.id) ORDER BY r.id LIMIT 1`,
-      [rep.repId, rep.teamIds[0]],
-    );
-    otherRep = { id: rows[0]!.id, teamId: rows[0]!.team_id };
-    const { rows: tz } = await pgClient.query<{ time_zone: string }>(`SELECT time_zone FROM organization LIMIT 1`);
-    period = periodOf({ kind: "year", year: YEAR }, tz[0]!.time_zone);
-  } finally {
-    await pgClient.end();
-  }
+  otherRep = { id: await demo.teammate("deal"), teamId: rep.teamIds[0]! };
 }, 120_000);
 
-afterAll(async () => {
-  await client?.$disconnect();
-  await database?.drop();
-});
+afterAll(() => demo?.close());
 
 describe("deal drill-through totals equal the card numbers", () => {
   it.each([

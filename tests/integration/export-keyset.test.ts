@@ -4,16 +4,14 @@
 // both directions, ties and empty values included), same columns, same escaping. A rep's file holds only their own
 // rows, a manager's only their team's, whatever team the query asks for.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import pg from "pg";
 import { parse } from "csv-parse/sync";
-import { mintViewer, type Viewer } from "@/lib/auth/viewer";
-import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
-import { periodOf, type Period } from "@/lib/kpi/period";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { PrismaClient } from "@/lib/db/create-client";
+import type { Period } from "@/lib/kpi/period";
 import { csvLine } from "@/lib/report/csv";
 import { DEAL_CSV_HEADER, dealCsvCells, LEAD_CSV_HEADER, leadCsvCells } from "@/lib/export/drill-csv";
 import { DEAL_SORTS, LEAD_SORTS, parseDealDrill, parseLeadDrill } from "@/lib/validation/dashboard-drill";
-import { seedDemo } from "@/prisma/seed";
-import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
+import { createDemoScope, DEMO_YEAR, type DemoScope } from "./support/demo-scope";
 
 const BATCH = 7;
 const holder = vi.hoisted(() => ({ client: undefined as unknown as PrismaClient, viewer: null as Viewer | null, batches: 0 }));
@@ -39,11 +37,10 @@ const { listDrillLeads } = await import("@/lib/data/drill-leads");
 const dealsRoute = await import("@/app/api/export/deals/route");
 const leadsRoute = await import("@/app/api/export/leads/route");
 
-const YEAR = 2024;
 // A deal and a lead whose names need quoting, and one a spreadsheet would run as a formula.
 const AWKWARD = ['Acme "Big", renewal\nline two', "=SUM(A1:A2)", "Ёлка; «ООО»"];
 
-let database: ScratchDatabase;
+let demo: DemoScope;
 let client: PrismaClient;
 let period: Period;
 let tz: string;
@@ -52,18 +49,6 @@ let manager: Viewer;
 let sdrManager: Viewer;
 let rep: Viewer;
 let repTeamOf: Map<number, number | null>;
-
-async function viewerFor(pgClient: pg.Client, where: string): Promise<Viewer> {
-  const { rows } = await pgClient.query<{ id: number; org_id: number; role: "ADMIN" | "MANAGER" | "REP"; rep_id: number | null; rep_team: number | null; managed: number[] }>(`
-    SELECT u.id, u.org_id, u.role, r.id AS rep_id, r.team_id AS rep_team,
-           coalesce(array_agg(t.id) FILTER (WHERE t.id IS NOT NULL), '{}') AS managed
-    FROM app_user u LEFT JOIN rep r ON r.user_id = u.id LEFT JOIN team t ON t.manager_id = u.id
-    WHERE ${where} GROUP BY u.id, r.id ORDER BY u.id LIMIT 1`);
-  const u = rows[0];
-  if (!u) throw new Error(`no user where ${where}`);
-  const teamIds = u.role === "MANAGER" ? u.managed : u.role === "REP" && u.rep_team !== null ? [u.rep_team] : [];
-  return mintViewer({ userId: u.id, orgId: u.org_id, role: u.role, repId: u.rep_id, teamIds, name: "t", email: "t@example.test", locale: "en" });
-}
 
 async function download(route: { GET: (request: Request) => Promise<Response> }, viewer: Viewer, path: string): Promise<string> {
   holder.viewer = viewer;
@@ -76,51 +61,34 @@ async function download(route: { GET: (request: Request) => Promise<Response> },
 const file = (header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>) => `\uFEFF${csvLine(header)}${rows.map((row) => csvLine(row)).join("")}`;
 
 beforeAll(async () => {
-  database = await createMigratedDatabase();
-  await seedDemo(database.url, { today: new Date("2025-03-15T12:00:00Z"), reps: 8, years: 2 });
-  process.env.DATABASE_URL = database.url;
+  demo = await createDemoScope();
+  ({ client, period, timeZone: tz, admin, manager, sdrManager, rep } = demo);
+  process.env.DATABASE_URL = demo.database.url;
   process.env.NEXTAUTH_SECRET ??= "x".repeat(40);
-  client = createPrismaClient(database.url);
   holder.client = client;
-  const pgClient = new pg.Client({ connectionString: database.url });
-  await pgClient.connect();
-  try {
-    admin = await viewerFor(pgClient, `u.role = 'ADMIN'`);
-    manager = await viewerFor(pgClient, `u.role = 'MANAGER' AND EXISTS (SELECT 1 FROM team x WHERE x.manager_id = u.id AND x.kind = 'AE')`);
-    sdrManager = await viewerFor(pgClient, `u.role = 'MANAGER' AND EXISTS (SELECT 1 FROM team x WHERE x.manager_id = u.id AND x.kind = 'SDR')`);
-    rep = await viewerFor(pgClient, `u.role = 'REP' AND EXISTS (SELECT 1 FROM rep x JOIN team t ON t.id = x.team_id WHERE x.user_id = u.id AND t.kind = 'AE')`);
-    const { rows: org } = await pgClient.query<{ time_zone: string }>(`SELECT time_zone FROM organization LIMIT 1`);
-    tz = org[0]!.time_zone;
-    period = periodOf({ kind: "year", year: YEAR }, tz);
-    // Ties on every sort column: two deals and two leads share name, amount and dates with a neighbour.
-    await pgClient.query(`
-      WITH twins AS (SELECT id, lag(id) OVER (ORDER BY id) AS prev FROM deal WHERE created_at >= $1 AND created_at < $2)
-      UPDATE deal d SET name = p.name, amount = p.amount, created_at = p.created_at, closed_at = p.closed_at, expected_close_at = p.expected_close_at
-      FROM twins, deal p WHERE twins.id = d.id AND p.id = twins.prev AND d.id % 5 = 0 AND p.owner_id = d.owner_id AND p.status = d.status`, [period.start, period.end]);
-    await pgClient.query(`
-      WITH twins AS (SELECT id, lag(id) OVER (ORDER BY id) AS prev FROM lead WHERE created_at >= $1 AND created_at < $2)
-      UPDATE lead l SET name = p.name, created_at = p.created_at, handed_over_at = p.handed_over_at
-      FROM twins, lead p WHERE twins.id = l.id AND p.id = twins.prev AND l.id % 5 = 0`, [period.start, period.end]);
-    // The awkward names last, so that no twin copies over them.
-    await pgClient.query(`
-      WITH pick AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM deal WHERE created_at >= $1 AND created_at < $2 AND closed_at IS NOT NULL)
-      UPDATE deal d SET name = CASE pick.n WHEN 1 THEN $3 WHEN 2 THEN $4 WHEN 3 THEN $5 ELSE d.name END
-      FROM pick WHERE pick.id = d.id AND pick.n <= 3`, [period.start, period.end, ...AWKWARD]);
-    await pgClient.query(`
-      WITH pick AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM lead WHERE created_at >= $1 AND created_at < $2)
-      UPDATE lead l SET name = CASE pick.n WHEN 1 THEN $3 WHEN 2 THEN $4 WHEN 3 THEN $5 ELSE l.name END
-      FROM pick WHERE pick.id = l.id AND pick.n <= 3`, [period.start, period.end, ...AWKWARD]);
-    const { rows: reps } = await pgClient.query<{ id: number; team_id: number | null }>(`SELECT id, team_id FROM rep`);
-    repTeamOf = new Map(reps.map((r) => [r.id, r.team_id]));
-  } finally {
-    await pgClient.end();
-  }
+  // Ties on every sort column: two deals and two leads share name, amount and dates with a neighbour.
+  await demo.query(`
+    WITH twins AS (SELECT id, lag(id) OVER (ORDER BY id) AS prev FROM deal WHERE created_at >= $1 AND created_at < $2)
+    UPDATE deal d SET name = p.name, amount = p.amount, created_at = p.created_at, closed_at = p.closed_at, expected_close_at = p.expected_close_at
+    FROM twins, deal p WHERE twins.id = d.id AND p.id = twins.prev AND d.id % 5 = 0 AND p.owner_id = d.owner_id AND p.status = d.status`, [period.start, period.end]);
+  await demo.query(`
+    WITH twins AS (SELECT id, lag(id) OVER (ORDER BY id) AS prev FROM lead WHERE created_at >= $1 AND created_at < $2)
+    UPDATE lead l SET name = p.name, created_at = p.created_at, handed_over_at = p.handed_over_at
+    FROM twins, lead p WHERE twins.id = l.id AND p.id = twins.prev AND l.id % 5 = 0`, [period.start, period.end]);
+  // The awkward names last, so that no twin copies over them.
+  await demo.query(`
+    WITH pick AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM deal WHERE created_at >= $1 AND created_at < $2 AND closed_at IS NOT NULL)
+    UPDATE deal d SET name = CASE pick.n WHEN 1 THEN $3 WHEN 2 THEN $4 WHEN 3 THEN $5 ELSE d.name END
+    FROM pick WHERE pick.id = d.id AND pick.n <= 3`, [period.start, period.end, ...AWKWARD]);
+  await demo.query(`
+    WITH pick AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM lead WHERE created_at >= $1 AND created_at < $2)
+    UPDATE lead l SET name = CASE pick.n WHEN 1 THEN $3 WHEN 2 THEN $4 WHEN 3 THEN $5 ELSE l.name END
+    FROM pick WHERE pick.id = l.id AND pick.n <= 3`, [period.start, period.end, ...AWKWARD]);
+  const { rows: reps } = await demo.query<{ id: number; team_id: number | null }>(`SELECT id, team_id FROM rep`);
+  repTeamOf = new Map(reps.map((r) => [r.id, r.team_id]));
 }, 180_000);
 
-afterAll(async () => {
-  await client?.$disconnect();
-  await database?.drop();
-});
+afterAll(() => demo?.close());
 
 describe("the deals export streams the drill's rows, batch after batch", () => {
   it.each(DEAL_SORTS.flatMap((sort) => (["asc", "desc"] as const).map((dir) => [sort, dir] as const)))("sorted by %s %s, as the admin", async (sort, dir) => {
@@ -129,13 +97,13 @@ describe("the deals export streams the drill's rows, batch after batch", () => {
     expect(all.rows.length).toBe(all.total);
     expect(all.total).toBeGreaterThan(BATCH * 10);
     holder.batches = 0;
-    const csv = await download(dealsRoute, admin, `/api/export/deals?year=${YEAR}&basis=created&sort=${sort}&dir=${dir}`);
+    const csv = await download(dealsRoute, admin, `/api/export/deals?year=${DEMO_YEAR}&basis=created&sort=${sort}&dir=${dir}`);
     expect(holder.batches).toBe(Math.floor(all.total / BATCH) + 1);
     expect(csv).toBe(file(DEAL_CSV_HEADER, all.rows.map((d) => dealCsvCells(d, tz))));
   });
 
   it("quotes, newlines, Cyrillic and formula-like names come back as written", async () => {
-    const csv = await download(dealsRoute, admin, `/api/export/deals?year=${YEAR}&basis=created&sort=name&dir=asc`);
+    const csv = await download(dealsRoute, admin, `/api/export/deals?year=${DEMO_YEAR}&basis=created&sort=name&dir=asc`);
     const records = parse(csv, { bom: true, columns: true }) as Array<Record<string, string>>;
     const names = records.map((r) => r.deal);
     expect(names).toContain(AWKWARD[0]);
@@ -149,7 +117,7 @@ describe("the deals export streams the drill's rows, batch after batch", () => {
       const filter = parseDealDrill({ basis: "fromHandedOver", sort: "owner", dir });
       const all = await listDrillDeals(sdrManager, { period, filter, offset: 0, limit: 100_000 });
       expect(all.rows.length).toBeGreaterThan(BATCH);
-      const csv = await download(dealsRoute, sdrManager, `/api/export/deals?year=${YEAR}&basis=fromHandedOver&sort=owner&dir=${dir}`);
+      const csv = await download(dealsRoute, sdrManager, `/api/export/deals?year=${DEMO_YEAR}&basis=fromHandedOver&sort=owner&dir=${dir}`);
       expect(csv).toBe(file(DEAL_CSV_HEADER, all.rows.map((d) => dealCsvCells(d, tz))));
     }
   });
@@ -167,7 +135,7 @@ describe("the deals export streams the drill's rows, batch after batch", () => {
       expect(own.length).toBeGreaterThan(BATCH);
       expect(own.length).toBeLessThan(every.length);
       for (const team of ["", ...teams.map(String)]) {
-        const csv = await download(dealsRoute, viewer, `/api/export/deals?year=${YEAR}&basis=created${team ? `&team=${team}` : ""}`);
+        const csv = await download(dealsRoute, viewer, `/api/export/deals?year=${DEMO_YEAR}&basis=created${team ? `&team=${team}` : ""}`);
         const ids = (parse(csv, { bom: true, columns: true }) as Array<{ id: string }>).map((r) => Number(r.id));
         expect(ids.every((id) => own.includes(id))).toBe(true);
         if (team === "" || viewer.teamIds.includes(Number(team))) expect([...ids].sort((a, b) => a - b)).toEqual(own);
@@ -183,13 +151,13 @@ describe("the leads export streams the drill's rows, batch after batch", () => {
     expect(all.rows.length).toBe(all.total);
     expect(all.total).toBeGreaterThan(BATCH * 10);
     holder.batches = 0;
-    const csv = await download(leadsRoute, admin, `/api/export/leads?year=${YEAR}&basis=created&sort=${sort}&dir=${dir}`);
+    const csv = await download(leadsRoute, admin, `/api/export/leads?year=${DEMO_YEAR}&basis=created&sort=${sort}&dir=${dir}`);
     expect(holder.batches).toBe(Math.floor(all.total / BATCH) + 1);
     expect(csv).toBe(file(LEAD_CSV_HEADER, all.rows.map((l) => leadCsvCells(l, tz))));
   });
 
   it("quotes, newlines, Cyrillic and formula-like names come back as written", async () => {
-    const csv = await download(leadsRoute, admin, `/api/export/leads?year=${YEAR}&basis=created&sort=name&dir=desc`);
+    const csv = await download(leadsRoute, admin, `/api/export/leads?year=${DEMO_YEAR}&basis=created&sort=name&dir=desc`);
     const names = (parse(csv, { bom: true, columns: true }) as Array<Record<string, string>>).map((r) => r.lead);
     expect(names).toContain(AWKWARD[0]);
     expect(names).toContain(`'${AWKWARD[1]}`);
@@ -201,7 +169,7 @@ describe("the leads export streams the drill's rows, batch after batch", () => {
       const filter = parseLeadDrill({ basis: "handedOver", sort: "owner", dir });
       const all = await listDrillLeads(manager, { period, filter, offset: 0, limit: 100_000 });
       expect(all.rows.length).toBeGreaterThan(BATCH);
-      const csv = await download(leadsRoute, manager, `/api/export/leads?year=${YEAR}&basis=handedOver&sort=owner&dir=${dir}`);
+      const csv = await download(leadsRoute, manager, `/api/export/leads?year=${DEMO_YEAR}&basis=handedOver&sort=owner&dir=${dir}`);
       expect(csv).toBe(file(LEAD_CSV_HEADER, all.rows.map((l) => leadCsvCells(l, tz))));
     }
   });
@@ -209,9 +177,7 @@ describe("the leads export streams the drill's rows, batch after batch", () => {
   it("a rep exports only leads they own, a manager only their team's", async () => {
     const { rows: every } = await listDrillLeads(admin, { period, filter: parseLeadDrill({ basis: "created" }), offset: 0, limit: 100_000 });
     const sdr = await client.rep.findFirst({ where: { kind: "SDR", userId: { not: null }, leadsWorked: { some: {} } }, select: { userId: true } });
-    const pgClient = new pg.Client({ connectionString: database.url });
-    await pgClient.connect();
-    const sdrViewer = await viewerFor(pgClient, `u.id = ${sdr!.userId}`).finally(() => pgClient.end());
+    const sdrViewer = await demo.viewer(`u.id = ${sdr!.userId}`);
     for (const [viewer, allowed, narrower] of [
       [sdrViewer, (owner: number | null) => owner === sdrViewer.repId, true],
       // The demo's one SDR team owns every lead that has an SDR, so the manager's file may be the whole list.
@@ -223,7 +189,7 @@ describe("the leads export streams the drill's rows, batch after batch", () => {
       const own = rows.filter((r) => allowed(r.owner)).map((r) => r.id).sort((a, b) => a - b);
       expect(own.length).toBeGreaterThan(BATCH);
       if (narrower) expect(own.length).toBeLessThan(every.length);
-      const csv = await download(leadsRoute, viewer, `/api/export/leads?year=${YEAR}&basis=created`);
+      const csv = await download(leadsRoute, viewer, `/api/export/leads?year=${DEMO_YEAR}&basis=created`);
       const ids = (parse(csv, { bom: true, columns: true }) as Array<{ id: string }>).map((r) => Number(r.id));
       expect([...ids].sort((a, b) => a - b)).toEqual(own);
     }

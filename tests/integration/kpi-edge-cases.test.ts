@@ -11,8 +11,9 @@ import { queryPipelineCoverage } from "@/lib/kpi/query-pipeline-coverage";
 import { queryOpenPipeline } from "@/lib/kpi/query-open-pipeline";
 import { queryStageMetrics, type StageFigures } from "@/lib/kpi/query-stage-metrics";
 import { insertOrgs } from "../support/kpi-reference/insert-orgs";
-import type { RefDeal, RefOrg, RefStageChange } from "../support/kpi-reference/org";
+import type { RefDeal, RefOrg } from "../support/kpi-reference/org";
 import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
+import { newBusinessPipeline, refDeal, stageHistory } from "./support/hand-made-org";
 
 const ORG = 1;
 const [TEAM_A, TEAM_B] = [11, 12];
@@ -21,25 +22,9 @@ const PIPELINE = 31;
 const [S1, S2, S3, WON, LOST] = [41, 42, 43, 44, 45];
 const TZ = "Europe/Berlin";
 
-let changeId = 1000;
-const history = (...changes: [number, string][]): RefStageChange[] => changes.map(([stageId, at]) => ({ id: ++changeId, stageId, at: new Date(at) }));
-
-function deal(id: number, fields: Partial<RefDeal> & Pick<RefDeal, "history" | "createdAt">): RefDeal {
-  const last = fields.history[fields.history.length - 1];
-  return {
-    id,
-    pipelineId: PIPELINE,
-    stageId: last?.stageId ?? S1,
-    ownerId: ANNA,
-    closedOwnerId: null,
-    type: "NEW",
-    amountCents: 100_000n,
-    closedAt: null,
-    status: "OPEN",
-    lostReason: null,
-    ...fields,
-  };
-}
+/** Anna's deal unless `fields` say otherwise. */
+const deal = (id: number, fields: Partial<RefDeal> & Pick<RefDeal, "history" | "createdAt">): RefDeal =>
+  refDeal(id, { pipelineId: PIPELINE, ownerId: ANNA, ...fields });
 
 const org: RefOrg = {
   id: ORG,
@@ -54,29 +39,16 @@ const org: RefOrg = {
     { id: BORIS, teamId: TEAM_A, name: "Boris", active: true },
     { id: CARL, teamId: null, name: "Carl", active: true },
   ],
-  pipelines: [
-    {
-      id: PIPELINE,
-      name: "New business",
-      position: 0,
-      stages: [
-        { id: S1, name: "S1", position: 1, kind: "OPEN" },
-        { id: S2, name: "S2", position: 2, kind: "OPEN" },
-        { id: S3, name: "S3", position: 3, kind: "OPEN" },
-        { id: WON, name: "Won", position: 4, kind: "WON" },
-        { id: LOST, name: "Lost", position: 5, kind: "LOST" },
-      ],
-    },
-  ],
+  pipelines: [newBusinessPipeline(PIPELINE, { open: [S1, S2, S3], won: WON, lost: LOST })],
   deals: [
     // Jumps S1 → S3 and stays there.
-    deal(101, { createdAt: new Date("2025-02-03T09:00:00Z"), history: history([S1, "2025-02-03T09:00:00Z"], [S3, "2025-02-10T09:00:00Z"]) }),
+    deal(101, { createdAt: new Date("2025-02-03T09:00:00Z"), history: stageHistory([S1, "2025-02-03T09:00:00Z"], [S3, "2025-02-10T09:00:00Z"]) }),
     // Goes S1 → S2 and back to S1.
-    deal(102, { createdAt: new Date("2025-02-04T09:00:00Z"), history: history([S1, "2025-02-04T09:00:00Z"], [S2, "2025-02-05T09:00:00Z"], [S1, "2025-02-06T09:00:00Z"]) }),
+    deal(102, { createdAt: new Date("2025-02-04T09:00:00Z"), history: stageHistory([S1, "2025-02-04T09:00:00Z"], [S2, "2025-02-05T09:00:00Z"], [S1, "2025-02-06T09:00:00Z"]) }),
     // Created and won the same day; Boris closed it although Anna owns it now.
     deal(103, {
       createdAt: new Date("2025-02-05T08:00:00Z"),
-      history: history([S1, "2025-02-05T08:00:00Z"], [WON, "2025-02-05T16:00:00Z"]),
+      history: stageHistory([S1, "2025-02-05T08:00:00Z"], [WON, "2025-02-05T16:00:00Z"]),
       closedAt: new Date("2025-02-05T16:00:00Z"),
       status: "WON",
       closedOwnerId: BORIS,
@@ -86,7 +58,7 @@ const org: RefOrg = {
     // Lost from S2 without a reason: "unknown".
     deal(104, {
       createdAt: new Date("2025-02-06T09:00:00Z"),
-      history: history([S1, "2025-02-06T09:00:00Z"], [S2, "2025-02-07T09:00:00Z"], [LOST, "2025-02-20T09:00:00Z"]),
+      history: stageHistory([S1, "2025-02-06T09:00:00Z"], [S2, "2025-02-07T09:00:00Z"], [LOST, "2025-02-20T09:00:00Z"]),
       closedAt: new Date("2025-02-20T09:00:00Z"),
       status: "LOST",
       closedOwnerId: ANNA,
@@ -94,7 +66,7 @@ const org: RefOrg = {
     // Created 00:30 Berlin on Mar 2 (Mar 1 in UTC), won 23:59 Berlin on Mar 3: 1 calendar day in Berlin.
     deal(105, {
       createdAt: new Date("2025-03-01T23:30:00Z"),
-      history: history([S1, "2025-03-01T23:30:00Z"], [S2, "2025-03-02T10:00:00Z"], [WON, "2025-03-03T22:59:00Z"]),
+      history: stageHistory([S1, "2025-03-01T23:30:00Z"], [S2, "2025-03-02T10:00:00Z"], [WON, "2025-03-03T22:59:00Z"]),
       closedAt: new Date("2025-03-03T22:59:00Z"),
       status: "WON",
       closedOwnerId: ANNA,
@@ -104,7 +76,7 @@ const org: RefOrg = {
     deal(106, {
       ownerId: CARL,
       createdAt: new Date("2024-11-01T09:00:00Z"),
-      history: history([S1, "2024-11-01T09:00:00Z"], [WON, "2024-12-01T09:00:00Z"]),
+      history: stageHistory([S1, "2024-11-01T09:00:00Z"], [WON, "2024-12-01T09:00:00Z"]),
       closedAt: new Date("2024-12-01T09:00:00Z"),
       status: "WON",
       closedOwnerId: CARL,

@@ -1,23 +1,19 @@
 // Issue 18: every dashboard table adds up to the figure the cards show, for every scope a viewer can pick
 // (the organisation, each team, a rep), on the demo organisation.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import pg from "pg";
-import { mintViewer, type Viewer } from "@/lib/auth/viewer";
-import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { PrismaClient } from "@/lib/db/create-client";
 import type { KpiFilter } from "@/lib/kpi/kpi-filter";
 import { lostReasonsTable, TOP_LOST_REASONS } from "@/lib/kpi/lost-reasons-table";
 import { periodOf, type Period } from "@/lib/kpi/period";
 import { ACTIVITY_TYPES, queryActivityMetrics } from "@/lib/kpi/query-activity-metrics";
 import { queryDealMetrics } from "@/lib/kpi/query-deal-metrics";
 import { queryLostReasons } from "@/lib/kpi/query-lost-reasons";
-import { seedDemo } from "@/prisma/seed";
-import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
+import { createDemoScope, DEMO_YEAR, type DemoScope } from "./support/demo-scope";
 
 vi.mock("server-only", () => ({}));
 
-const TODAY = new Date("2025-03-15T12:00:00Z");
-
-let database: ScratchDatabase;
+let demo: DemoScope;
 let client: PrismaClient;
 let admin: Viewer;
 let periods: Period[];
@@ -25,36 +21,23 @@ let scopes: { name: string; filter: KpiFilter }[];
 let renewalStages: Set<number>;
 
 beforeAll(async () => {
-  database = await createMigratedDatabase();
-  await seedDemo(database.url, { today: TODAY, reps: 8, years: 2 });
-  client = createPrismaClient(database.url);
-  const pgClient = new pg.Client({ connectionString: database.url });
-  await pgClient.connect();
-  try {
-    const { rows: users } = await pgClient.query<{ id: number; org_id: number }>(`SELECT id, org_id FROM app_user WHERE role = 'ADMIN' ORDER BY id LIMIT 1`);
-    admin = mintViewer({ userId: users[0]!.id, orgId: users[0]!.org_id, role: "ADMIN", repId: null, teamIds: [], name: "t", email: "t@example.test", locale: "en" });
-    const { rows: teams } = await pgClient.query<{ id: number; name: string }>(`SELECT id, name FROM team WHERE org_id = $1 ORDER BY id`, [admin.orgId]);
-    const { rows: reps } = await pgClient.query<{ id: number; name: string }>(
-      `SELECT r.id, r.name FROM rep r JOIN team t ON t.id = r.team_id WHERE t.kind = 'AE' ORDER BY (SELECT count(*) FROM deal d WHERE d.owner_id = r.id AND d.status = 'LOST') DESC LIMIT 1`,
-    );
-    scopes = [
-      { name: "the organisation", filter: {} },
-      ...teams.map((team) => ({ name: `team ${team.name}`, filter: { teamIds: [team.id] } })),
-      { name: `rep ${reps[0]!.name}`, filter: { repId: reps[0]!.id } },
-    ];
-    const { rows: stages } = await pgClient.query<{ id: number }>(`SELECT s.id FROM stage s JOIN pipeline p ON p.id = s.pipeline_id WHERE p.name = 'Renewals'`);
-    renewalStages = new Set(stages.map((stage) => stage.id));
-    const { rows: tz } = await pgClient.query<{ time_zone: string }>(`SELECT time_zone FROM organization WHERE id = $1`, [admin.orgId]);
-    periods = [periodOf({ kind: "year", year: 2024 }, tz[0]!.time_zone), periodOf({ kind: "quarter", year: 2024, quarter: 4 }, tz[0]!.time_zone)];
-  } finally {
-    await pgClient.end();
-  }
+  demo = await createDemoScope();
+  ({ client, admin } = demo);
+  const { rows: teams } = await demo.query<{ id: number; name: string }>(`SELECT id, name FROM team WHERE org_id = $1 ORDER BY id`, [admin.orgId]);
+  const { rows: reps } = await demo.query<{ id: number; name: string }>(
+    `SELECT r.id, r.name FROM rep r JOIN team t ON t.id = r.team_id WHERE t.kind = 'AE' ORDER BY (SELECT count(*) FROM deal d WHERE d.owner_id = r.id AND d.status = 'LOST') DESC LIMIT 1`,
+  );
+  scopes = [
+    { name: "the organisation", filter: {} },
+    ...teams.map((team) => ({ name: `team ${team.name}`, filter: { teamIds: [team.id] } })),
+    { name: `rep ${reps[0]!.name}`, filter: { repId: reps[0]!.id } },
+  ];
+  const { rows: stages } = await demo.query<{ id: number }>(`SELECT s.id FROM stage s JOIN pipeline p ON p.id = s.pipeline_id WHERE p.name = 'Renewals'`);
+  renewalStages = new Set(stages.map((stage) => stage.id));
+  periods = [demo.period, periodOf({ kind: "quarter", year: DEMO_YEAR, quarter: 4 }, demo.timeZone)];
 }, 180_000);
 
-afterAll(async () => {
-  await client?.$disconnect();
-  await database?.drop();
-});
+afterAll(() => demo?.close());
 
 describe("lost reasons add up to the cards' lost count", () => {
   it("shows the eight largest reasons, then one row for the rest, and every row, column and the total add up, for every scope", async () => {

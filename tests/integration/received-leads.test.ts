@@ -2,15 +2,13 @@
 // their AEs and what became of them, the lead panel's counts equal the drills' rows, and a manager of another team
 // sees none of those leads.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import pg from "pg";
-import { mintViewer, type Viewer } from "@/lib/auth/viewer";
-import { createPrismaClient, type PrismaClient } from "@/lib/db/create-client";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { PrismaClient } from "@/lib/db/create-client";
 import { queryLeadSide } from "@/lib/kpi/lead-side";
-import { periodOf, type Period } from "@/lib/kpi/period";
+import type { Period } from "@/lib/kpi/period";
 import { queryLeadMetrics } from "@/lib/kpi/query-lead-metrics";
 import { parseDealDrill, parseLeadDrill } from "@/lib/validation/dashboard-drill";
-import { seedDemo } from "@/prisma/seed";
-import { createMigratedDatabase, type ScratchDatabase } from "./support/db";
+import { createDemoScope, type DemoScope } from "./support/demo-scope";
 
 const holder = vi.hoisted(() => ({ client: undefined as unknown as PrismaClient }));
 vi.mock("server-only", () => ({}));
@@ -21,11 +19,9 @@ vi.mock("@/lib/db/client", () => ({
 const { listDrillDeals } = await import("@/lib/data/drill-deals");
 const { listDrillLeads } = await import("@/lib/data/drill-leads");
 
-const TODAY = new Date("2025-03-15T12:00:00Z");
-const YEAR = 2024;
 const ALL = { offset: 0, limit: 100_000 };
 
-let database: ScratchDatabase;
+let demo: DemoScope;
 let client: PrismaClient;
 let period: Period;
 let north: Viewer;
@@ -33,41 +29,20 @@ let otherAeManager: Viewer;
 let sdrManager: Viewer;
 let northAes: Set<number>;
 
-async function managerOf(pgClient: pg.Client, teamWhere: string): Promise<Viewer> {
-  const { rows } = await pgClient.query<{ id: number; org_id: number; managed: number[] }>(`
-    SELECT u.id, u.org_id, array_agg(t.id ORDER BY t.id) AS managed
-    FROM app_user u JOIN team t ON t.manager_id = u.id
-    WHERE u.role = 'MANAGER' AND u.id IN (SELECT manager_id FROM team x WHERE ${teamWhere})
-    GROUP BY u.id ORDER BY u.id LIMIT 1`);
-  const u = rows[0];
-  if (!u) throw new Error(`no manager of a team where ${teamWhere}`);
-  return mintViewer({ userId: u.id, orgId: u.org_id, role: "MANAGER", repId: null, teamIds: u.managed, name: "t", email: "t@example.test", locale: "en" });
-}
+/** The first manager of a team matching the condition (alias x of team), with all the teams they manage. */
+const managerOf = (teamWhere: string) => demo.viewer(`u.role = 'MANAGER' AND u.id IN (SELECT manager_id FROM team x WHERE ${teamWhere})`);
 
 beforeAll(async () => {
-  database = await createMigratedDatabase();
-  await seedDemo(database.url, { today: TODAY, reps: 8, years: 2 });
-  client = createPrismaClient(database.url);
+  demo = await createDemoScope();
+  ({ client, period, sdrManager } = demo);
   holder.client = client;
-  const pgClient = new pg.Client({ connectionString: database.url });
-  await pgClient.connect();
-  try {
-    north = await managerOf(pgClient, `x.name = 'Team North'`);
-    otherAeManager = await managerOf(pgClient, `x.kind = 'AE' AND x.name <> 'Team North' AND x.manager_id <> ${north.userId}`);
-    sdrManager = await managerOf(pgClient, `x.kind = 'SDR'`);
-    const { rows } = await pgClient.query<{ id: number }>(`SELECT r.id FROM rep r WHERE r.team_id = ANY($1)`, [north.teamIds]);
-    northAes = new Set(rows.map((row) => row.id));
-    const { rows: tz } = await pgClient.query<{ time_zone: string }>(`SELECT time_zone FROM organization LIMIT 1`);
-    period = periodOf({ kind: "year", year: YEAR }, tz[0]!.time_zone);
-  } finally {
-    await pgClient.end();
-  }
+  north = await managerOf(`x.name = 'Team North'`);
+  otherAeManager = await managerOf(`x.kind = 'AE' AND x.name <> 'Team North' AND x.manager_id <> ${north.userId}`);
+  const { rows } = await demo.query<{ id: number }>(`SELECT r.id FROM rep r WHERE r.team_id = ANY($1)`, [north.teamIds]);
+  northAes = new Set(rows.map((row) => row.id));
 }, 120_000);
 
-afterAll(async () => {
-  await client?.$disconnect();
-  await database?.drop();
-});
+afterAll(() => demo?.close());
 
 describe("an AE team's manager reads the hand-over chain from the receiving side", () => {
   it("the scope picks its side: an AE team receives, the SDR team and the organisation own", async () => {
@@ -102,7 +77,7 @@ describe("an AE team's manager reads the hand-over chain from the receiving side
 
   it("every lead listed went to one of the team's AEs; the SDR of another team is not named", async () => {
     const handed = await listDrillLeads(north, { period, filter: parseLeadDrill({ basis: "handedOver" }), ...ALL });
-    const { rows } = await pgQuery<{ id: number; ae_id: number | null }>(`SELECT id, ae_id FROM lead WHERE id = ANY($1)`, [handed.rows.map((row) => row.id)]);
+    const { rows } = await demo.query<{ id: number; ae_id: number | null }>(`SELECT id, ae_id FROM lead WHERE id = ANY($1)`, [handed.rows.map((row) => row.id)]);
     expect(rows.every((row) => row.ae_id !== null && northAes.has(row.ae_id))).toBe(true);
     expect(handed.rows.every((row) => row.owner === null && row.team === null)).toBe(true);
   });
@@ -110,7 +85,7 @@ describe("an AE team's manager reads the hand-over chain from the receiving side
   it("a deal from those leads that another team's AE owns is a restricted row", async () => {
     const deals = await listDrillDeals(north, { period, filter: parseDealDrill({ basis: "fromHandedOver" }), ...ALL });
     expect(deals.total).toBeGreaterThan(0);
-    const { rows } = await pgQuery<{ id: number; owner_id: number }>(`SELECT id, owner_id FROM deal WHERE id = ANY($1)`, [deals.rows.map((row) => row.id)]);
+    const { rows } = await demo.query<{ id: number; owner_id: number }>(`SELECT id, owner_id FROM deal WHERE id = ANY($1)`, [deals.rows.map((row) => row.id)]);
     const ownerOf = new Map(rows.map((row) => [row.id, row.owner_id]));
     for (const deal of deals.rows) {
       const ours = northAes.has(ownerOf.get(deal.id)!);
@@ -134,13 +109,3 @@ describe("an AE team's manager reads the hand-over chain from the receiving side
     expect(otherFigures.total.current.handedOver).toBe(0);
   });
 });
-
-async function pgQuery<T extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<T>> {
-  const pgClient = new pg.Client({ connectionString: database.url });
-  await pgClient.connect();
-  try {
-    return await pgClient.query<T>(text, values);
-  } finally {
-    await pgClient.end();
-  }
-}
