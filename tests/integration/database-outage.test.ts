@@ -2,7 +2,6 @@
 // database is down pages answer the translated 503 page, routes 503 JSON, a server action "nothing was changed",
 // /api/health a clear reason and sign-in a translated message, none of them naming the server; once it is back,
 // pages work again without a restart. Runs the production build (npm test builds before this suite).
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,9 +13,9 @@ import { createPrismaClient } from "../../lib/db/create-client";
 import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from "../../lib/db/embedded-postgres";
 import { migrate } from "../../lib/db/migrate";
 import { seedAuthorizationFixture, type Fixture } from "./authorization-fixture";
+import { signIn, startProductionApp, waitFor, type ProductionApp } from "./support/production-app";
 import { callServerAction } from "./support/server-action";
 
-const root = path.resolve(import.meta.dirname, "../..");
 // Under the system temp folder, which the postgres OS user can reach even when the project sits in a private home.
 const runDir = path.join(os.tmpdir(), `outage-test-${process.pid}`);
 const PASSWORD = "outage-test-password";
@@ -26,53 +25,11 @@ const SLOW = 900_000;
 let browser: Browser;
 let database: EmbeddedPostgres;
 let databasePort: number;
-let app: ChildProcess | undefined;
-let output = "";
+let app: ProductionApp | undefined;
 let base: string;
 let fx: Fixture;
 /** The admin's session cookies, from a real sign-in. */
 let session = "";
-
-// The test runner's own settings must not leak into the app under test.
-function inheritedEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of ["NODE_ENV", "DATABASE_URL", "NEXTAUTH_SECRET", "AUTH_SECRET", "NEXTAUTH_URL", "PORT", "DATA_DIR", "DEMO_DATA", "VITEST", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) delete env[key];
-  return env;
-}
-
-async function waitFor(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${output.slice(-3000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-function cookiesOf(response: Response, jar: Map<string, string>): Map<string, string> {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair = ""] = line.split(";");
-    const at = pair.indexOf("=");
-    jar.set(pair.slice(0, at), pair.slice(at + 1));
-  }
-  return jar;
-}
-const header = (jar: Map<string, string>) => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-
-/** Signs in through next-auth's credentials endpoint as a browser's form does; returns its JSON answer and cookies. */
-async function signIn(email: string, password: string): Promise<{ url: string; cookies: string }> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  cookiesOf(csrf, jar);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: header(jar) },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-    redirect: "manual",
-  });
-  cookiesOf(response, jar);
-  return { url: ((await response.json()) as { url: string }).url, cookies: header(jar) };
-}
 
 const page = (url: string, extra: Record<string, string> = {}) => fetch(`${base}${url}`, { headers: { Cookie: session, ...extra }, redirect: "manual" });
 
@@ -98,19 +55,10 @@ beforeAll(async () => {
     await client.$disconnect();
   }
 
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  app = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
-    cwd: root,
-    env: { ...inheritedEnv(), HOST: "127.0.0.1", PORT: String(port), DATA_DIR: path.join(runDir, "app"), DATABASE_URL: database.url, DEMO_DATA: "off" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  app.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  app.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  await waitFor(() => output.includes("Ready on") || app!.exitCode !== null, "the app to start", SLOW);
-  if (!output.includes("Ready on")) throw new Error(`the app exited:\n${output}`);
+  app = await startProductionApp({ dataDir: path.join(runDir, "app"), env: { DATABASE_URL: database.url } });
+  base = app.base;
 
-  const signedIn = await signIn("ada@northwind.test", PASSWORD);
+  const signedIn = await signIn(base, "ada@northwind.test", PASSWORD);
   session = signedIn.cookies;
   expect(session).toContain("session-token");
 
@@ -121,10 +69,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (app && app.exitCode === null) {
-    app.kill("SIGTERM");
-    await new Promise((resolve) => app!.once("exit", resolve));
-  }
+  await app?.stop();
   await database?.stop();
   fs.rmSync(runDir, { recursive: true, force: true });
 }, SLOW);
@@ -204,7 +149,7 @@ describe("the production app", () => {
     expectNothingInternal(healthText);
 
     // Sign-in: next-auth's answer carries our code only, and the login page translates it.
-    const attempt = await signIn("ada@northwind.test", PASSWORD);
+    const attempt = await signIn(base, "ada@northwind.test", PASSWORD);
     expect(new URL(attempt.url).searchParams.get("error")).toBe("Unavailable");
     expectNothingInternal(decodeURIComponent(attempt.url));
     const login = await fetch(`${base}/login?error=Unavailable`, { headers: { Cookie: "NEXT_LOCALE=ru" } });
@@ -213,7 +158,7 @@ describe("the production app", () => {
 
     // PostgreSQL returns on the same port: the running app serves pages again without a restart.
     database = await startEmbeddedPostgres({ dataDir: path.join(runDir, "postgres"), port: databasePort });
-    await waitFor(async () => (await page("/roster")).status === 200, "the roster to answer again", 60_000);
+    await waitFor(async () => (await page("/roster")).status === 200, "the roster to answer again", 60_000, { details: app!.output });
     expect((await fetch(`${base}/api/health`)).status).toBe(200);
     expect((await page("/drill/deals?year=2025")).status).toBe(200);
     // The outage page's button brings the reader back to the page they asked for.

@@ -3,7 +3,6 @@
 // on its own, the same app process serves pages again, and every answer the app acknowledged as saved is in the
 // database. Answers are saved through the review's autosave server action, retried as the autosave retries.
 // Runs the production build (npm test builds before this suite).
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,11 +10,10 @@ import bcrypt from "bcryptjs";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "../../lib/db/create-client";
-import { freePort } from "../../lib/db/embedded-postgres";
 import { seedAuthorizationFixture, type Fixture } from "./authorization-fixture";
+import { signIn, startProductionApp, waitFor, type ProductionApp } from "./support/production-app";
 import { callServerAction } from "./support/server-action";
 
-const root = path.resolve(import.meta.dirname, "../..");
 // Under the system temp folder, which the postgres OS user can reach even when the project sits in a private home.
 const runDir = path.join(os.tmpdir(), `pg-restart-test-${process.pid}`);
 const dataDir = path.join(runDir, "app");
@@ -24,50 +22,11 @@ const SLOW = 900_000;
 const YEAR = 2025;
 const QUESTIONS = ["buyerHelp", "buyerInformation", "buyerNextStage", "stallAndLoss"];
 
-let app: ChildProcess | undefined;
-let output = "";
+let app: ProductionApp | undefined;
 let base: string;
 let databaseUrl: string;
 let fx: Fixture;
 let session = "";
-
-function inheritedEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of ["NODE_ENV", "DATABASE_URL", "NEXTAUTH_SECRET", "AUTH_SECRET", "NEXTAUTH_URL", "PORT", "DATA_DIR", "DEMO_DATA", "VITEST", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) delete env[key];
-  return env;
-}
-
-async function waitFor(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${output.slice(-3000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function cookiesOf(response: Response, jar: Map<string, string>): void {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair = ""] = line.split(";");
-    const at = pair.indexOf("=");
-    jar.set(pair.slice(0, at), pair.slice(at + 1));
-  }
-}
-const header = (jar: Map<string, string>) => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-
-async function signIn(email: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  cookiesOf(csrf, jar);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: header(jar) },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-    redirect: "manual",
-  });
-  cookiesOf(response, jar);
-  return header(jar);
-}
 
 /** One autosave request as answer-field.tsx sends it; the version when the app answered "saved", else null. */
 async function saveAnswer(questionKey: string, answer: string, baseVersion: number): Promise<number | null> {
@@ -97,7 +56,7 @@ async function autosave(questionKey: string, answer: string, baseVersion: number
       acknowledged.set(questionKey, { answer, version });
       return;
     }
-    if (attempt > 60) throw new Error(`${questionKey} was never saved\n${output.slice(-3000)}`);
+    if (attempt > 60) throw new Error(`${questionKey} was never saved\n${app!.output().slice(-3000)}`);
     await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 2_000)));
   }
 }
@@ -106,19 +65,10 @@ const postmasterPid = () => Number(fs.readFileSync(path.join(dataDir, "postgres"
 
 beforeAll(async () => {
   fs.rmSync(runDir, { recursive: true, force: true });
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  app = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
-    cwd: root,
-    env: { ...inheritedEnv(), HOST: "127.0.0.1", PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: "off" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  app.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  app.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  await waitFor(() => output.includes("Ready on") || app!.exitCode !== null, "the app to start", SLOW);
-  if (!output.includes("Ready on")) throw new Error(`the app exited:\n${output}`);
-  expect(output).not.toContain("Building the app");
-  const databasePort = /Embedded PostgreSQL running on 127\.0\.0\.1:(\d+)/.exec(output)?.[1];
+  app = await startProductionApp({ dataDir });
+  base = app.base;
+  expect(app.output()).not.toContain("Building the app");
+  const databasePort = /Embedded PostgreSQL running on 127\.0\.0\.1:(\d+)/.exec(app.output())?.[1];
   const password = fs.readFileSync(path.join(dataDir, "postgres.password"), "utf8").trim();
   databaseUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${databasePort}/app`;
   const client = createPrismaClient(databaseUrl);
@@ -128,15 +78,12 @@ beforeAll(async () => {
   } finally {
     await client.$disconnect();
   }
-  session = await signIn("max@northwind.test", PASSWORD);
+  session = (await signIn(base, "max@northwind.test", PASSWORD)).cookies;
   expect(session).toContain("session-token");
 }, SLOW);
 
 afterAll(async () => {
-  if (app && app.exitCode === null) {
-    app.kill("SIGTERM");
-    await new Promise((resolve) => app!.once("exit", resolve));
-  }
+  await app?.stop();
   fs.rmSync(runDir, { recursive: true, force: true });
 }, SLOW);
 
@@ -149,7 +96,7 @@ describe("npm start with the embedded PostgreSQL killed mid-run", () => {
     await autosave(QUESTIONS[1]!, "Also saved before the crash.", 0, acknowledged);
 
     const killed = postmasterPid();
-    const appPid = app!.pid;
+    const appPid = app!.child.pid;
     process.kill(killed, "SIGKILL");
     // While it is down, and while the launcher brings it back, the manager keeps typing: the autosave retries.
     const during = Promise.all([
@@ -165,17 +112,17 @@ describe("npm start with the embedded PostgreSQL killed mid-run", () => {
       if (response.status === 503) outagePage = await response.text();
       else await response.arrayBuffer();
       return outagePage !== "" && response.status === 200;
-    }, "a 503 outage page, then the roster again", 120_000);
+    }, "a 503 outage page, then the roster again", 120_000, { intervalMs: 100, details: app!.output });
     await during;
     await autosave(QUESTIONS[3]!, "Saved after the restart.", 0, acknowledged);
 
     expect(statuses).toContain(503);
     expect(outagePage).toContain("<h1>Data temporarily unavailable</h1>");
-    expect(output).toMatch(/PostgreSQL stopped unexpectedly \(signal SIGKILL\); starting it again/);
-    expect(output).toMatch(/PostgreSQL started again on 127\.0\.0\.1:\d+ \(attempt \d of \d\)/);
+    expect(app!.output()).toMatch(/PostgreSQL stopped unexpectedly \(signal SIGKILL\); starting it again/);
+    expect(app!.output()).toMatch(/PostgreSQL started again on 127\.0\.0\.1:\d+ \(attempt \d of \d\)/);
     expect(postmasterPid()).not.toBe(killed);
-    expect(app!.exitCode).toBeNull();
-    expect(app!.pid).toBe(appPid);
+    expect(app!.child.exitCode).toBeNull();
+    expect(app!.child.pid).toBe(appPid);
     expect((await page(`/review/${YEAR}/sales-process?team=${fx.teams.x}`)).status).toBe(200);
     expect((await fetch(`${base}/api/health`)).status).toBe(200);
 

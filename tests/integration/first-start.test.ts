@@ -2,7 +2,6 @@
 // prints how to create the first administrator and a one-time setup link; the sign-in page says the same instead of a
 // form; the link's page creates the organisation and its administrator, who signs in; then the link and the page are
 // gone. Runs the production build (npm test builds before this suite), in a browser, with axe on both pages.
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,33 +9,16 @@ import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../lib/db/embedded-postgres";
 import { createScratchDatabase, type ScratchDatabase } from "./support/db";
+import { startProductionApp, waitFor, type ProductionApp } from "./support/production-app";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const runDir = path.join(os.tmpdir(), `first-start-test-${process.pid}`);
 const SLOW = 600_000;
 
 let database: ScratchDatabase;
 let browser: Browser;
-let app: ChildProcess | undefined;
-let output = "";
+let app: ProductionApp | undefined;
 let base = "";
-
-// The test runner's own settings must not leak into the app under test.
-function inheritedEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of ["NODE_ENV", "DATABASE_URL", "NEXTAUTH_SECRET", "AUTH_SECRET", "NEXTAUTH_URL", "PORT", "DATA_DIR", "DEMO_DATA", "VITEST", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) delete env[key];
-  return env;
-}
-
-async function waitFor(predicate: () => boolean, what: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${output.slice(-3000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -45,36 +27,26 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
 
 beforeAll(async () => {
   database = await createScratchDatabase();
-  const port = await freePort();
-  base = `http://localhost:${port}`;
-  app = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
-    cwd: root,
-    env: { ...inheritedEnv(), HOST: "127.0.0.1", PORT: String(port), DATABASE_URL: database.url, DATA_DIR: runDir, DEMO_DATA: "off" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  app.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  app.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  await waitFor(() => output.includes("Ready on") || app!.exitCode !== null, "the app to start", SLOW);
-  if (!output.includes("Ready on")) throw new Error(`the app did not start:\n${output}`);
-  await waitFor(() => /setup\?token=/.test(output), "the setup link", 10_000);
+  // localhost: the setup link the app prints names it, and the test follows that link.
+  app = await startProductionApp({ dataDir: runDir, env: { DATABASE_URL: database.url }, urlHost: "localhost" });
+  base = app.base;
+  await waitFor(() => /setup\?token=/.test(app!.output()), "the setup link", 10_000, { details: app.output });
   const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
   browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
 }, SLOW);
 
 afterAll(async () => {
   await browser?.close();
-  if (app && app.exitCode === null) {
-    app.kill("SIGTERM");
-    await new Promise((resolve) => app!.once("exit", resolve));
-  }
+  await app?.stop();
   await database?.drop();
   fs.rmSync(runDir, { recursive: true, force: true });
 });
 
-const setupLink = () => /(http:\/\/localhost:\d+\/setup\?token=([A-Za-z0-9_-]{43}))\s/.exec(output);
+const setupLink = () => /(http:\/\/localhost:\d+\/setup\?token=([A-Za-z0-9_-]{43}))\s/.exec(app!.output());
 
 describe("the first start on an empty database", () => {
   it("says in the start log how to create the first administrator, with a one-time setup link", () => {
+    const output = app!.output();
     expect(output).not.toContain("generating the demo organisation");
     expect(output).toContain("No one can sign in yet: the database has no users. Create the first administrator here:");
     expect(output).toContain('    npm run user -- create --email you@example.com --role ADMIN --org "Your company"');

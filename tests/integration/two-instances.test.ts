@@ -2,7 +2,6 @@
 // (README "Two app instances on one database"): a session made on one is valid on the other, and failed sign-ins
 // on one count towards the limit on the other, and an import uploaded and started through one is polled to its end
 // through the other. Runs the production build (npm test builds before this suite).
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -14,11 +13,11 @@ import { freePort, startEmbeddedPostgres, type EmbeddedPostgres } from "../../li
 import { LOGIN_ATTEMPT_LIMIT } from "../../lib/data/login-attempts";
 import { migrate } from "../../lib/db/migrate";
 import { seedAuthorizationFixture, type Fixture } from "./authorization-fixture";
+import { signIn, startProductionApp, type ProductionApp } from "./support/production-app";
 import { callServerAction } from "./support/server-action";
 
 vi.mock("server-only", () => ({}));
 
-const root = path.resolve(import.meta.dirname, "../..");
 const runDir = path.join(os.tmpdir(), `two-instances-test-${process.pid}`);
 const PASSWORD = "two-instances-password";
 const SECRET = randomBytes(32).toString("base64url");
@@ -26,45 +25,7 @@ const SLOW = 900_000;
 
 let database: EmbeddedPostgres;
 let fx: Fixture;
-const apps: { process: ChildProcess; base: string; output: string }[] = [];
-
-function inheritedEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of ["NODE_ENV", "DATABASE_URL", "NEXTAUTH_SECRET", "AUTH_SECRET", "NEXTAUTH_URL", "PORT", "DATA_DIR", "DEMO_DATA", "VITEST", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) delete env[key];
-  return env;
-}
-
-async function waitFor(predicate: () => boolean, what: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${apps.map((a) => a.output.slice(-2000)).join("\n----\n")}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-function cookiesOf(response: Response, jar: Map<string, string>): void {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair = ""] = line.split(";");
-    const at = pair.indexOf("=");
-    jar.set(pair.slice(0, at), pair.slice(at + 1));
-  }
-}
-const header = (jar: Map<string, string>) => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-
-async function signIn(base: string, email: string, password: string): Promise<{ url: string; cookies: string }> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  cookiesOf(csrf, jar);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: header(jar) },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-    redirect: "manual",
-  });
-  cookiesOf(response, jar);
-  return { url: ((await response.json()) as { url: string }).url, cookies: header(jar) };
-}
+const apps: ProductionApp[] = [];
 
 beforeAll(async () => {
   database = await startEmbeddedPostgres({ dataDir: path.join(runDir, "postgres"), port: await freePort() });
@@ -77,36 +38,21 @@ beforeAll(async () => {
   } finally {
     await client.$disconnect();
   }
+  // One after the other: a start that fails stops its own app, and afterAll stops those already running.
   for (const name of ["a", "b"]) {
-    const port = await freePort();
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
-      cwd: root,
-      env: { ...inheritedEnv(), HOST: "127.0.0.1", PORT: String(port), DATA_DIR: path.join(runDir, name), DATABASE_URL: database.url, NEXTAUTH_SECRET: SECRET, DEMO_DATA: "off" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const app = { process: child, base: `http://127.0.0.1:${port}`, output: "" };
-    child.stdout!.on("data", (chunk: Buffer) => (app.output += chunk.toString()));
-    child.stderr!.on("data", (chunk: Buffer) => (app.output += chunk.toString()));
-    apps.push(app);
+    apps.push(await startProductionApp({ dataDir: path.join(runDir, name), env: { DATABASE_URL: database.url, NEXTAUTH_SECRET: SECRET } }));
   }
-  await waitFor(() => apps.every((app) => app.output.includes("Ready on") || app.process.exitCode !== null), "both apps to start", SLOW);
-  for (const app of apps) if (!app.output.includes("Ready on")) throw new Error(`an app exited:\n${app.output}`);
 }, SLOW);
 
 afterAll(async () => {
-  for (const app of apps) {
-    if (app.process.exitCode === null) {
-      app.process.kill("SIGTERM");
-      await new Promise((resolve) => app.process.once("exit", resolve));
-    }
-  }
+  for (const app of apps) await app.stop();
   await database?.stop();
   fs.rmSync(runDir, { recursive: true, force: true });
 }, SLOW);
 
 describe("two app instances on one database", () => {
   it("accepts on B the session signed in on A, and ends it on both when signed out", async () => {
-    const [a, b] = apps as [(typeof apps)[0], (typeof apps)[0]];
+    const [a, b] = apps as [ProductionApp, ProductionApp];
     expect((await fetch(`${b.base}/roster`, { redirect: "manual" })).status).toBe(307);
     const { cookies } = await signIn(a.base, "ada@northwind.test", PASSWORD);
     expect(cookies).toContain("session-token");
@@ -119,9 +65,9 @@ describe("two app instances on one database", () => {
 
   // Before the sign-in limit test: its failures close sign-in from this address for 15 minutes.
   it("runs an import started on A to its end as polled on B, from an upload whose chunks went to both", async () => {
-    const [a, b] = apps as [(typeof apps)[0], (typeof apps)[0]];
+    const [a, b] = apps as [ProductionApp, ProductionApp];
     const { cookies } = await signIn(a.base, "ada@northwind.test", PASSWORD);
-    const json = (app: (typeof apps)[0], url: string, body: unknown) =>
+    const json = (app: ProductionApp, url: string, body: unknown) =>
       fetch(`${app.base}${url}`, { method: "POST", headers: { Cookie: cookies, Origin: app.base, "Content-Type": "application/json" }, body: JSON.stringify(body) });
     const file = new TextEncoder().encode("name,industry,region\r\nTwo Instances GmbH,Logistics,North\r\nShared Pool AG,Retail,South\r\n");
     const started = await json(a, "/api/import/upload", { fileName: "accounts.csv", size: file.length });
@@ -162,7 +108,7 @@ describe("two app instances on one database", () => {
   }, SLOW);
 
   it("shows on B's live view of the meeting a step made on A", async () => {
-    const [a, b] = apps as [(typeof apps)[0], (typeof apps)[0]];
+    const [a, b] = apps as [ProductionApp, ProductionApp];
     const { cookies } = await signIn(a.base, "ada@northwind.test", PASSWORD);
     const onA = (file: string, exported: string, fields: Record<string, string>) =>
       callServerAction({ base: a.base, cookies, pagePath: "/meeting", file, exported, fields });
@@ -206,7 +152,7 @@ describe("two app instances on one database", () => {
   }, SLOW);
 
   it("counts failed sign-ins on A towards the limit on B", async () => {
-    const [a, b] = apps as [(typeof apps)[0], (typeof apps)[0]];
+    const [a, b] = apps as [ProductionApp, ProductionApp];
     for (let i = 0; i < LOGIN_ATTEMPT_LIMIT; i++) {
       const failed = await signIn(i % 2 === 0 ? a.base : b.base, "max@northwind.test", "wrong password");
       expect(new URL(failed.url).searchParams.get("error"), `attempt ${i + 1}`).toBe("CredentialsSignin");
