@@ -218,7 +218,7 @@ async function main(args: LoadtestArgs): Promise<void> {
       label: args.label ?? `${args.users} users, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
       command: `npm run loadtest -- ${process.argv.slice(2).join(" ")}`,
       date: new Date().toISOString().slice(0, 10),
-      machine: `${cpu.length} × ${cpu[0]?.model?.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}, shared with other jobs`,
+      machine: `${cpu.length} × ${cpu[0]?.model?.trim() ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, Node ${process.version}`,
       loadBefore,
       loadAfter,
       users: args.users,

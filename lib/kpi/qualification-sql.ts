@@ -17,6 +17,17 @@ export function criterionInForceSql(sc: Prisma.Sql, at: Prisma.Sql): Prisma.Sql 
 export const DEAL_FLAGS = ["MISQUALIFIED", "STALE", "PAST_CLOSE_DATE", "NO_NEXT_STEP", "NO_AMOUNT", "STUCK", "SKIPPED_STAGE"] as const;
 export type DealFlag = (typeof DEAL_FLAGS)[number];
 
+/**
+ * The instant D of a live view (the pipeline, the meeting's deal, a deal's page): the end of the current minute.
+ * Views within one minute then ask the same question and share one result in the KPI cache (on 1,000 reps the
+ * flags take ~200 ms of PostgreSQL per view). Nothing is missed: a deal changed meanwhile moves the data version and
+ * is read again, and every change made so far is before D. Reading up to a minute ahead only matters to a deal
+ * that turns stale or stuck within that minute.
+ */
+export function liveFlagsAt(now: Date = new Date()): Date {
+  return new Date(Math.ceil(now.getTime() / 60_000) * 60_000);
+}
+
 export interface QualificationInput {
   /** The instant D: deals created before D and not closed before D, in the stage they were in just before D. */
   at: Date;

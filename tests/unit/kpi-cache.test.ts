@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/db/generated/client";
 import { cacheKey, createKpiCache } from "@/lib/kpi/kpi-cache";
+import { liveFlagsAt } from "@/lib/kpi/qualification-sql";
 import type { KpiSql } from "@/lib/kpi/kpi-sql";
 import type { DataVersionSql } from "@/lib/db/data-version";
 
@@ -103,5 +104,18 @@ describe("KPI result cache", () => {
     expect(cacheKey(Prisma.sql`SELECT ${at}`)).not.toBe(cacheKey(Prisma.sql`SELECT ${at.toISOString()}`));
     expect(cacheKey(Prisma.sql`SELECT ${1}`)).not.toBe(cacheKey(Prisma.sql`SELECT ${"1"}`));
     expect(cacheKey(Prisma.sql`SELECT ${1}`)).toBe(cacheKey(Prisma.sql`SELECT ${1}`));
+  });
+});
+
+describe("the instant of a live view", () => {
+  it("is the end of the current minute: views within a minute share a key, and nothing done so far is after it", () => {
+    const first = liveFlagsAt(new Date("2026-12-07T09:15:00.001Z"));
+    const last = liveFlagsAt(new Date("2026-12-07T09:15:59.999Z"));
+    expect(first.toISOString()).toBe("2026-12-07T09:16:00.000Z");
+    expect(last.getTime()).toBe(first.getTime());
+    expect(cacheKey(Prisma.sql`SELECT ${first}`)).toBe(cacheKey(Prisma.sql`SELECT ${last}`));
+    // On the minute, D is now: a change stamped now is not before D, as with new Date() itself.
+    expect(liveFlagsAt(new Date("2026-12-07T09:16:00.000Z")).toISOString()).toBe("2026-12-07T09:16:00.000Z");
+    expect(liveFlagsAt(new Date("2026-12-07T09:16:00.001Z")).toISOString()).toBe("2026-12-07T09:17:00.000Z");
   });
 });

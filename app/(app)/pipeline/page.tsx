@@ -12,7 +12,7 @@ import { getFormatter } from "@/lib/i18n/get-formatter";
 import { getTranslations } from "@/lib/i18n/get-translations";
 import { getScopeLabels } from "@/lib/kpi/get-scope-labels";
 import { kpiDb } from "@/lib/kpi/kpi-db";
-import { DEAL_FLAGS, type DealFlag } from "@/lib/kpi/qualification-sql";
+import { DEAL_FLAGS, liveFlagsAt, type DealFlag } from "@/lib/kpi/qualification-sql";
 import { queryPipelineBoard } from "@/lib/kpi/query-pipeline-board";
 import { queryQualification } from "@/lib/kpi/query-qualification";
 import { FORECAST_CATEGORIES, parsePipelineQuery, pipelineSearch, type PipelineQuery } from "@/lib/validation/pipeline-query";
@@ -47,7 +47,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
       </div>
     );
   }
-  const at = new Date();
+  const at = liveFlagsAt();
   // Ids the viewer may not see fall back to the whole scope, as the dashboard's filters do.
   const teamId = viewer.role !== "REP" && labels.teams.some((team) => team.id === parsed.teamId) ? parsed.teamId : undefined;
   const teamFilter = teamId === undefined ? {} : { teamIds: [teamId] };

@@ -12,6 +12,7 @@ import { kpiDb } from "@/lib/kpi/kpi-db";
 import { addDays, daysBetweenDates, localDate } from "@/lib/kpi/period";
 import { DEAL_FLAGS, type DealFlag } from "@/lib/kpi/qualification-sql";
 import { queryDealFlags } from "@/lib/kpi/query-deal-flags";
+import { liveFlagsAt } from "@/lib/kpi/qualification-sql";
 import { activityDrillEntries } from "@/lib/validation/activity-drill";
 import { dashboardSearch, MAX_CUSTOM_DAYS } from "@/lib/validation/dashboard-query";
 import { getOrganization } from "@/lib/data/get-organization";
@@ -66,7 +67,7 @@ export default async function DealPage({ params }: { params: Promise<{ dealId: s
     getTranslations("deal"),
     getTranslations("review.flags"),
     // The pipeline's flags for this one deal (none when it is closed): the same query the pipeline view reads.
-    deal.status === "OPEN" ? queryDealFlags(kpiDb, viewer, { at: now, dealId: deal.id, onlyFlagged: false }) : Promise.resolve([]),
+    deal.status === "OPEN" ? queryDealFlags(kpiDb, viewer, { at: liveFlagsAt(now), dealId: deal.id, onlyFlagged: false }) : Promise.resolve([]),
   ]);
   const flags = flagged[0]?.flags ?? [];
   // Every activity on the deal: the activity drill over the days from the first one to today (within its longest range).

@@ -12,6 +12,7 @@ import { getFormatter } from "@/lib/i18n/get-formatter";
 import { getTranslations } from "@/lib/i18n/get-translations";
 import { kpiDb } from "@/lib/kpi/kpi-db";
 import { queryDealFlags } from "@/lib/kpi/query-deal-flags";
+import { liveFlagsAt } from "@/lib/kpi/qualification-sql";
 import { queryMeetingSummary } from "@/lib/kpi/query-meeting-summary";
 import { idField } from "@/lib/validation/admin-fields";
 
@@ -48,7 +49,7 @@ export default async function MeetingWalkPage({ params }: { params: Promise<{ id
   let deal: WalkDeal | null = null;
   if (current) {
     const [flagged, decisions, owners] = await Promise.all([
-      current.status === "OPEN" ? queryDealFlags(kpiDb, viewer, { at: now, dealId: current.id, onlyFlagged: false }) : Promise.resolve([]),
+      current.status === "OPEN" ? queryDealFlags(kpiDb, viewer, { at: liveFlagsAt(now), dealId: current.id, onlyFlagged: false }) : Promise.resolve([]),
       listMeetingDecisions(viewer, meeting.id, { dealId: current.id }),
       meeting.canRun ? listNextStepOwners(viewer, meeting.id, current.id) : Promise.resolve([]),
     ]);
