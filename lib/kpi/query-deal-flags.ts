@@ -57,7 +57,7 @@ export async function queryDealFlags(sql: KpiSql, viewer: Viewer, input: DealFla
   assertViewer(viewer);
   const onlyFlagged = input.onlyFlagged ?? true;
   const rows = await sql.$queryRaw<Row[]>(Prisma.sql`
-    WITH ${flaggedDealsSql(viewer, input)}
+    WITH ${await flaggedDealsSql(sql, viewer, input)}
     SELECT f.id AS "dealId", f.name, f.rep_id AS "repId", f.pipeline_id AS "pipelineId", f.stage_id AS "stageId",
            f.amount::numeric(20, 2)::text AS amount, to_char(f.expected_close_at, 'YYYY-MM-DD') AS "expectedCloseAt",
            f.days_in_stage AS "daysInStage", f.days_since_activity AS "daysSinceActivity",

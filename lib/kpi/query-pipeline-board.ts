@@ -81,7 +81,7 @@ export async function queryPipelineBoard(sql: KpiSql, viewer: Viewer, input: Pip
   const flagArray = Prisma.raw(`ARRAY[${DEAL_FLAGS.map((name) => `r.${FLAG_COLUMN[name]}`).join(", ")}]`);
   const flagCount = Prisma.raw(DEAL_FLAGS.map((name) => `f.${FLAG_COLUMN[name]}::int`).join(" + "));
   const [row] = await sql.$queryRaw<Row[]>(Prisma.sql`
-    WITH ${flaggedDealsSql(viewer, { at: input.at, filter: input.filter, pipelineId: input.pipelineId })},
+    WITH ${await flaggedDealsSql(sql, viewer, { at: input.at, filter: input.filter, pipelineId: input.pipelineId })},
     picked AS (
       SELECT f.*, ${flagCount} AS flag_count FROM flagged f
       WHERE f.rep_id IN (SELECT id FROM scoped WHERE visible) AND ${flag} AND ${forecast} AND ${stage}

@@ -42,7 +42,7 @@ interface Row {
 export async function queryQualification(sql: KpiSql, viewer: Viewer, input: QualificationInput): Promise<Qualification> {
   assertViewer(viewer);
   const rows = await sql.$queryRaw<Row[]>(Prisma.sql`
-    WITH ${flaggedDealsSql(viewer, input)},
+    WITH ${await flaggedDealsSql(sql, viewer, input)},
     agg AS (
       SELECT rep_id, GROUPING(rep_id) AS is_total, count(*) AS open_deals,
              count(*) FILTER (WHERE misqualified) AS misqualified, count(*) FILTER (WHERE stale) AS stale,
