@@ -106,7 +106,12 @@ export async function listDrillDeals(viewer: Viewer, input: DrillDealsInput): Pr
     fromHandedOver: Prisma.sql`TRUE`,
   };
   const kpiFilter = { teamIds: input.teamId === undefined ? undefined : [input.teamId], repId: filter.repId };
-  const inScope = Prisma.sql`coalesce(d.closed_owner_id, d.owner_id) IN (SELECT id FROM scoped WHERE visible)`;
+  // The rep at close (open deals: the owner). Narrowed on each column apart so PostgreSQL can use their indexes; the
+  // coalesce form reads every deal of the organisation in the period (~100 ms for one rep on 1,000 reps).
+  const inScope = coversWholeOrg(viewer, kpiFilter)
+    ? Prisma.sql`coalesce(d.closed_owner_id, d.owner_id) IN (SELECT id FROM scoped WHERE visible)`
+    : Prisma.sql`(d.closed_owner_id = ANY (ARRAY(SELECT id FROM scoped WHERE visible))
+        OR (d.closed_owner_id IS NULL AND d.owner_id = ANY (ARRAY(SELECT id FROM scoped WHERE visible))))`;
   const conditions: Prisma.Sql[] = [Prisma.sql`d.org_id = ${viewer.orgId}`];
   if (filter.basis === "firstMeeting" || filter.basis === "fromHandedOver") {
     // Deals count for the rep at close (open deals: the owner); the hand-over chain's for the SDR (else AE) of their lead.
