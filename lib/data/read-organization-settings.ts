@@ -3,14 +3,16 @@ import type { Tx } from "./in-transaction";
 
 /**
  * An organisation's settings as the admin page and `npm run org -- show` present them. `lock` takes the row for
- * update, so that a change's before and after are the row's own, not a concurrent editor's.
+ * update, so that a change's before and after are the row's own, not a concurrent editor's. The lock is NO KEY
+ * UPDATE (the id never changes): a plain FOR UPDATE would also wait for every open transaction that has written a
+ * row pointing at the organisation (an autosave, an import), since those hold the row's KEY SHARE lock.
  */
 export async function readOrganizationSettings(client: Pick<Tx, "$queryRaw">, orgId: number, options: { lock?: boolean } = {}): Promise<OrgSettings | null> {
   const rows = options.lock
     ? await client.$queryRaw<RawSettings[]>`
         SELECT name, trim(currency) AS currency, time_zone, stale_after_days, stuck_factor::float8 AS stuck_factor, coaching_target_minutes,
                managers_edit_stage_rules
-        FROM organization WHERE id = ${orgId} FOR UPDATE`
+        FROM organization WHERE id = ${orgId} FOR NO KEY UPDATE`
     : await client.$queryRaw<RawSettings[]>`
         SELECT name, trim(currency) AS currency, time_zone, stale_after_days, stuck_factor::float8 AS stuck_factor, coaching_target_minutes,
                managers_edit_stage_rules

@@ -59,5 +59,8 @@ export function insertRun(document: string, run: string): string {
   const start = document.indexOf(MARK_START);
   const end = document.indexOf(MARK_END);
   if (start < 0 || end < start) return `${document.trimEnd()}\n\n${MARK_START}\n${run}${MARK_END}\n`;
-  return `${document.slice(0, end)}${run}${document.slice(end)}`;
+  const before = document.slice(0, end).trimEnd();
+  // Runs are separated by a blank line, so each one's heading starts a Markdown block of its own.
+  const separator = before.endsWith(MARK_START) ? "\n" : "\n\n";
+  return `${before}${separator}${run}${document.slice(end)}`;
 }

@@ -114,7 +114,7 @@ describe("loadtest report", () => {
   it("adds runs inside the load-test section, creating it once", () => {
     const once = insertRun("# Benchmarks\n", "run 1\n");
     expect(once).toBe(`# Benchmarks\n\n${MARK_START}\nrun 1\n${MARK_END}\n`);
-    expect(insertRun(once, "run 2\n")).toBe(`# Benchmarks\n\n${MARK_START}\nrun 1\nrun 2\n${MARK_END}\n`);
+    expect(insertRun(once, "run 2\n")).toBe(`# Benchmarks\n\n${MARK_START}\nrun 1\n\nrun 2\n${MARK_END}\n`);
   });
 });
 
