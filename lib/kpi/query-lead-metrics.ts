@@ -163,24 +163,32 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
       -- Leads created in P′ ∪ P by period, rep and source: whole local months from lead_month, edge days from lead.
       ${createdRows}
     ),
+    open_from_leads AS (
+      -- Open deals from the leads handed over in P′ ∪ P, by period and rep: few (open deals now), so read from the open
+      -- deals' side and joined to their leads' chains, rather than looked up for every chain with a lost deal.
+      SELECT lc.handed_over_at >= ${periodStart} AS in_p, ${chainRep} AS rep_id, count(*) AS open_deals
+      FROM deal d
+      JOIN lead_chain lc ON lc.lead_id = d.lead_id
+      ${chainJoin}
+      WHERE d.org_id = ${viewer.orgId} AND d.status = 'OPEN'
+        AND lc.org_id = ${viewer.orgId} AND lc.handed_over_at >= ${span.start} AND lc.handed_over_at < ${span.end} AND ${chainWhere}
+      GROUP BY 1, 2
+    ),
     handed AS (
       -- Leads handed over in P′ ∪ P by period and rep, from each lead's deals, first meetings and won deals (lead_chain).
       -- Grouped by a boolean, not by the period's number: the planner then expects a few groups per rep and hashes them.
-      SELECT CASE WHEN in_p THEN ${Prisma.raw(String(CURRENT))} ELSE ${Prisma.raw(String(PREVIOUS))} END AS p, rep_id,
-             handed_over, converted, first_meetings, won_deals, open_deals
+      SELECT CASE WHEN h.in_p THEN ${Prisma.raw(String(CURRENT))} ELSE ${Prisma.raw(String(PREVIOUS))} END AS p, h.rep_id,
+             h.handed_over, h.converted, h.first_meetings, h.won_deals, o.open_deals
       FROM (
         SELECT lc.handed_over_at >= ${periodStart} AS in_p, ${chainRep} AS rep_id,
                count(*) AS handed_over, count(*) FILTER (WHERE lc.deals > 0) AS converted,
-               sum(lc.first_meetings) AS first_meetings, sum(lc.won_deals) AS won_deals,
-               -- Open deals: looked up (deal's lead_id index) only for the leads with a deal that is not won.
-               sum(CASE WHEN lc.deals > lc.won_deals
-                        THEN (SELECT count(*) FROM deal d WHERE d.lead_id = lc.lead_id AND d.org_id = lc.org_id AND d.status = 'OPEN')
-                        ELSE 0 END) AS open_deals
+               sum(lc.first_meetings) AS first_meetings, sum(lc.won_deals) AS won_deals
         FROM lead_chain lc
         ${chainJoin}
         WHERE lc.org_id = ${viewer.orgId} AND lc.handed_over_at >= ${span.start} AND lc.handed_over_at < ${span.end} AND ${chainWhere}
         GROUP BY 1, 2
       ) h
+      LEFT JOIN open_from_leads o ON o.in_p = h.in_p AND o.rep_id IS NOT DISTINCT FROM h.rep_id
     ),
     created_agg AS (
       SELECT p, rep_id, GROUPING(rep_id) AS is_total,
