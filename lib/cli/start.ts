@@ -35,6 +35,10 @@ const launchEnv = z.object({
   // Server processes sharing the port. Node renders pages on one core per process, so a machine with more cores
   // serves more people at once with more workers (each holds its own ~300 MB and its own KPI cache).
   WEB_CONCURRENCY: z.coerce.number({ error: "WEB_CONCURRENCY must be a number" }).int().min(1, { error: "WEB_CONCURRENCY must be 1–16" }).max(16, { error: "WEB_CONCURRENCY must be 1–16" }).default(1),
+  // Each server worker's JavaScript heap limit in MB (V8's --max-old-space-size). Unset, V8 lets a busy worker keep
+  // up to several GB of freed heap; set, the launcher runs the server in workers even for WEB_CONCURRENCY=1 and a
+  // worker that outgrows it is replaced like any stopped worker.
+  WEB_HEAP_MB: z.coerce.number({ error: "WEB_HEAP_MB must be a number" }).int().min(256, { error: "WEB_HEAP_MB must be 256–65536" }).max(65536, { error: "WEB_HEAP_MB must be 256–65536" }).optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -172,7 +176,8 @@ const RESTART_DELAY_MS = 1000;
  * `count` server processes sharing the port (node:cluster hands each new connection to the next worker). This
  * process keeps the database, its supervisor and the setup; a worker that stops is replaced.
  */
-function startWorkers(count: number): Promise<void> {
+function startWorkers(count: number, heapMb: number | undefined): Promise<void> {
+  if (heapMb !== undefined) cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${heapMb}`] });
   cleanups.push(async () => {
     const workers = Object.values(cluster.workers ?? {}).filter((worker) => worker !== undefined);
     await Promise.all(
@@ -227,7 +232,7 @@ async function main(): Promise<void> {
   process.env.NEXTAUTH_URL ??= `http://localhost:${config.PORT}`;
   Object.assign(process.env, { NODE_ENV: dev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" });
 
-  if (config.WEB_CONCURRENCY > 1 && !dev) await startWorkers(config.WEB_CONCURRENCY);
+  if ((config.WEB_CONCURRENCY > 1 || config.WEB_HEAP_MB !== undefined) && !dev) await startWorkers(config.WEB_CONCURRENCY, config.WEB_HEAP_MB);
   else await serve(config, url, dev);
   const shownHost = config.HOST === "0.0.0.0" || config.HOST === "127.0.0.1" ? "localhost" : config.HOST;
   console.log(`\n✔ Ready on http://${shownHost}:${config.PORT}${dev ? " (development mode)" : ""}. Stop with Ctrl-C.`);
