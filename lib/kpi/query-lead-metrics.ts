@@ -151,6 +151,9 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
   const chainRep = side === "receiver" ? Prisma.sql`l.ae_id` : Prisma.sql`lc.rep_id`;
   const chainJoin = side === "receiver" ? Prisma.sql`JOIN lead l ON l.id = lc.lead_id` : Prisma.empty;
   const chainWhere = side === "receiver" ? leadReceivedInScopeSql() : chainInScope;
+  // The chains of the scope's leads handed over in P′ ∪ P, and whether a chain's hand-over is in P.
+  const chainsInSpan = Prisma.sql`lc.org_id = ${viewer.orgId} AND lc.handed_over_at >= ${span.start} AND lc.handed_over_at < ${span.end} AND ${chainWhere}`;
+  const handedInP = Prisma.sql`lc.handed_over_at >= ${periodStart}`;
   const figures = (x: string) =>
     Prisma.join(
       COLUMNS.map(([column, alias]) => Prisma.sql`coalesce(${Prisma.raw(`${x}.${column}`)}, 0)::int AS ${Prisma.raw(`"${alias}"`)}`),
@@ -166,12 +169,11 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
     open_from_leads AS (
       -- Open deals from the leads handed over in P′ ∪ P, by period and rep: few (open deals now), so read from the open
       -- deals' side and joined to their leads' chains, rather than looked up for every chain with a lost deal.
-      SELECT lc.handed_over_at >= ${periodStart} AS in_p, ${chainRep} AS rep_id, count(*) AS open_deals
+      SELECT ${handedInP} AS in_p, ${chainRep} AS rep_id, count(*) AS open_deals
       FROM deal d
       JOIN lead_chain lc ON lc.lead_id = d.lead_id
       ${chainJoin}
-      WHERE d.org_id = ${viewer.orgId} AND d.status = 'OPEN'
-        AND lc.org_id = ${viewer.orgId} AND lc.handed_over_at >= ${span.start} AND lc.handed_over_at < ${span.end} AND ${chainWhere}
+      WHERE d.org_id = ${viewer.orgId} AND d.status = 'OPEN' AND ${chainsInSpan}
       GROUP BY 1, 2
     ),
     handed AS (
@@ -180,12 +182,12 @@ export async function queryLeadMetrics(sql: KpiSql, viewer: Viewer, input: LeadM
       SELECT CASE WHEN h.in_p THEN ${Prisma.raw(String(CURRENT))} ELSE ${Prisma.raw(String(PREVIOUS))} END AS p, h.rep_id,
              h.handed_over, h.converted, h.first_meetings, h.won_deals, o.open_deals
       FROM (
-        SELECT lc.handed_over_at >= ${periodStart} AS in_p, ${chainRep} AS rep_id,
+        SELECT ${handedInP} AS in_p, ${chainRep} AS rep_id,
                count(*) AS handed_over, count(*) FILTER (WHERE lc.deals > 0) AS converted,
                sum(lc.first_meetings) AS first_meetings, sum(lc.won_deals) AS won_deals
         FROM lead_chain lc
         ${chainJoin}
-        WHERE lc.org_id = ${viewer.orgId} AND lc.handed_over_at >= ${span.start} AND lc.handed_over_at < ${span.end} AND ${chainWhere}
+        WHERE ${chainsInSpan}
         GROUP BY 1, 2
       ) h
       LEFT JOIN open_from_leads o ON o.in_p = h.in_p AND o.rep_id IS NOT DISTINCT FROM h.rep_id
