@@ -24,6 +24,14 @@ import { printFirstAdminHelp, printLogins, progressBar } from "./output";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+/** A whole number from min to max, the variable named in each message. */
+const wholeNumber = (name: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be a number` })
+    .int()
+    .min(min, { error: `${name} must be ${min}–${max}` })
+    .max(max, { error: `${name} must be ${min}–${max}` });
+
 const launchEnv = z.object({
   PORT: z.coerce.number({ error: "PORT must be a number" }).int().min(1).max(65535, { error: "PORT must be 1–65535" }).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -34,11 +42,11 @@ const launchEnv = z.object({
   DEMO_LOCALE: z.enum(DEMO_LOCALES, { error: `DEMO_LOCALE must be ${DEMO_LOCALES.join(" or ")}` }).default(DEFAULT_DEMO_LOCALE),
   // Server processes sharing the port. Node renders pages on one core per process, so a machine with more cores
   // serves more people at once with more workers (each holds its own ~300 MB and its own KPI cache).
-  WEB_CONCURRENCY: z.coerce.number({ error: "WEB_CONCURRENCY must be a number" }).int().min(1, { error: "WEB_CONCURRENCY must be 1–16" }).max(16, { error: "WEB_CONCURRENCY must be 1–16" }).default(1),
+  WEB_CONCURRENCY: wholeNumber("WEB_CONCURRENCY", 1, 16).default(1),
   // Each server worker's JavaScript heap limit in MB (V8's --max-old-space-size). Unset, V8 lets a busy worker keep
   // up to several GB of freed heap; set, the launcher runs the server in workers even for WEB_CONCURRENCY=1 and a
   // worker that outgrows it is replaced like any stopped worker.
-  WEB_HEAP_MB: z.coerce.number({ error: "WEB_HEAP_MB must be a number" }).int().min(256, { error: "WEB_HEAP_MB must be 256–65536" }).max(65536, { error: "WEB_HEAP_MB must be 256–65536" }).optional(),
+  WEB_HEAP_MB: wholeNumber("WEB_HEAP_MB", 256, 65536).optional(),
   NODE_ENV: z.string().optional(),
 });
 
