@@ -103,7 +103,11 @@ test("a new time zone is saved only after a confirmation that says what is rebui
   await zone.selectOption("Asia/Tokyo");
   await page.getByRole("button", { name: "Save settings" }).click();
   await page.getByRole("button", { name: "Change the time zone and save" }).click();
-  await expect(page.getByRole("status")).toContainText("Settings saved.", { timeout: 60_000 });
+  // The rebuild takes 4–9 s here, but twice in fresh-clone CI runs the save took over 60 s (once 85 s, from the
+  // click to its audit row; the same UPDATE replayed on that database right after took 5.3 s). The cause is not
+  // found yet; this waits long enough to tell a slow save from a lost one.
+  test.setTimeout(240_000);
+  await expect(page.getByRole("status")).toContainText("Settings saved.", { timeout: 180_000 });
   await page.reload();
   await expect(page.getByLabel("Time zone")).toHaveValue("Asia/Tokyo");
   const audit = await db.query<{ before: { timeZone: string }; after: { timeZone: string } }>(
